@@ -1,0 +1,44 @@
+// This is the implementation of app.h: which screen draws, and how intents change the state.
+#include "client/app.h"
+
+#include "client/screens.h"
+#include "client/ui/widgets.h"
+
+void DrawApp(AppState& state, Actions& actions) {
+  ui::BeginFrame(&state.ui_record);
+  switch (state.screen) {
+    case Screen::Home: DrawHomeScreen(state, actions); break;
+    case Screen::Map:
+    case Screen::RatePlace:
+    case Screen::SuggestPlace:
+    case Screen::MyPlaces:
+    case Screen::JoinGroup:
+    case Screen::Settings: DrawComingSoonScreen(state, actions); break;
+  }
+  ui::EndFrame();
+}
+
+void ApplyActions(AppState& state, Actions& actions) {
+  for (const Action& action : actions.items) {
+    switch (action.kind) {
+      case ActionKind::OpenScreen:
+        if (action.screen == state.screen) break;
+        state.back_stack.push_back(state.screen);
+        state.screen = action.screen;
+        break;
+      case ActionKind::Back:
+        if (state.back_stack.empty()) {
+          state.screen = Screen::Home;
+        } else {
+          state.screen = state.back_stack.back();
+          state.back_stack.pop_back();
+        }
+        break;
+      case ActionKind::GoHome:
+        state.back_stack.clear();
+        state.screen = Screen::Home;
+        break;
+    }
+  }
+  actions.items.clear();
+}

@@ -1,0 +1,46 @@
+// The icons Safe Spaces shows beside every action, from the Material Design Icons font
+// (Debian's fonts-materialdesignicons-webfont 1.6.50; SIL OFL 1.1 font, CC-BY icons, see
+// assets/LICENSES.md). Each icon has a codepoint and the plain words of what it means,
+// which the widget layer gives to screen readers when an icon stands alone.
+#pragma once
+#include <cstdint>
+#include <string_view>
+
+enum class Icon : std::uint16_t {
+  None = 0,
+  Map = 0xF34D,
+  MapMarker = 0xF34E,
+  MapMarkerPlus = 0xF651,
+  Star = 0xF4CE,
+  Heart = 0xF2D1,
+  Group = 0xF00E,         // account-multiple
+  Settings = 0xF493,
+  ArrowLeft = 0xF04D,
+  Home = 0xF2DC,
+  ReadAloud = 0xF57E,     // volume-high
+  Happy = 0xF1F5,         // emoticon-happy
+  Check = 0xF12C,
+  Close = 0xF156,
+  Undo = 0xF54C,
+  Info = 0xF2FD,          // information-outline
+  Wrench = 0xF5B7,
+  Greeting = 0xF64A,      // human-greeting
+};
+
+// Every icon above, for tests that check the font really has each glyph.
+inline constexpr Icon kAllIcons[] = {
+    Icon::Map,   Icon::MapMarker, Icon::MapMarkerPlus, Icon::Star,  Icon::Heart, Icon::Group,
+    Icon::Settings, Icon::ArrowLeft, Icon::Home, Icon::ReadAloud, Icon::Happy, Icon::Check,
+    Icon::Close, Icon::Undo, Icon::Info, Icon::Wrench, Icon::Greeting,
+};
+
+// UTF-8 bytes of the icon's glyph, for ImGui text ("" for Icon::None).
+struct IconText {
+  char bytes[4] = {};
+  const char* c_str() const { return bytes; }
+};
+IconText IconUtf8(Icon icon);
+
+// First and last codepoint of the icon font's range (for the font atlas).
+inline constexpr std::uint16_t kIconFirst = 0xF000;
+inline constexpr std::uint16_t kIconLast = 0xF6FF;

@@ -1,0 +1,133 @@
+// This is the implementation of runtime.h. One frame: events -> ImGui frame -> DrawApp ->
+// render -> ApplyActions -> publish what the UI showed. Fonts are rebuilt when the device
+// pixel ratio changes (a window moved to another screen, or the page zoomed).
+#include "client/runtime.h"
+
+#include <SDL.h>
+#include <imgui.h>
+#include <imgui_impl_opengl3.h>
+#include <imgui_impl_sdl.h>
+
+#include <cmath>
+#include <string>
+
+#include "client/app.h"
+#include "client/ui/theme.h"
+#include "platform/platform.h"
+
+#if defined(IMGUI_IMPL_OPENGL_ES3)
+#include <SDL_opengles2.h>
+#else
+#include <SDL_opengl.h>
+#endif
+
+struct Runtime {
+  SDL_Window* window = nullptr;
+  SDL_GLContext gl = nullptr;
+  AppState state;
+  Actions actions;
+  float pixel_ratio = 1.0f;
+  std::string published_record;  // last JSON handed to the page
+  int frames = 0;
+};
+
+namespace {
+
+constexpr int kReadyAfterFrames = 2;  // frames: the first draws, the second shows settled layout
+
+void LoadFontsFor(Runtime& rt, float pixel_ratio) {
+  rt.pixel_ratio = pixel_ratio;
+  if (!ui::LoadFonts(platform::AssetsDir(), pixel_ratio))
+    platform::LogError("Safe Spaces could not read its fonts from " + platform::AssetsDir());
+}
+
+platform::LoopControl Frame(Runtime& rt) {
+  SDL_Event event;
+  while (SDL_PollEvent(&event)) {
+    ImGui_ImplSDL2_ProcessEvent(&event);
+    if (event.type == SDL_QUIT) return platform::LoopControl::Quit;
+  }
+
+  const float pixel_ratio = platform::DevicePixelRatio();
+  if (std::fabs(pixel_ratio - rt.pixel_ratio) > 0.01f) {
+    LoadFontsFor(rt, pixel_ratio);
+    ImGui_ImplOpenGL3_DestroyFontsTexture();
+    ImGui_ImplOpenGL3_CreateFontsTexture();
+  }
+
+  ImGui_ImplOpenGL3_NewFrame();
+  ImGui_ImplSDL2_NewFrame();
+  ImGuiIO& io = ImGui::GetIO();
+  if (io.DeltaTime <= 0.0f) io.DeltaTime = 1.0f / 1000.0f;  // two frames in one timer tick
+  ImGui::NewFrame();
+  DrawApp(rt.state, rt.actions);
+  ImGui::Render();
+
+  int width = 0, height = 0;
+  SDL_GL_GetDrawableSize(rt.window, &width, &height);
+  glViewport(0, 0, width, height);
+  const ImVec4 bg = ImGui::ColorConvertU32ToFloat4(ui::colour::kBackground);
+  glClearColor(bg.x, bg.y, bg.z, 1.0f);
+  glClear(GL_COLOR_BUFFER_BIT);
+  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  SDL_GL_SwapWindow(rt.window);
+
+  ApplyActions(rt.state, rt.actions);
+
+  std::string record = ui::RecordToJson(rt.state.ui_record);
+  if (record != rt.published_record) {
+    rt.published_record = std::move(record);
+    platform::PublishUiRecord(rt.published_record);
+  }
+  if (++rt.frames == kReadyAfterFrames) platform::SignalReady();
+  return platform::LoopControl::Continue;
+}
+
+}  // namespace
+
+Runtime* StartRuntime() {
+  if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER) != 0) {
+    platform::LogError(std::string("Safe Spaces could not start SDL: ") + SDL_GetError());
+    return nullptr;
+  }
+  platform::ConfigureGlContextAttributes();
+  SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
+  auto* rt = new Runtime;
+  const Uint32 flags = SDL_WINDOW_OPENGL | platform::ExtraWindowFlags();
+  rt->window = SDL_CreateWindow("Safe Spaces", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, 390, 844, flags);
+  if (rt->window) rt->gl = SDL_GL_CreateContext(rt->window);
+  if (!rt->window || !rt->gl) {
+    platform::LogError(std::string("Safe Spaces could not open a window: ") + SDL_GetError());
+    StopRuntime(rt);
+    return nullptr;
+  }
+  SDL_GL_MakeCurrent(rt->window, rt->gl);
+  SDL_GL_SetSwapInterval(1);
+
+  IMGUI_CHECKVERSION();
+  ImGui::CreateContext();
+  ImGui::GetIO().IniFilename = nullptr;  // nothing of the layout is worth saving
+  ImGui::GetIO().ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+  ui::ApplyStyle();
+  LoadFontsFor(*rt, platform::DevicePixelRatio());
+  ImGui_ImplSDL2_InitForOpenGL(rt->window, rt->gl);
+  ImGui_ImplOpenGL3_Init(platform::GlslVersion());
+  return rt;
+}
+
+void RunRuntime(Runtime* runtime) {
+  platform::RunMainLoop([](void* rt) { return Frame(*static_cast<Runtime*>(rt)); }, runtime);
+}
+
+void StopRuntime(Runtime* rt) {
+  if (!rt) return;
+  if (ImGui::GetCurrentContext()) {
+    ImGui_ImplOpenGL3_Shutdown();
+    ImGui_ImplSDL2_Shutdown();
+    ImGui::DestroyContext();
+  }
+  if (rt->gl) SDL_GL_DeleteContext(rt->gl);
+  if (rt->window) SDL_DestroyWindow(rt->window);
+  delete rt;
+  SDL_Quit();
+}

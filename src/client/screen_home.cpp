@@ -1,0 +1,29 @@
+// The home screen: what Safe Spaces is for, in easy-read words, and one big button for
+// each journey. First thing a young person sees, so: few words, big icons, calm.
+#include "client/screens.h"
+#include "client/ui/theme.h"
+#include "client/ui/widgets.h"
+
+void DrawHomeScreen(const AppState&, Actions& actions) {
+  ui::BeginScreen("Safe Spaces: home");
+  ui::Heading("Safe Spaces", 1, Icon::MapMarker);
+  ui::Paragraph("Find places where you feel safe and welcome.");
+  ui::Paragraph("Tell us about places you like. We check every idea before it goes on the map.");
+  ui::Space(4.0f);
+
+  if (ui::JourneyButton(Icon::Map, "Explore the map", "See safe places near you", ui::colour::kTintMap))
+    actions.OpenScreen(Screen::Map);
+  if (ui::JourneyButton(Icon::Star, "Rate a place", "Tell us how a place felt", ui::colour::kTintRate))
+    actions.OpenScreen(Screen::RatePlace);
+  if (ui::JourneyButton(Icon::MapMarkerPlus, "Suggest a place", "Add a place you like", ui::colour::kTintSuggest))
+    actions.OpenScreen(Screen::SuggestPlace);
+  if (ui::JourneyButton(Icon::Heart, "My places", "Places you saved and sent", ui::colour::kTintMine))
+    actions.OpenScreen(Screen::MyPlaces);
+  if (ui::JourneyButton(Icon::Group, "Join a group", "Use the code from your youth worker", ui::colour::kTintGroup))
+    actions.OpenScreen(Screen::JoinGroup);
+
+  ui::Space(4.0f);
+  if (ui::Button(Icon::Settings, "Settings", ui::ButtonStyle::Secondary, ui::ContentWidth()))
+    actions.OpenScreen(Screen::Settings);
+  ui::EndScreen();
+}

@@ -1,0 +1,39 @@
+// This is the implementation of record.h: look-up and the JSON form of a frame's record.
+#include "client/ui/record.h"
+
+#include <nlohmann/json.hpp>
+
+namespace ui {
+
+const Item* FrameRecord::Find(Role role, const std::string& name) const {
+  for (const Item& item : items)
+    if (item.role == role && item.name == name) return &item;
+  return nullptr;
+}
+
+std::string_view RoleName(Role role) {
+  switch (role) {
+    case Role::Button: return "button";
+    case Role::Heading: return "heading";
+    case Role::Text: return "text";
+  }
+  return "text";
+}
+
+std::string RecordToJson(const FrameRecord& record) {
+  nlohmann::json items = nlohmann::json::array();
+  for (const Item& item : record.items) {
+    nlohmann::json j = {{"id", item.id},
+                        {"role", RoleName(item.role)},
+                        {"name", item.name},
+                        {"rect", {item.rect.x, item.rect.y, item.rect.w, item.rect.h}}};
+    if (!item.description.empty()) j["description"] = item.description;
+    if (item.role == Role::Heading) j["level"] = item.level;
+    items.push_back(std::move(j));
+  }
+  nlohmann::json raw = nlohmann::json::array();
+  for (const RawItem& r : record.raw_items) raw.push_back({{"id", r.id}, {"label", r.label}});
+  return nlohmann::json{{"screen", record.screen_name}, {"items", items}, {"raw_items", raw}}.dump();
+}
+
+}  // namespace ui

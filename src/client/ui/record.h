@@ -1,0 +1,52 @@
+// What one frame of the UI showed, as data: every item our widget layer drew, with its role,
+// accessible name, state and rectangle (in CSS pixels). Tests read it to find and tap items;
+// on the web it feeds the screen-reader mirror. Filled by widgets.cpp; plain data, no ImGui calls.
+#pragma once
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace ui {
+
+enum class Role { Button, Heading, Text };
+
+struct Rect {
+  float x = 0, y = 0, w = 0, h = 0;  // CSS pixels, origin top-left of the canvas
+  float CenterX() const { return x + w * 0.5f; }
+  float CenterY() const { return y + h * 0.5f; }
+};
+
+struct Item {
+  std::uint32_t id = 0;   // ImGui's id of the item; 0 for text
+  Role role = Role::Text;
+  std::string name;       // what a screen reader says: the words, plus the icon's meaning if alone
+  std::string description;  // a second line of help, if any
+  int level = 0;          // heading level (1 = screen title)
+  Rect rect;
+};
+
+// An interactive ImGui item that did not come through our widgets (a bug: the mirror and
+// the tests cannot see it properly). Found through ImGui's item hooks.
+struct RawItem {
+  std::uint32_t id = 0;
+  std::string label;
+};
+
+struct FrameRecord {
+  std::vector<Item> items;
+  std::vector<RawItem> raw_items;
+  std::string screen_name;  // the screen's title, announced when it changes
+
+  void Clear() {
+    items.clear();
+    raw_items.clear();
+    screen_name.clear();
+  }
+  const Item* Find(Role role, const std::string& name) const;
+};
+
+std::string_view RoleName(Role role);
+// The record as JSON, for the web page (mirror and browser tests).
+std::string RecordToJson(const FrameRecord& record);
+
+}  // namespace ui

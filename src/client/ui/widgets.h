@@ -1,0 +1,43 @@
+// The widget layer: every screen draws interactive items through these calls, never
+// through raw ImGui widgets. Each call draws the item (big targets, icon + easy-read words)
+// and records what it is (role, accessible name, rectangle) in the frame's FrameRecord,
+// which tests and the screen-reader mirror read. Start with BeginScreen and Button.
+#pragma once
+#include "client/icons.h"
+#include "client/ui/record.h"
+
+namespace ui {
+
+// Starts and ends recording one frame into `record` (cleared at BeginFrame).
+void BeginFrame(FrameRecord* record);
+void EndFrame();
+
+// A full-screen, scrolling page with a centred reading column. `title` names the screen
+// for screen readers (the visible title is drawn with Heading).
+void BeginScreen(const char* title);
+void EndScreen();
+
+// Width of the reading column, in CSS pixels.
+float ContentWidth();
+
+enum class ButtonStyle {
+  Primary,    // filled: the main thing to do on a screen
+  Secondary,  // outlined card: other choices
+};
+
+// An icon and words; at least kMinTarget tall. Returns true when activated.
+bool Button(Icon icon, const char* label, ButtonStyle style = ButtonStyle::Primary, float width = 0.0f);
+
+// A wide journey button: a big icon on a soft tint, a bold label and a short hint below.
+bool JourneyButton(Icon icon, const char* label, const char* hint, unsigned tint);
+
+// A heading (level 1 = the screen's title), drawn with an optional icon.
+void Heading(const char* text, int level = 1, Icon icon = Icon::None);
+
+// Body text, wrapped to the column.
+void Paragraph(const char* text);
+
+// Vertical space, in CSS pixels.
+void Space(float pixels);
+
+}  // namespace ui

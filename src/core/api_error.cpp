@@ -1,0 +1,66 @@
+// This is the implementation of api_error.h: names, statuses and the JSON codec of errors.
+#include "core/api_error.h"
+
+#include <array>
+#include <nlohmann/json.hpp>
+
+namespace core {
+namespace {
+
+struct ErrorInfo {
+  ErrorCode code;
+  std::string_view name;
+  int http_status;
+};
+
+constexpr std::array kErrors = {
+    ErrorInfo{ErrorCode::BadRequest, "bad_request", 400},
+    ErrorInfo{ErrorCode::InvalidField, "invalid_field", 422},
+    ErrorInfo{ErrorCode::NotFound, "not_found", 404},
+    ErrorInfo{ErrorCode::MethodNotAllowed, "method_not_allowed", 405},
+    ErrorInfo{ErrorCode::Unauthorised, "unauthorised", 401},
+    ErrorInfo{ErrorCode::Forbidden, "forbidden", 403},
+    ErrorInfo{ErrorCode::TooManyRequests, "too_many_requests", 429},
+    ErrorInfo{ErrorCode::PayloadTooLarge, "payload_too_large", 413},
+    ErrorInfo{ErrorCode::Conflict, "conflict", 409},
+    ErrorInfo{ErrorCode::Internal, "internal", 500},
+};
+
+const ErrorInfo& InfoFor(ErrorCode code) {
+  for (const ErrorInfo& info : kErrors)
+    if (info.code == code) return info;
+  return kErrors.back();
+}
+
+}  // namespace
+
+std::string_view ErrorCodeName(ErrorCode code) { return InfoFor(code).name; }
+
+std::optional<ErrorCode> ErrorCodeFromName(std::string_view name) {
+  for (const ErrorInfo& info : kErrors)
+    if (info.name == name) return info.code;
+  return std::nullopt;
+}
+
+int HttpStatusFor(ErrorCode code) { return InfoFor(code).http_status; }
+
+std::string ErrorToJson(const ApiError& error) {
+  nlohmann::json body = {{"code", ErrorCodeName(error.code)}, {"message", error.message}};
+  if (!error.field.empty()) body["field"] = error.field;
+  return nlohmann::json{{"error", body}}.dump();
+}
+
+std::optional<ApiError> ErrorFromJson(std::string_view text) {
+  const nlohmann::json doc = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
+  if (!doc.is_object() || !doc.contains("error") || !doc["error"].is_object()) return std::nullopt;
+  const nlohmann::json& body = doc["error"];
+  if (!body.contains("code") || !body["code"].is_string()) return std::nullopt;
+  std::optional<ErrorCode> code = ErrorCodeFromName(body["code"].get<std::string>());
+  if (!code) return std::nullopt;
+  ApiError error{*code, "", ""};
+  if (body.contains("message") && body["message"].is_string()) error.message = body["message"];
+  if (body.contains("field") && body["field"].is_string()) error.field = body["field"];
+  return error;
+}
+
+}  // namespace core

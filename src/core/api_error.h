@@ -1,0 +1,40 @@
+// The one shape of an API error, shared by server and client:
+//   {"error": {"code": "...", "message": "...", "field": "..."}}
+// `message` is written for the person who will read it (a young person or an officer),
+// in plain, kind words; `code` is for programs; `field` names the input at fault, if any.
+// The HTTP status for each code is decided here and nowhere else (STYLE.md rule 6).
+#pragma once
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace core {
+
+enum class ErrorCode {
+  BadRequest,     // the request could not be read (not JSON, wrong shape)
+  InvalidField,   // a field's value is not allowed; `field` says which
+  NotFound,       // no such address or item
+  MethodNotAllowed,
+  Unauthorised,   // staff login needed
+  Forbidden,      // logged in, but this role may not do it
+  TooManyRequests,
+  PayloadTooLarge,
+  Conflict,
+  Internal,       // our fault; never caused by what a client sent
+};
+
+struct ApiError {
+  ErrorCode code = ErrorCode::BadRequest;
+  std::string message;
+  std::string field;  // empty when no single field is at fault
+};
+
+std::string_view ErrorCodeName(ErrorCode code);          // "invalid_field", ...
+std::optional<ErrorCode> ErrorCodeFromName(std::string_view name);
+int HttpStatusFor(ErrorCode code);                       // 400, 404, ...
+
+std::string ErrorToJson(const ApiError& error);
+// Reads an error body; nullopt when the text is not an error of our shape.
+std::optional<ApiError> ErrorFromJson(std::string_view text);
+
+}  // namespace core

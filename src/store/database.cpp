@@ -1,0 +1,280 @@
+// This is the implementation of database.h: opening SQLite with our pragmas, running the
+// numbered migrations, and the prepared-statement wrapper.
+// Sections: [SECTION] Statement, [SECTION] Opening and migrating, [SECTION] Database.
+#include "store/database.h"
+
+#include <sqlite3.h>
+
+#include <string>
+#include <utility>
+
+#include "store/migrations.h"
+
+namespace store {
+
+// [SECTION] Statement
+
+Statement::Statement(sqlite3* db, sqlite3_stmt* stmt, std::string error)
+    : db_(db), stmt_(stmt), error_(std::move(error)) {}
+
+Statement::Statement(Statement&& other) noexcept
+    : db_(std::exchange(other.db_, nullptr)),
+      stmt_(std::exchange(other.stmt_, nullptr)),
+      error_(std::move(other.error_)) {}
+
+Statement& Statement::operator=(Statement&& other) noexcept {
+  if (this != &other) {
+    sqlite3_finalize(stmt_);
+    db_ = std::exchange(other.db_, nullptr);
+    stmt_ = std::exchange(other.stmt_, nullptr);
+    error_ = std::move(other.error_);
+  }
+  return *this;
+}
+
+Statement::~Statement() { sqlite3_finalize(stmt_); }
+
+bool Statement::CheckBind(int result_code, int index) {
+  if (result_code == SQLITE_OK) return true;
+  if (error_.empty())
+    error_ = "Could not use value " + std::to_string(index) + " in the query: " + sqlite3_errstr(result_code);
+  return false;
+}
+
+Statement& Statement::BindInt64(int index, std::int64_t value) {
+  if (stmt_) CheckBind(sqlite3_bind_int64(stmt_, index, value), index);
+  return *this;
+}
+
+Statement& Statement::BindDouble(int index, double value) {
+  if (stmt_) CheckBind(sqlite3_bind_double(stmt_, index, value), index);
+  return *this;
+}
+
+Statement& Statement::BindText(int index, std::string_view text) {
+  if (stmt_)
+    CheckBind(sqlite3_bind_text64(stmt_, index, text.data(), text.size(), SQLITE_TRANSIENT, SQLITE_UTF8), index);
+  return *this;
+}
+
+Statement& Statement::BindBlob(int index, std::string_view bytes) {
+  if (stmt_) CheckBind(sqlite3_bind_blob64(stmt_, index, bytes.data(), bytes.size(), SQLITE_TRANSIENT), index);
+  return *this;
+}
+
+Statement& Statement::BindNull(int index) {
+  if (stmt_) CheckBind(sqlite3_bind_null(stmt_, index), index);
+  return *this;
+}
+
+StepResult Statement::Step() {
+  if (!stmt_) {
+    if (error_.empty()) error_ = "There is no query to run.";
+    return StepResult::Error;
+  }
+  if (!error_.empty()) return StepResult::Error;  // a bind failed: never run half-bound SQL
+  const int result = sqlite3_step(stmt_);
+  if (result == SQLITE_ROW) return StepResult::Row;
+  if (result == SQLITE_DONE) return StepResult::Done;
+  error_ = sqlite3_errmsg(db_);
+  return StepResult::Error;
+}
+
+int Statement::ColumnCount() const { return stmt_ ? sqlite3_column_count(stmt_) : 0; }
+
+bool Statement::ColumnIsNull(int column) const {
+  return !stmt_ || sqlite3_column_type(stmt_, column) == SQLITE_NULL;
+}
+
+std::int64_t Statement::ColumnInt64(int column) const {
+  return stmt_ ? sqlite3_column_int64(stmt_, column) : 0;
+}
+
+double Statement::ColumnDouble(int column) const { return stmt_ ? sqlite3_column_double(stmt_, column) : 0.0; }
+
+std::string_view Statement::ColumnText(int column) const {
+  if (!stmt_) return {};
+  const unsigned char* text = sqlite3_column_text(stmt_, column);  // before _bytes, as SQLite asks
+  const int size = sqlite3_column_bytes(stmt_, column);
+  if (!text) return {};
+  return {reinterpret_cast<const char*>(text), static_cast<std::size_t>(size)};
+}
+
+std::string_view Statement::ColumnBlob(int column) const {
+  if (!stmt_) return {};
+  const void* bytes = sqlite3_column_blob(stmt_, column);
+  const int size = sqlite3_column_bytes(stmt_, column);
+  if (!bytes) return {};
+  return {static_cast<const char*>(bytes), static_cast<std::size_t>(size)};
+}
+
+void Statement::Reset() {
+  if (!stmt_) return;
+  sqlite3_reset(stmt_);
+  sqlite3_clear_bindings(stmt_);
+  error_.clear();
+}
+
+// [SECTION] Opening and migrating
+
+namespace {
+
+bool IsInMemory(const std::string& path) { return path == ":memory:" || path.empty(); }
+
+// Reads a pragma's single value, e.g. "user_version" or "journal_mode".
+std::optional<std::string> ReadPragma(const Database& db, std::string_view sql, std::string& error) {
+  Statement statement = db.Prepare(sql);
+  if (statement.Step() != StepResult::Row) {
+    error = statement.Error();
+    return std::nullopt;
+  }
+  return std::string(statement.ColumnText(0));
+}
+
+std::optional<int> ReadUserVersion(const Database& db, std::string& error) {
+  Statement statement = db.Prepare("PRAGMA user_version");
+  if (statement.Step() != StepResult::Row) {
+    error = statement.Error();
+    return std::nullopt;
+  }
+  return static_cast<int>(statement.ColumnInt64(0));
+}
+
+bool SetPragmas(const Database& db, const std::string& path, const OpenOptions& options, std::string& error) {
+  if (!db.Exec("PRAGMA foreign_keys = ON", error)) return false;
+  if (!IsInMemory(path) && options.journal == Journal::Wal) {
+    std::optional<std::string> mode = ReadPragma(db, "PRAGMA journal_mode = WAL", error);
+    if (!mode) return false;
+    if (*mode != "wal") {
+      error = "it stayed in journal mode '" + *mode + "' instead of WAL";
+      return false;
+    }
+  }
+  // NORMAL with WAL: a power cut can lose the last commits, but never corrupts the file.
+  return db.Exec("PRAGMA synchronous = NORMAL", error);
+}
+
+bool ApplyMigration(const Database& db, const Migration& migration, std::string& error) {
+  // IMMEDIATE takes the write lock now, so two programs opening the same new file at once
+  // cannot both run a migration: the second waits, then sees it done.
+  if (!db.Exec("BEGIN IMMEDIATE", error)) return false;
+  std::optional<int> version = ReadUserVersion(db, error);
+  bool ok = version.has_value();
+  if (ok && *version < migration.version) {
+    // PRAGMA takes no bound values; this number comes from our own file name, never input.
+    ok = db.Exec(migration.sql, error) &&
+         db.Exec("PRAGMA user_version = " + std::to_string(migration.version), error);
+  }
+  if (ok && db.Exec("COMMIT", error)) return true;
+  std::string ignored;
+  db.Exec("ROLLBACK", ignored);
+  return false;
+}
+
+}  // namespace
+
+int LatestSchemaVersion() { return static_cast<int>(Migrations().size()); }
+
+std::optional<Database> Database::Open(const std::string& path, std::string& error, const OpenOptions& options) {
+  const std::string where = IsInMemory(path) ? std::string("in memory") : "at " + path;
+  sqlite3* handle = nullptr;
+  const int result = sqlite3_open_v2(path.empty() ? ":memory:" : path.c_str(), &handle,
+                                     SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
+  if (result != SQLITE_OK) {
+    error = "Could not open the database " + where + ": " +
+            (handle ? sqlite3_errmsg(handle) : sqlite3_errstr(result));
+    sqlite3_close_v2(handle);
+    return std::nullopt;
+  }
+  Database db(handle);
+  sqlite3_busy_timeout(handle, options.busy_timeout_ms);
+
+  // Look before changing anything: a database from a newer program is left as it is.
+  std::string reason;
+  std::optional<int> version = ReadUserVersion(db, reason);
+  if (!version) {
+    error = "Could not read the database " + where + ": " + reason;
+    return std::nullopt;
+  }
+  if (*version > LatestSchemaVersion()) {
+    error = "The database " + where + " was made by a newer version of Safe Spaces (schema " +
+            std::to_string(*version) + "; this program knows up to " + std::to_string(LatestSchemaVersion()) +
+            "). Please update Safe Spaces, or use another data folder.";
+    return std::nullopt;
+  }
+  if (!SetPragmas(db, path, options, reason)) {
+    error = "Could not set up the database " + where + ": " + reason;
+    return std::nullopt;
+  }
+  for (const Migration& migration : Migrations()) {
+    if (migration.version <= *version) continue;
+    if (!ApplyMigration(db, migration, reason)) {
+      error = "Could not update the database " + where + " to schema " + std::to_string(migration.version) +
+              " (" + std::string(migration.name) + "): " + reason;
+      return std::nullopt;
+    }
+  }
+  return db;
+}
+
+// [SECTION] Database
+
+Database::Database(Database&& other) noexcept : db_(std::exchange(other.db_, nullptr)) {}
+
+Database& Database::operator=(Database&& other) noexcept {
+  if (this != &other) {
+    sqlite3_close_v2(db_);
+    db_ = std::exchange(other.db_, nullptr);
+  }
+  return *this;
+}
+
+// close_v2: statements still alive keep the connection until they are finalized.
+Database::~Database() { sqlite3_close_v2(db_); }
+
+int Database::SchemaVersion() const {
+  std::string ignored;
+  return ReadUserVersion(*this, ignored).value_or(-1);
+}
+
+Statement Database::Prepare(std::string_view sql) const {
+  if (!db_) return Statement(nullptr, nullptr, "The database is not open.");
+  sqlite3_stmt* stmt = nullptr;
+  const int result = sqlite3_prepare_v2(db_, sql.data(), static_cast<int>(sql.size()), &stmt, nullptr);
+  if (result != SQLITE_OK) {
+    sqlite3_finalize(stmt);
+    return Statement(db_, nullptr, sqlite3_errmsg(db_));
+  }
+  if (!stmt) return Statement(db_, nullptr, "The query is empty.");
+  return Statement(db_, stmt, "");
+}
+
+bool Database::Exec(std::string_view sql, std::string& error) const {
+  if (!db_) {
+    error = "The database is not open.";
+    return false;
+  }
+  // One statement at a time through prepare, so even our own SQL takes the same path.
+  const char* cursor = sql.data();
+  const char* const end = sql.data() + sql.size();
+  while (cursor < end) {
+    sqlite3_stmt* stmt = nullptr;
+    const char* tail = nullptr;
+    if (sqlite3_prepare_v2(db_, cursor, static_cast<int>(end - cursor), &stmt, &tail) != SQLITE_OK) {
+      error = sqlite3_errmsg(db_);
+      return false;
+    }
+    if (stmt) {
+      int result = SQLITE_ROW;
+      while (result == SQLITE_ROW) result = sqlite3_step(stmt);
+      if (result != SQLITE_DONE) error = sqlite3_errmsg(db_);
+      sqlite3_finalize(stmt);
+      if (result != SQLITE_DONE) return false;
+    }
+    if (tail == nullptr || tail <= cursor) break;  // only whitespace or comments were left
+    cursor = tail;
+  }
+  return true;
+}
+
+}  // namespace store

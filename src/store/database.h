@@ -1,0 +1,109 @@
+// store::Database and store::Statement: a thin RAII layer over SQLite, shared by the
+// server and the client (native and WebAssembly). Start at Database::Open, which sets
+// the pragmas and brings the schema up to date (migrations.h).
+// Not here: queries about places or ratings (they will sit beside this, one file per
+// area). Errors never throw: calls return a result and say why in plain words.
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace store {
+
+enum class StepResult { Row, Done, Error };
+
+// A prepared statement: the only way we run SQL with values in it. Values are bound,
+// never pasted into the SQL text. Bind indexes start at 1 (as in SQLite's "?1"), column
+// indexes at 0. A failed bind is remembered and reported by the next Step().
+class Statement {
+ public:
+  Statement() = default;
+  Statement(Statement&& other) noexcept;
+  Statement& operator=(Statement&& other) noexcept;
+  Statement(const Statement&) = delete;
+  Statement& operator=(const Statement&) = delete;
+  ~Statement();
+
+  bool IsValid() const { return stmt_ != nullptr; }
+  const std::string& Error() const { return error_; }  // empty while all is well
+
+  Statement& BindInt64(int index, std::int64_t value);
+  Statement& BindDouble(int index, double value);
+  Statement& BindText(int index, std::string_view text);   // copied into SQLite
+  Statement& BindBlob(int index, std::string_view bytes);  // copied into SQLite
+  Statement& BindNull(int index);
+
+  StepResult Step();
+
+  // Read the current row, after Step() gave StepResult::Row. Text and blob views stay
+  // valid until the next Step() or Reset().
+  int ColumnCount() const;
+  bool ColumnIsNull(int column) const;
+  std::int64_t ColumnInt64(int column) const;
+  double ColumnDouble(int column) const;
+  std::string_view ColumnText(int column) const;
+  std::string_view ColumnBlob(int column) const;
+
+  // Back to the start with no values bound, ready to bind and step again.
+  void Reset();
+
+ private:
+  friend class Database;
+  Statement(sqlite3* db, sqlite3_stmt* stmt, std::string error);
+  bool CheckBind(int result_code, int index);
+
+  sqlite3* db_ = nullptr;  // owned by the Database; used for error messages
+  sqlite3_stmt* stmt_ = nullptr;
+  std::string error_;
+};
+
+enum class Journal {
+  Wal,       // write-ahead log: readers never wait for the writer (server, native client)
+  Rollback,  // SQLite's classic journal, for file systems without shared memory (browser)
+};
+
+struct OpenOptions {
+  Journal journal = Journal::Wal;  // ignored for ":memory:"
+  int busy_timeout_ms = 5000;      // how long to wait for another connection's lock
+};
+
+class Database {
+ public:
+  // Opens the file at `path` (created if missing) or ":memory:", sets foreign_keys=ON,
+  // busy_timeout, synchronous=NORMAL and the journal mode, then applies the migrations
+  // this program has and the database lacks, each in its own transaction. Refuses a
+  // database made by a newer program. On failure: nullopt, and `error` says why.
+  static std::optional<Database> Open(const std::string& path, std::string& error,
+                                      const OpenOptions& options = {});
+
+  Database(Database&& other) noexcept;
+  Database& operator=(Database&& other) noexcept;
+  Database(const Database&) = delete;
+  Database& operator=(const Database&) = delete;
+  ~Database();
+
+  // The schema version (PRAGMA user_version): the number of migrations applied.
+  int SchemaVersion() const;
+
+  // Prepares one SQL statement; check IsValid(), or Error() for why not.
+  Statement Prepare(std::string_view sql) const;
+
+  // Runs SQL text we wrote ourselves (one or more statements, no values: schema changes,
+  // BEGIN/COMMIT). Anything with a value in it goes through Prepare() and Bind*().
+  bool Exec(std::string_view sql, std::string& error) const;
+
+  sqlite3* Handle() const { return db_; }
+
+ private:
+  explicit Database(sqlite3* db) : db_(db) {}
+  sqlite3* db_ = nullptr;
+};
+
+// The newest schema version this program knows: the number of migration files.
+int LatestSchemaVersion();
+
+}  // namespace store

@@ -1,0 +1,106 @@
+// Browser-test harness: starts the real safespaces-server on a free port with a fresh data
+// folder, opens the served app in Debian's headless Chromium through playwright-core, and
+// finds items through the app's own UI record (window.safespaces.ui), which names each
+// item and gives its rectangle in CSS pixels. Paths come from CTest (see CMakeLists.txt).
+import { spawn } from 'node:child_process';
+import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+
+export const config = {
+  server: process.env.SAFESPACES_SERVER,
+  web: process.env.SAFESPACES_WEB_DIST,
+  screenshots: process.env.SAFESPACES_SCREENSHOTS || path.join(tmpdir(), 'safespaces-screenshots'),
+};
+
+export const DEVICES = {
+  phone: { viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true },
+  tablet: { viewport: { width: 820, height: 1180 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true },
+  laptop: { viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1, isMobile: false, hasTouch: false },
+};
+
+// Starts the server; resolves to {url, stop()} once it prints the address it listens on.
+export async function startServer() {
+  const data = mkdtempSync(path.join(tmpdir(), 'safespaces-browser-'));
+  const child = spawn(config.server, ['--port', '0', '--data', data, '--web', config.web], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let log = '';
+  child.stderr.on('data', (chunk) => { log += chunk; });
+  const url = await new Promise((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${log}`)), 15000);
+    child.stdout.on('data', (chunk) => {
+      out += chunk;
+      const match = out.match(/running on (http:\/\/[^\s]+)/);
+      if (match) { clearTimeout(timer); resolve(match[1].replace(/\/$/, '')); }
+    });
+    child.on('exit', (code) => { clearTimeout(timer); reject(new Error(`server exited (${code}):\n${log}`)); });
+  });
+  child.removeAllListeners('exit');
+  const exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+  return {
+    url,
+    log: () => log,
+    async stop() {
+      child.kill('SIGTERM');
+      const result = await exited;
+      rmSync(data, { recursive: true, force: true });
+      return result;
+    },
+  };
+}
+
+export async function launchBrowser() {
+  // playwright-core gives Chromium a fresh, empty profile of its own for each launch.
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--enable-unsafe-swiftshader', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  return { browser, close: () => browser.close() };
+}
+
+// Opens the app on a new page of the given device and waits for its ready signal.
+// Every console error and page error is collected in page.problems.
+export async function openApp(browser, url, device) {
+  const context = await browser.newContext({ ...DEVICES[device] });
+  const page = await context.newPage();
+  page.problems = [];
+  page.on('console', (msg) => { if (msg.type() === 'error') page.problems.push(`console: ${msg.text()}`); });
+  page.on('pageerror', (err) => page.problems.push(`page error: ${err.message}`));
+  page.on('requestfailed', (req) => page.problems.push(`request failed: ${req.url()}`));
+  const started = Date.now();
+  await page.goto(url + '/');
+  await page.waitForFunction(() => window.safespaces && window.safespaces.ready, null, { timeout: 60000 });
+  page.readyAfterMs = Date.now() - started;
+  return page;
+}
+
+export async function uiRecord(page) {
+  return page.evaluate(() => window.safespaces.ui);
+}
+
+export async function waitForScreen(page, screenName) {
+  await page.waitForFunction((name) => window.safespaces.ui && window.safespaces.ui.screen === name,
+    screenName, { timeout: 20000 });
+}
+
+// Taps (or clicks, on a laptop) the centre of the button with this accessible name.
+export async function tapButton(page, name) {
+  const record = await uiRecord(page);
+  const item = record.items.find((i) => i.role === 'button' && i.name === name);
+  if (!item) throw new Error(`no button named "${name}" on screen "${record.screen}"`);
+  const [x, y, w, h] = item.rect;
+  if (page.context()._options.hasTouch) await page.touchscreen.tap(x + w / 2, y + h / 2);
+  else await page.mouse.click(x + w / 2, y + h / 2);
+}
+
+export async function screenshot(page, name) {
+  mkdirSync(config.screenshots, { recursive: true });
+  const file = path.join(config.screenshots, `${name}.png`);
+  await page.screenshot({ path: file });
+  return file;
+}

@@ -1,0 +1,60 @@
+// Browser test: the served app starts in real headless Chromium at phone, tablet and laptop
+// size, shows the welcome screen without console errors, and a tap opens a journey.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { launchBrowser, openApp, screenshot, startServer, tapButton, uiRecord, waitForScreen } from './harness.mjs';
+
+let server;
+let chromium;
+
+before(async () => {
+  server = await startServer();
+  chromium = await launchBrowser();
+});
+
+after(async () => {
+  await chromium?.close();
+  const result = await server?.stop();
+  assert.equal(result?.code, 0, 'the server stops cleanly on SIGTERM');
+});
+
+for (const device of ['phone', 'tablet', 'laptop']) {
+  test(`the welcome screen is ready and complete on a ${device}`, async () => {
+    const page = await openApp(chromium.browser, server.url, device);
+    const record = await uiRecord(page);
+    assert.equal(record.screen, 'Safe Spaces: home');
+    const names = record.items.filter((i) => i.role === 'button').map((i) => i.name);
+    for (const journey of ['Explore the map', 'Rate a place', 'Suggest a place', 'My places', 'Join a group']) {
+      assert.ok(names.includes(journey), `"${journey}" is on the welcome screen`);
+    }
+    assert.ok(record.items.some((i) => i.role === 'heading' && i.name === 'Safe Spaces'));
+    assert.deepEqual(record.raw_items, []);
+    const file = await screenshot(page, `home-${device}`);
+    console.log(`screenshot: ${file} (ready after ${page.readyAfterMs} ms)`);
+    assert.deepEqual(page.problems, []);
+    await page.context().close();
+  });
+}
+
+test('the canvas is sharp: drawn at device pixels on a phone', async () => {
+  const page = await openApp(chromium.browser, server.url, 'phone');
+  const size = await page.evaluate(() => {
+    const c = document.getElementById('canvas');
+    return { width: c.width, height: c.height, cssWidth: c.clientWidth, hidden: c.getAttribute('aria-hidden') };
+  });
+  assert.equal(size.cssWidth, 390);
+  assert.equal(size.width, 390 * 3, 'one canvas pixel per device pixel');
+  assert.equal(size.hidden, 'true', 'screen readers skip the canvas');
+  await page.context().close();
+});
+
+test('a tap on "Explore the map" opens it, and "Back" returns', async () => {
+  const page = await openApp(chromium.browser, server.url, 'phone');
+  await tapButton(page, 'Explore the map');
+  await waitForScreen(page, 'Explore the map');
+  await screenshot(page, 'map-coming-soon-phone');
+  await tapButton(page, 'Back');
+  await waitForScreen(page, 'Safe Spaces: home');
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});

@@ -1,0 +1,124 @@
+// Tests of the client's screens, drawn headless with the real fonts at phone size: every
+// screen has a title, named buttons big enough for a finger, nothing drawn past the edge,
+// no widget that bypasses our widget layer; and taps lead where their words say.
+#include <catch2/catch.hpp>
+#include <imgui.h>
+
+#include <string>
+
+#include "client/icons.h"
+#include "client/ui/theme.h"
+#include "ui_harness.h"
+
+namespace {
+
+std::string Describe(const ui::Item& item) {
+  return std::string(ui::RoleName(item.role)) + " '" + item.name + "' at " + std::to_string(item.rect.x) + "," +
+         std::to_string(item.rect.y) + " size " + std::to_string(item.rect.w) + "x" + std::to_string(item.rect.h);
+}
+
+}  // namespace
+
+TEST_CASE("the real fonts load, with every icon the app uses", "[ui][fonts]") {
+  UiHarness ui;
+  REQUIRE(ui.fonts_loaded);
+  const ui::Fonts& fonts = ui::GetFonts();
+  REQUIRE(fonts.from_files);
+  for (Icon icon : kAllIcons) {
+    INFO("icon U+" << std::hex << static_cast<unsigned>(icon));
+    CHECK(fonts.body->FindGlyphNoFallback(static_cast<ImWchar>(icon)) != nullptr);
+    CHECK(fonts.big_icon->FindGlyphNoFallback(static_cast<ImWchar>(icon)) != nullptr);
+  }
+  // Text is rasterised at device pixels (sharp at devicePixelRatio 3) and drawn at CSS size.
+  CHECK(fonts.body->FontSize == Approx(ui::kBodySize * 3.0f));
+  CHECK(ImGui::GetIO().FontGlobalScale == Approx(1.0f / 3.0f));
+}
+
+TEST_CASE("every screen has a title and finger-sized, named buttons inside the screen", "[ui][screens]") {
+  for (const auto& [width, height] : {std::pair{390.0f, 844.0f}, {820.0f, 1180.0f}, {1440.0f, 900.0f}}) {
+    UiHarness ui(width, height);
+    for (Screen screen : kAllScreens) {
+      ui.state.screen = screen;
+      ui.Frame();
+      ui.Frame();
+      const ui::FrameRecord& record = ui.state.ui_record;
+      INFO("screen " << record.screen_name << " at " << width << "x" << height);
+      CHECK_FALSE(record.screen_name.empty());
+      int titles = 0, buttons = 0;
+      for (const ui::Item& item : record.items) {
+        INFO(Describe(item));
+        CHECK_FALSE(item.name.empty());
+        CHECK(item.rect.x >= 0.0f);
+        CHECK(item.rect.x + item.rect.w <= width + 0.5f);
+        if (item.role == ui::Role::Heading && item.level == 1) ++titles;
+        if (item.role == ui::Role::Button) {
+          ++buttons;
+          CHECK(item.rect.w >= ui::kMinTarget);
+          CHECK(item.rect.h >= ui::kMinTarget);
+        }
+      }
+      CHECK(titles == 1);
+      CHECK(buttons >= 1);
+      for (const ui::RawItem& raw : record.raw_items) FAIL_CHECK("drawn without the widget layer: " << raw.label);
+    }
+  }
+}
+
+TEST_CASE("the home screen offers each journey, and each button opens it", "[ui][home]") {
+  const std::pair<const char*, Screen> journeys[] = {
+      {"Explore the map", Screen::Map},   {"Rate a place", Screen::RatePlace},
+      {"Suggest a place", Screen::SuggestPlace}, {"My places", Screen::MyPlaces},
+      {"Join a group", Screen::JoinGroup}, {"Settings", Screen::Settings},
+  };
+  UiHarness ui;
+  for (const auto& [name, screen] : journeys) {
+    INFO(name);
+    ui.Frame();
+    REQUIRE(ui.state.screen == Screen::Home);
+    REQUIRE(ui.Tap(name));
+    CHECK(ui.state.screen == screen);
+    REQUIRE(ui.Tap("Back"));
+    CHECK(ui.state.screen == Screen::Home);
+  }
+}
+
+TEST_CASE("a screen still being built always leads back to the start", "[ui][navigation]") {
+  UiHarness ui;
+  ui.Frame();
+  REQUIRE(ui.Tap("Explore the map"));
+  REQUIRE(ui.state.screen == Screen::Map);
+  REQUIRE(ui.Tap("Go to the start"));
+  CHECK(ui.state.screen == Screen::Home);
+  CHECK(ui.state.back_stack.empty());
+}
+
+TEST_CASE("one tap is one press: a second frame does not press again", "[ui][touch]") {
+  UiHarness ui;
+  ui.Frame();
+  REQUIRE(ui.Tap("Rate a place"));
+  REQUIRE(ui.state.screen == Screen::RatePlace);
+  ui.Frame();
+  ui.Frame();
+  CHECK(ui.state.screen == Screen::RatePlace);
+  CHECK(ui.state.back_stack.size() == 1);
+}
+
+TEST_CASE("on a laptop the reading column stays narrow and centred", "[ui][layout]") {
+  UiHarness ui(1440.0f, 900.0f, 1.0f);
+  ui.Frame();
+  ui.Frame();
+  const ui::Item* map = ui.state.ui_record.Find(ui::Role::Button, "Explore the map");
+  REQUIRE(map);
+  CHECK(map->rect.w <= ui::kMaxContentWidth + 0.5f);
+  CHECK(map->rect.CenterX() == Approx(720.0f).margin(10.0f));
+}
+
+TEST_CASE("the record the page receives names every item with its role and place", "[ui][record]") {
+  UiHarness ui;
+  ui.Frame();
+  const std::string json = ui::RecordToJson(ui.state.ui_record);
+  CHECK(json.find("\"screen\":\"Safe Spaces: home\"") != std::string::npos);
+  CHECK(json.find("\"role\":\"button\"") != std::string::npos);
+  CHECK(json.find("\"name\":\"Explore the map\"") != std::string::npos);
+  CHECK(json.find("\"role\":\"heading\"") != std::string::npos);
+}
