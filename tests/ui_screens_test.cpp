@@ -32,6 +32,9 @@ TEST_CASE("the real fonts load, with every icon the app uses", "[ui][fonts]") {
   // Text is rasterised at device pixels (sharp at devicePixelRatio 3) and drawn at CSS size.
   CHECK(fonts.body->FontSize == Approx(ui::kBodySize * 3.0f));
   CHECK(ImGui::GetIO().FontGlobalScale == Approx(1.0f / 3.0f));
+  // WebGL2 promises textures of 4096 pixels on every phone; a bigger atlas draws nothing.
+  CHECK(ImGui::GetIO().Fonts->TexWidth <= 4096);
+  CHECK(ImGui::GetIO().Fonts->TexHeight <= 4096);
 }
 
 TEST_CASE("every screen has a title and finger-sized, named buttons inside the screen", "[ui][screens]") {

@@ -19,7 +19,7 @@ DEBIAN_PACKAGES=(
   emscripten
   libsdl2-dev libsqlite3-dev sqlite3 catch2 libcpp-httplib-dev nlohmann-json3-dev zlib1g-dev
   libsodium-dev libqrencode-dev
-  chromium nodejs npm
+  chromium nodejs npm xvfb xauth imagemagick
   fonts-materialdesignicons-webfont fonts-opendyslexic woff2
 )
 

@@ -40,7 +40,3 @@ struct IconText {
   const char* c_str() const { return bytes; }
 };
 IconText IconUtf8(Icon icon);
-
-// First and last codepoint of the icon font's range (for the font atlas).
-inline constexpr std::uint16_t kIconFirst = 0xF000;
-inline constexpr std::uint16_t kIconLast = 0xF6FF;

@@ -82,13 +82,9 @@ StepResult Statement::Step() {
 
 int Statement::ColumnCount() const { return stmt_ ? sqlite3_column_count(stmt_) : 0; }
 
-bool Statement::ColumnIsNull(int column) const {
-  return !stmt_ || sqlite3_column_type(stmt_, column) == SQLITE_NULL;
-}
+bool Statement::ColumnIsNull(int column) const { return !stmt_ || sqlite3_column_type(stmt_, column) == SQLITE_NULL; }
 
-std::int64_t Statement::ColumnInt64(int column) const {
-  return stmt_ ? sqlite3_column_int64(stmt_, column) : 0;
-}
+std::int64_t Statement::ColumnInt64(int column) const { return stmt_ ? sqlite3_column_int64(stmt_, column) : 0; }
 
 double Statement::ColumnDouble(int column) const { return stmt_ ? sqlite3_column_double(stmt_, column) : 0.0; }
 
@@ -162,8 +158,7 @@ bool ApplyMigration(const Database& db, const Migration& migration, std::string&
   bool ok = version.has_value();
   if (ok && *version < migration.version) {
     // PRAGMA takes no bound values; this number comes from our own file name, never input.
-    ok = db.Exec(migration.sql, error) &&
-         db.Exec("PRAGMA user_version = " + std::to_string(migration.version), error);
+    ok = db.Exec(migration.sql, error) && db.Exec("PRAGMA user_version = " + std::to_string(migration.version), error);
   }
   if (ok && db.Exec("COMMIT", error)) return true;
   std::string ignored;
@@ -181,8 +176,7 @@ std::optional<Database> Database::Open(const std::string& path, std::string& err
   const int result = sqlite3_open_v2(path.empty() ? ":memory:" : path.c_str(), &handle,
                                      SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
   if (result != SQLITE_OK) {
-    error = "Could not open the database " + where + ": " +
-            (handle ? sqlite3_errmsg(handle) : sqlite3_errstr(result));
+    error = "Could not open the database " + where + ": " + (handle ? sqlite3_errmsg(handle) : sqlite3_errstr(result));
     sqlite3_close_v2(handle);
     return std::nullopt;
   }
@@ -209,8 +203,8 @@ std::optional<Database> Database::Open(const std::string& path, std::string& err
   for (const Migration& migration : Migrations()) {
     if (migration.version <= *version) continue;
     if (!ApplyMigration(db, migration, reason)) {
-      error = "Could not update the database " + where + " to schema " + std::to_string(migration.version) +
-              " (" + std::string(migration.name) + "): " + reason;
+      error = "Could not update the database " + where + " to schema " + std::to_string(migration.version) + " (" +
+              std::string(migration.name) + "): " + reason;
       return std::nullopt;
     }
   }

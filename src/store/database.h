@@ -77,8 +77,7 @@ class Database {
   // busy_timeout, synchronous=NORMAL and the journal mode, then applies the migrations
   // this program has and the database lacks, each in its own transaction. Refuses a
   // database made by a newer program. On failure: nullopt, and `error` says why.
-  static std::optional<Database> Open(const std::string& path, std::string& error,
-                                      const OpenOptions& options = {});
+  static std::optional<Database> Open(const std::string& path, std::string& error, const OpenOptions& options = {});
 
   Database(Database&& other) noexcept;
   Database& operator=(Database&& other) noexcept;

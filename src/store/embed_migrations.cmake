@@ -1,8 +1,8 @@
-# Writes the migrations in MIGRATIONS_DIR (0001_name.sql, 0002_name.sql, ...) into OUTPUT,
-# a C++ file defining store::Migrations(). Run by the build (cmake -P), never by hand.
+# Writes the migrations MIGRATION_FILES (src/store/migrations/0001_name.sql, ...) into
+# OUTPUT, a C++ file defining store::Migrations(). Run by the build (cmake -P), never by hand.
 # Names must be four digits, an underscore, lower-case words, ".sql", numbered from 1
 # without gaps: a mistake stops the build here rather than a database later.
-file(GLOB _files "${MIGRATIONS_DIR}/*.sql")
+set(_files ${MIGRATION_FILES})
 list(SORT _files)
 
 set(_entries "")
@@ -37,11 +37,12 @@ foreach(_file IN LISTS _files)
     set(_literal " \"\"")
   endif()
   string(APPEND _arrays "// ${_name}\nconstexpr char kSql${_version}[] =${_literal};\n\n")
-  string(APPEND _entries "    Migration{${_version}, \"${_name}\", std::string_view(kSql${_version}, sizeof(kSql${_version}) - 1)},\n")
+  set(_view "std::string_view(kSql${_version}, sizeof(kSql${_version}) - 1)")
+  string(APPEND _entries "    Migration{${_version}, \"${_name}\", ${_view}},\n")
 endforeach()
 
 if(_entries STREQUAL "")
-  message(FATAL_ERROR "No migrations found in ${MIGRATIONS_DIR}: there must be at least 0001_init.sql.")
+  message(FATAL_ERROR "No migrations found: src/store/migrations needs at least 0001_init.sql.")
 endif()
 
 file(WRITE "${OUTPUT}.tmp"

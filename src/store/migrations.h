@@ -10,8 +10,8 @@
 namespace store {
 
 struct Migration {
-  int version;             // 1, 2, ...: the database's user_version once this has run
-  std::string_view name;   // file name, e.g. "0001_init.sql", for messages
+  int version;            // 1, 2, ...: the database's user_version once this has run
+  std::string_view name;  // file name, e.g. "0001_init.sql", for messages
   std::string_view sql;
 };
 

@@ -69,7 +69,10 @@ export async function openApp(browser, url, device) {
   const context = await browser.newContext({ ...DEVICES[device] });
   const page = await context.newPage();
   page.problems = [];
-  page.on('console', (msg) => { if (msg.type() === 'error') page.problems.push(`console: ${msg.text()}`); });
+  page.on('console', (msg) => {
+    // A WebGL call the GPU refused shows only as a warning, but means something is not drawn.
+    if (msg.type() === 'error' || /WebGL: INVALID/.test(msg.text())) page.problems.push(`console: ${msg.text()}`);
+  });
   page.on('pageerror', (err) => page.problems.push(`page error: ${err.message}`));
   page.on('requestfailed', (req) => page.problems.push(`request failed: ${req.url()}`));
   const started = Date.now();

@@ -17,6 +17,20 @@ bool FileReadable(const std::string& path) {
   return true;
 }
 
+// Only the icons the app uses go into the atlas: all 1,600 at five sizes would pass the
+// largest texture a phone's WebGL allows at devicePixelRatio 3.
+const ImWchar* IconRanges() {
+  static ImVector<ImWchar> ranges;
+  if (ranges.empty()) {
+    for (Icon icon : kAllIcons) {
+      ranges.push_back(static_cast<ImWchar>(icon));
+      ranges.push_back(static_cast<ImWchar>(icon));
+    }
+    ranges.push_back(0);
+  }
+  return ranges.Data;
+}
+
 // Adds a text font and merges the icon font into it at the same size.
 ImFont* AddTextWithIcons(ImFontAtlas& atlas, const std::string& text_path, const std::string& icon_path,
                          float pixel_size) {
@@ -24,13 +38,12 @@ ImFont* AddTextWithIcons(ImFontAtlas& atlas, const std::string& text_path, const
   text_config.OversampleH = 1;  // rasterised at full device resolution already
   ImFont* font = atlas.AddFontFromFileTTF(text_path.c_str(), pixel_size, &text_config,
                                           atlas.GetGlyphRangesDefault());
-  static const ImWchar kIconRanges[] = {kIconFirst, kIconLast, 0};
   ImFontConfig icon_config;
   icon_config.MergeMode = true;
   icon_config.OversampleH = 1;
   icon_config.GlyphMinAdvanceX = pixel_size * 1.1f;  // icons line up in a column
   icon_config.GlyphOffset.y = pixel_size * 0.12f;    // sit on the text's baseline
-  atlas.AddFontFromFileTTF(icon_path.c_str(), pixel_size * 1.1f, &icon_config, kIconRanges);
+  atlas.AddFontFromFileTTF(icon_path.c_str(), pixel_size * 1.1f, &icon_config, IconRanges());
   return font;
 }
 
@@ -60,10 +73,9 @@ bool LoadFonts(const std::string& assets_dir, float device_pixel_ratio) {
   g_fonts.bold = AddTextWithIcons(atlas, bold, icons, kBodySize * dpr);
   g_fonts.small = AddTextWithIcons(atlas, regular, icons, kSmallSize * dpr);
   g_fonts.heading = AddTextWithIcons(atlas, bold, icons, kHeadingSize * dpr);
-  static const ImWchar kIconRanges[] = {kIconFirst, kIconLast, 0};
   ImFontConfig big_icon_config;
   big_icon_config.OversampleH = 1;
-  g_fonts.big_icon = atlas.AddFontFromFileTTF(icons.c_str(), kBigIconSize * dpr, &big_icon_config, kIconRanges);
+  g_fonts.big_icon = atlas.AddFontFromFileTTF(icons.c_str(), kBigIconSize * dpr, &big_icon_config, IconRanges());
   g_fonts.from_files = true;
   io.FontGlobalScale = 1.0f / dpr;
   return atlas.Build();

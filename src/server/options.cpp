@@ -1,0 +1,79 @@
+// This is the implementation of options.h: reading the server's command line.
+#include "server/options.h"
+
+#include <charconv>
+#include <optional>
+
+namespace server {
+namespace {
+
+std::optional<int> ParsePort(std::string_view text) {
+  int port = -1;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), port);
+  if (error != std::errc() || end != text.data() + text.size() || port < 0 || port > 65535) return std::nullopt;
+  return port;
+}
+
+}  // namespace
+
+std::string_view UsageText() {
+  return "Usage: safespaces-server [--port N] [--host ADDRESS] [--data DIR] [--web DIR]\n"
+         "\n"
+         "Runs the Safe Spaces server: the API under /api/v1 and the web app.\n"
+         "\n"
+         "  --port N        port to listen on (default 8080; 0 picks a free one)\n"
+         "  --host ADDRESS  address to listen on (default 127.0.0.1, this computer only;\n"
+         "                  0.0.0.0 lets other devices on the network connect)\n"
+         "  --data DIR      folder for the database and uploads (default ./data,\n"
+         "                  created if missing)\n"
+         "  --web DIR       folder with the built web app (index.html, app.js, app.wasm);\n"
+         "                  without it, only the API is served\n"
+         "  --help          show this help\n"
+         "\n"
+         "When it is ready it prints one line: Safe Spaces is running on http://HOST:PORT/\n"
+         "Stop it with Ctrl+C (or SIGTERM).\n";
+}
+
+CommandLine ParseCommandLine(int argc, const char* const* argv) {
+  CommandLine result;
+  auto fail = [&result](std::string message) {
+    result.action = CommandLineAction::ShowError;
+    result.error = std::move(message);
+    return result;
+  };
+  for (int i = 1; i < argc; ++i) {
+    std::string_view arg = argv[i];
+    if (arg == "--help" || arg == "-h") {
+      result.action = CommandLineAction::ShowHelp;
+      return result;
+    }
+    std::string_view name = arg;
+    std::optional<std::string_view> value;
+    if (const size_t equals = arg.find('='); arg.starts_with("--") && equals != std::string_view::npos) {
+      name = arg.substr(0, equals);
+      value = arg.substr(equals + 1);
+    }
+    if (name != "--port" && name != "--host" && name != "--data" && name != "--web")
+      return fail("Unknown option '" + std::string(arg) + "'.");
+    if (!value) {
+      if (i + 1 >= argc) return fail("Option " + std::string(name) + " needs a value after it.");
+      value = argv[++i];
+    }
+    if (value->empty()) return fail("Option " + std::string(name) + " needs a value that is not empty.");
+
+    if (name == "--port") {
+      std::optional<int> port = ParsePort(*value);
+      if (!port) return fail("The port must be a number from 0 to 65535, not '" + std::string(*value) + "'.");
+      result.options.port = *port;
+    } else if (name == "--host") {
+      result.options.host = std::string(*value);
+    } else if (name == "--data") {
+      result.options.data_dir = std::filesystem::path(std::string(*value));
+    } else {
+      result.options.web_dir = std::filesystem::path(std::string(*value));
+    }
+  }
+  return result;
+}
+
+}  // namespace server

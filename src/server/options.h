@@ -1,0 +1,29 @@
+// The server's command line: --port, --host, --data, --web, --help. Parsing only;
+// main.cpp decides what to do with the result. Start at ParseCommandLine.
+#pragma once
+#include <filesystem>
+#include <string>
+#include <string_view>
+
+namespace server {
+
+struct Options {
+  std::string host = "127.0.0.1";
+  int port = 8080;                          // 0: let the system pick a free port
+  std::filesystem::path data_dir = "data";  // safespaces.db and uploads/, created on first start
+  std::filesystem::path web_dir;            // the built web client; empty: serve the API only
+};
+
+enum class CommandLineAction { Run, ShowHelp, ShowError };
+
+struct CommandLine {
+  CommandLineAction action = CommandLineAction::Run;
+  Options options;
+  std::string error;  // for ShowError, in plain words
+};
+
+// Accepts "--port 8080" and "--port=8080" alike.
+CommandLine ParseCommandLine(int argc, const char* const* argv);
+std::string_view UsageText();
+
+}  // namespace server

@@ -1,0 +1,367 @@
+// This is the implementation of server.h: the route table, how errors become JSON, the
+// request log, and starting and stopping cpp-httplib (0.11.4; see TOOLCHAIN.md "Native").
+// Sections: [SECTION] Routes, [SECTION] Errors, [SECTION] Request log,
+// [SECTION] Server. A new endpoint is one line in the route table calling a function
+// in api.h.
+#include "server/server.h"
+
+#include <httplib.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <cerrno>
+#include <chrono>
+#include <csignal>
+#include <cstring>
+#include <optional>
+#include <regex>
+#include <thread>
+#include <vector>
+
+#include "core/api_error.h"
+#include "server/api.h"
+#include "server/log.h"
+#include "server/responses.h"
+#include "server/web_files.h"
+#include "store/database.h"
+
+namespace server {
+namespace {
+
+constexpr size_t kWorkerThreads = 64;         // one per open connection: DESIGN plans for 64 syncing devices
+constexpr size_t kKeepAliveRequests = 10000;  // requests per connection before httplib closes it (its default is 5)
+// seconds an idle connection stays open. httplib 0.11.4 notices a stop only between
+// requests, so an idle browser tab delays shutdown by up to this long (its default is 5).
+constexpr time_t kKeepAliveSeconds = 2;
+constexpr size_t kMaxRequestBytes = 4u << 20;  // bytes in a request body; more gets 413
+
+using httplib::Request;
+using httplib::Response;
+
+// httplib::Server never closes a socket that was bound but never listened on; this does.
+class HttpServer final : public httplib::Server {
+ public:
+  void CloseUnusedListener() {
+    const socket_t sock = svr_sock_.exchange(INVALID_SOCKET);
+    if (sock != INVALID_SOCKET) ::close(sock);
+  }
+};
+
+enum class Method { Get, Post, Put, Patch, Delete };
+
+std::string_view MethodName(Method method) {
+  switch (method) {
+    case Method::Get:
+      return "GET";
+    case Method::Post:
+      return "POST";
+    case Method::Put:
+      return "PUT";
+    case Method::Patch:
+      return "PATCH";
+    case Method::Delete:
+      return "DELETE";
+  }
+  return "GET";
+}
+
+struct ApiRoute {
+  Method method;
+  std::string pattern;  // a std::regex matched against the whole path
+  httplib::Server::Handler handler;
+  std::regex matcher = std::regex(pattern);
+};
+
+bool IsApiPath(std::string_view path) { return path == "/api" || path.starts_with("/api/"); }
+
+}  // namespace
+
+struct Server::State {
+  Options options;
+  std::optional<store::Database> database;
+  int schema_version = 0;  // read once at start: migrations only run then
+  WebFiles web;
+  std::vector<ApiRoute> routes;
+  HttpServer http;
+  int port = 0;
+  bool bound = false;
+  std::atomic<bool> run_started{false};
+  std::atomic<bool> run_finished{false};
+  std::atomic<bool> stop_requested{false};
+};
+
+namespace {
+
+// [SECTION] Routes
+// Short lambdas calling plain functions (api.h). Anything under /api/ that is not here
+// is a JSON 404 (or 405 when the address exists for another method).
+
+std::vector<ApiRoute> MakeApiRoutes(const Server::State& s) {
+  return {
+      {Method::Get, "/api/v1/health",
+       [&s](const Request&, Response& res) { SendJson(res, HealthJson(s.schema_version)); }},
+  };
+}
+
+// Everything else that is not the API is the web client.
+void ServeWebClient(const Server::State& s, const Request& req, Response& res) {
+  if (IsApiPath(req.path)) {
+    res.status = 404;  // the error handler writes the JSON
+    return;
+  }
+  if (s.options.web_dir.empty() && (req.path == "/" || req.path == "/index.html")) {
+    res.status = 404;
+    SendText(res,
+             "The Safe Spaces server is running, but it was started without the web app.\n"
+             "Start it with --web DIR (the built web client) to use the app here.\n");
+    return;
+  }
+  ServeWebFile(s.web, req, res);
+}
+
+// [SECTION] Errors
+// Every error a client can meet gets its words here and its status from
+// core::HttpStatusFor; JSON under /api/, a line of plain text elsewhere.
+
+core::ApiError ErrorForStatus(int status) {
+  using core::ErrorCode;
+  switch (status) {
+    case 404:
+      return {ErrorCode::NotFound, "There is nothing at this address. Please check it and try again.", ""};
+    case 405:
+      return {ErrorCode::MethodNotAllowed, "This address does not take that kind of request.", ""};
+    case 413:
+      return {ErrorCode::PayloadTooLarge, "That is too much to send at once. Please send less.", ""};
+    case 414:
+      return {ErrorCode::BadRequest, "That address is too long.", ""};
+    default:
+      break;
+  }
+  if (status >= 500)
+    return {ErrorCode::Internal, "Something went wrong on our side. Please try again in a little while.", ""};
+  return {ErrorCode::BadRequest, "We could not understand that request.", ""};
+}
+
+// "GET, POST" when `path` is an API address for other methods; empty when it is not one.
+std::string AllowedMethods(const std::vector<ApiRoute>& routes, const std::string& path) {
+  std::string allowed;
+  for (const ApiRoute& route : routes) {
+    if (!std::regex_match(path, route.matcher)) continue;
+    if (!allowed.empty()) allowed += ", ";
+    allowed += MethodName(route.method);
+  }
+  return allowed;
+}
+
+httplib::Server::HandlerResponse WriteErrorBody(const Server::State& s, const Request& req, Response& res) {
+  // A handler that wrote its own error (say a 422 naming the field) keeps it; a 416 has
+  // no body by design.
+  if (!res.body.empty() || res.content_provider_ || res.status == 416)
+    return httplib::Server::HandlerResponse::Unhandled;
+  core::ApiError error = ErrorForStatus(res.status);
+  if (error.code == core::ErrorCode::NotFound && IsApiPath(req.path)) {
+    const std::string allowed = AllowedMethods(s.routes, req.path);
+    if (!allowed.empty()) {
+      error = ErrorForStatus(405);
+      res.set_header("Allow", allowed);
+    }
+  }
+  res.status = core::HttpStatusFor(error.code);
+  if (IsApiPath(req.path))
+    SendJson(res, core::ErrorToJson(error));
+  else
+    SendText(res, error.message + "\n");
+  return httplib::Server::HandlerResponse::Handled;
+}
+
+std::string DescribeException(const std::exception_ptr& thrown) {
+  try {
+    std::rethrow_exception(thrown);
+  } catch (const std::exception& e) {
+    return e.what();
+  } catch (...) {
+    return "an exception that is not a std::exception";
+  }
+}
+
+// [SECTION] Request log
+// One line per request: time, method, path, status, bytes, duration. Never the query
+// string, the IP address or the user agent (children's privacy).
+
+// httplib 0.11.4 gives no request start time. Each request is handled from routing to
+// log on one worker thread, so the pre-routing hook stamps the start here.
+thread_local std::chrono::steady_clock::time_point t_request_started{};
+
+void LogRequest(const Request& req, const Response& res) {
+  double millis = 0.0;
+  if (t_request_started != std::chrono::steady_clock::time_point{}) {
+    millis = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t_request_started).count();
+    t_request_started = {};  // a request httplib rejects before routing logs 0 ms, not a stale time
+  }
+  const std::string bytes = req.method == "HEAD" ? "0" : res.get_header_value("Content-Length");
+  char line[64];
+  std::snprintf(line, sizeof(line), " %d %s bytes %.1f ms", res.status, bytes.empty() ? "0" : bytes.c_str(), millis);
+  LogLine((req.method.empty() ? std::string("-") : LogSafe(req.method)) + " " +
+          (req.path.empty() ? std::string("-") : LogSafe(req.path)) + line);
+}
+
+// [SECTION] Server
+
+// A request with neither Content-Length nor Transfer-Encoding has an empty body (RFC 9112,
+// 6.3), but httplib 0.11.4 waits for more of a POST, PUT, PATCH or DELETE until the
+// client hangs up or 5 s pass, then answers 400. Writing the zero down makes it read
+// nothing. The Request is httplib's own non-const object, handed to this hook as const.
+void SayEmptyBodyIsEmpty(const Request& req) {
+  if (req.has_header("Content-Length") || req.has_header("Transfer-Encoding")) return;
+  if (req.method == "POST" || req.method == "PUT" || req.method == "PATCH" || req.method == "DELETE")
+    const_cast<Request&>(req).set_header("Content-Length", "0");
+}
+
+void Configure(Server::State& s) {
+  httplib::Server& http = s.http;
+  // Nagle's algorithm meets delayed ACKs without this: about 300 requests/s instead of 40,000.
+  http.set_tcp_nodelay(true);
+  // httplib's default sets SO_REUSEPORT, which lets a second server take the same port
+  // silently. SO_REUSEADDR only allows a quick restart after a stop.
+  http.set_socket_options([](socket_t sock) {
+    int yes = 1;
+    setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof(yes));
+  });
+  http.new_task_queue = [] { return new httplib::ThreadPool(kWorkerThreads); };
+  http.set_keep_alive_max_count(kKeepAliveRequests);
+  http.set_keep_alive_timeout(kKeepAliveSeconds);
+  http.set_payload_max_length(kMaxRequestBytes);
+
+  for (const ApiRoute& route : s.routes) {
+    switch (route.method) {
+      case Method::Get:
+        http.Get(route.pattern, route.handler);
+        break;
+      case Method::Post:
+        http.Post(route.pattern, route.handler);
+        break;
+      case Method::Put:
+        http.Put(route.pattern, route.handler);
+        break;
+      case Method::Patch:
+        http.Patch(route.pattern, route.handler);
+        break;
+      case Method::Delete:
+        http.Delete(route.pattern, route.handler);
+        break;
+    }
+  }
+  http.Get(".*", [&s](const Request& req, Response& res) { ServeWebClient(s, req, res); });
+
+  http.set_pre_routing_handler([](const Request& req, Response&) {
+    t_request_started = std::chrono::steady_clock::now();
+    SayEmptyBodyIsEmpty(req);
+    return httplib::Server::HandlerResponse::Unhandled;
+  });
+  http.set_error_handler(httplib::Server::HandlerWithResponse(
+      [&s](const Request& req, Response& res) { return WriteErrorBody(s, req, res); }));
+  http.set_exception_handler([&s](const Request& req, Response& res, std::exception_ptr thrown) {
+    LogLine("error: " + LogSafe(req.method) + " " + LogSafe(req.path) + " failed: " + DescribeException(thrown));
+    res = Response();
+    res.status = 500;
+    WriteErrorBody(s, req, res);
+  });
+  http.set_post_routing_handler([](const Request&, Response& res) {
+    res.set_header("X-Content-Type-Options", "nosniff");  // on every answer, errors too
+  });
+  http.set_logger([](const Request& req, const Response& res) { LogRequest(req, res); });
+}
+
+std::string BindError(const Options& options, int bind_errno) {
+  const std::string port = std::to_string(options.port);
+  if (bind_errno == EADDRINUSE)
+    return "Port " + port +
+           " is already in use: another program (maybe another Safe Spaces server) "
+           "has it. Stop that program, or choose another port with --port.";
+  if (bind_errno == EACCES)
+    return "This computer does not allow us to use port " + port +
+           ". Choose another port with --port "
+           "(for example 8080).";
+  return "Could not listen on " + options.host + " port " + port +
+         (bind_errno ? std::string(" (") + std::strerror(bind_errno) + ")" : std::string()) +
+         ". Check that --host is an address of this computer.";
+}
+
+}  // namespace
+
+Server::Server(Options options) : state_(std::make_unique<State>()) { state_->options = std::move(options); }
+
+Server::~Server() {
+  if (state_->bound && !state_->run_started) state_->http.CloseUnusedListener();
+}
+
+bool Server::Start(std::string& error) {
+  State& s = *state_;
+  // httplib 0.11.4 writes to sockets without MSG_NOSIGNAL: a client hanging up mid-answer
+  // would otherwise kill the whole server with SIGPIPE.
+  std::signal(SIGPIPE, SIG_IGN);
+
+  std::error_code ec;
+  std::filesystem::create_directories(s.options.data_dir / "uploads", ec);
+  if (ec) {
+    error = "Could not create the data folder " + s.options.data_dir.string() + ": " + ec.message();
+    return false;
+  }
+  s.database = store::Database::Open((s.options.data_dir / "safespaces.db").string(), error);
+  if (!s.database) return false;
+  s.schema_version = s.database->SchemaVersion();
+
+  if (!s.options.web_dir.empty()) {
+    std::optional<WebFiles> web = LoadWebFiles(s.options.web_dir, error);
+    if (!web) return false;
+    s.web = std::move(*web);
+    if (!s.web.by_path.contains("/index.html"))
+      LogLine("warning: the web folder " + s.options.web_dir.string() + " has no index.html.");
+  }
+
+  s.routes = MakeApiRoutes(s);
+  Configure(s);
+
+  errno = 0;
+  if (s.options.port == 0) {
+    s.port = s.http.bind_to_any_port(s.options.host);
+    s.bound = s.port > 0;
+  } else {
+    s.bound = s.http.bind_to_port(s.options.host, s.options.port);
+    s.port = s.options.port;
+  }
+  if (!s.bound) {
+    error = BindError(s.options, errno);
+    return false;
+  }
+  return true;
+}
+
+int Server::Port() const { return state_->port; }
+
+std::string Server::Url() const {
+  const std::string& host = state_->options.host;
+  const bool ipv6 = host.find(':') != std::string::npos;
+  return "http://" + (ipv6 ? "[" + host + "]" : host) + ":" + std::to_string(state_->port) + "/";
+}
+
+bool Server::Run() {
+  State& s = *state_;
+  s.run_started = true;
+  bool ok = true;
+  if (!s.stop_requested && s.bound) ok = s.http.listen_after_bind();
+  s.run_finished = true;
+  return ok || s.stop_requested;
+}
+
+void Server::Stop() {
+  State& s = *state_;
+  if (s.stop_requested.exchange(true)) return;
+  if (!s.run_started) return;  // Run() has not begun; it will see stop_requested and return
+  // Run() has begun but httplib may not be listening yet: its stop() does nothing then.
+  while (!s.http.is_running() && !s.run_finished) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  s.http.stop();
+}
+
+}  // namespace server

@@ -1,0 +1,41 @@
+// The built web client (index.html, app.js, app.wasm, app.data, fonts, ...), read into
+// memory once at start: each file with its content type, a strong ETag and, for types
+// that shrink, a gzip copy made once. ServeWebFile answers GET and HEAD from that copy,
+// so no request can reach a file outside the folder. Not here: the API (server.cpp).
+// A rebuilt client is picked up by restarting the server.
+#pragma once
+#include <httplib.h>
+
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+namespace server {
+
+struct WebFile {
+  std::string content_type;
+  std::shared_ptr<const std::string> bytes;    // as on disk
+  std::shared_ptr<const std::string> gzipped;  // null when gzip would not help (png, woff2, ...)
+  std::string etag;                            // strong, from the bytes: "\"9f3c...-1a2b\""
+  std::string gzip_etag;                       // the gzip copy is another representation
+};
+
+struct WebFiles {
+  std::unordered_map<std::string, WebFile> by_path;  // "/index.html", "/fonts/OpenDyslexic.otf"
+  size_t total_bytes = 0;                            // on disk, before gzip
+};
+
+// Reads every file under `dir` (hidden files and folders, named ".*", are left out).
+std::optional<WebFiles> LoadWebFiles(const std::filesystem::path& dir, std::string& error);
+
+// Answers a GET or HEAD for a web file. For a refused or unknown path it only sets the
+// status (400 or 404) and leaves the body to the server's error handler.
+void ServeWebFile(const WebFiles& files, const httplib::Request& req, httplib::Response& res);
+
+std::string_view ContentTypeFor(std::string_view path);  // by extension; octet-stream if unknown
+bool AcceptsGzip(std::string_view accept_encoding);      // "gzip, deflate, br" -> true; "gzip;q=0" -> false
+
+}  // namespace server

@@ -1,0 +1,189 @@
+// Tests of store/database: a database opens with its schema up to date, keeps what was
+// saved, refuses what it cannot safely use, and takes values only through bound
+// statements. Each test uses ":memory:" or a file in its own temp folder.
+#include <sqlite3.h>
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "store/database.h"
+#include "store/migrations.h"
+#include "test_temp_dir.h"
+
+namespace {
+
+std::vector<std::string> MigrationFilesOnDisk() {
+  std::vector<std::string> names;
+  for (const auto& entry : std::filesystem::directory_iterator(SAFESPACES_MIGRATIONS_DIR))
+    if (entry.path().extension() == ".sql") names.push_back(entry.path().filename().string());
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+store::Database OpenOrFail(const std::string& path) {
+  std::string error;
+  std::optional<store::Database> db = store::Database::Open(path, error);
+  INFO(error);
+  REQUIRE(db);
+  return std::move(*db);
+}
+
+std::string ReadText(const store::Database& db, const std::string& sql) {
+  store::Statement statement = db.Prepare(sql);
+  INFO(statement.Error());
+  REQUIRE(statement.Step() == store::StepResult::Row);
+  return std::string(statement.ColumnText(0));
+}
+
+std::string MetaValue(const store::Database& db, const std::string& key) {
+  store::Statement statement = db.Prepare("SELECT value FROM meta WHERE key = ?1");
+  statement.BindText(1, key);
+  if (statement.Step() != store::StepResult::Row) return "";
+  return std::string(statement.ColumnText(0));
+}
+
+// Makes a database file the way another program would, without store::Database.
+void MakeRawDatabase(const std::filesystem::path& path, const std::string& sql) {
+  sqlite3* raw = nullptr;
+  REQUIRE(sqlite3_open(path.string().c_str(), &raw) == SQLITE_OK);
+  REQUIRE(sqlite3_exec(raw, sql.c_str(), nullptr, nullptr, nullptr) == SQLITE_OK);
+  sqlite3_close(raw);
+}
+
+}  // namespace
+
+TEST_CASE("every migration file is built in, numbered 1, 2, 3... in file order", "[store][migrations]") {
+  const std::vector<std::string> files = MigrationFilesOnDisk();
+  REQUIRE_FALSE(files.empty());
+  REQUIRE(store::Migrations().size() == files.size());
+  for (size_t i = 0; i < files.size(); ++i) {
+    CHECK(store::Migrations()[i].version == static_cast<int>(i) + 1);
+    CHECK(store::Migrations()[i].name == files[i]);
+    CHECK_FALSE(store::Migrations()[i].sql.empty());
+  }
+}
+
+TEST_CASE("a new database file gets the whole schema", "[store][migrations]") {
+  TempDir dir;
+  const store::Database db = OpenOrFail((dir.Path() / "safespaces.db").string());
+  CHECK(db.SchemaVersion() == static_cast<int>(MigrationFilesOnDisk().size()));
+  CHECK(db.SchemaVersion() == store::LatestSchemaVersion());
+  CHECK_FALSE(MetaValue(db, "created_at").empty());
+}
+
+TEST_CASE("an in-memory database gets the whole schema too", "[store][migrations]") {
+  const store::Database db = OpenOrFail(":memory:");
+  CHECK(db.SchemaVersion() == static_cast<int>(MigrationFilesOnDisk().size()));
+  CHECK_FALSE(MetaValue(db, "created_at").empty());
+}
+
+TEST_CASE("reopening a database keeps what was saved and runs no migration twice", "[store][migrations]") {
+  TempDir dir;
+  const std::string path = (dir.Path() / "safespaces.db").string();
+  std::string created_at;
+  {
+    const store::Database db = OpenOrFail(path);
+    created_at = MetaValue(db, "created_at");
+    store::Statement insert = db.Prepare("INSERT INTO meta (key, value) VALUES (?1, ?2)");
+    insert.BindText(1, "note").BindText(2, "kept");
+    REQUIRE(insert.Step() == store::StepResult::Done);
+  }
+  const store::Database db = OpenOrFail(path);
+  CHECK(db.SchemaVersion() == store::LatestSchemaVersion());
+  CHECK(MetaValue(db, "created_at") == created_at);  // 0001 would write a new one
+  CHECK(MetaValue(db, "note") == "kept");
+}
+
+TEST_CASE("a database file is opened with the write-ahead log and our pragmas", "[store][pragmas]") {
+  TempDir dir;
+  const std::filesystem::path path = dir.Path() / "safespaces.db";
+  const store::Database db = OpenOrFail(path.string());
+  CHECK(ReadText(db, "PRAGMA journal_mode") == "wal");
+  CHECK(std::filesystem::exists(path.string() + "-wal"));
+  CHECK(ReadText(db, "PRAGMA foreign_keys") == "1");
+  CHECK(ReadText(db, "PRAGMA synchronous") == "1");  // NORMAL
+  CHECK(std::stoi(ReadText(db, "PRAGMA busy_timeout")) > 0);
+}
+
+TEST_CASE("a database from a newer Safe Spaces is refused and left as it was", "[store][migrations]") {
+  TempDir dir;
+  const std::filesystem::path path = dir.Path() / "future.db";
+  const int future = store::LatestSchemaVersion() + 1;
+  MakeRawDatabase(path, "CREATE TABLE from_the_future (x); PRAGMA user_version = " + std::to_string(future) + ";");
+
+  std::string error;
+  CHECK_FALSE(store::Database::Open(path.string(), error));
+  CHECK_THAT(error, Catch::Contains("newer version of Safe Spaces"));
+  CHECK_THAT(error, Catch::Contains(std::to_string(future)));
+
+  sqlite3* raw = nullptr;
+  REQUIRE(sqlite3_open(path.string().c_str(), &raw) == SQLITE_OK);
+  sqlite3_stmt* statement = nullptr;
+  REQUIRE(sqlite3_prepare_v2(raw, "PRAGMA journal_mode", -1, &statement, nullptr) == SQLITE_OK);
+  REQUIRE(sqlite3_step(statement) == SQLITE_ROW);
+  CHECK(std::string(reinterpret_cast<const char*>(sqlite3_column_text(statement, 0))) ==
+        "delete");  // not switched to WAL
+  sqlite3_finalize(statement);
+  sqlite3_close(raw);
+}
+
+TEST_CASE("a file that is not a database is refused with a message naming it", "[store]") {
+  TempDir dir;
+  const std::filesystem::path path = dir.Path() / "notes.txt";
+  WriteFile(path, std::string(4096, 'x'));
+  std::string error;
+  CHECK_FALSE(store::Database::Open(path.string(), error));
+  CHECK_THAT(error, Catch::Contains(path.string()));
+}
+
+TEST_CASE("values go in bound, come out as they went in, and never run as SQL", "[store][statement]") {
+  const store::Database db = OpenOrFail(":memory:");
+  std::string error;
+  REQUIRE(db.Exec("CREATE TEMP TABLE sample (i INTEGER, r REAL, t TEXT, b BLOB, n TEXT)", error));
+
+  const std::string sneaky = "Robert'); DROP TABLE meta; --";
+  const std::string bytes("\0\1\2\xff", 4);
+  store::Statement insert = db.Prepare("INSERT INTO sample VALUES (?1, ?2, ?3, ?4, ?5)");
+  insert.BindInt64(1, 9007199254740993).BindDouble(2, 51.4545).BindText(3, sneaky).BindBlob(4, bytes).BindNull(5);
+  REQUIRE(insert.Step() == store::StepResult::Done);
+  insert.Reset();  // the same statement again, with new values
+  insert.BindInt64(1, -1).BindDouble(2, 0.5).BindText(3, "café ☕").BindBlob(4, "").BindText(5, "set");
+  REQUIRE(insert.Step() == store::StepResult::Done);
+
+  store::Statement select = db.Prepare("SELECT i, r, t, b, n FROM sample ORDER BY rowid");
+  REQUIRE(select.Step() == store::StepResult::Row);
+  CHECK(select.ColumnCount() == 5);
+  CHECK(select.ColumnInt64(0) == 9007199254740993);
+  CHECK(select.ColumnDouble(1) == Approx(51.4545));
+  CHECK(select.ColumnText(2) == sneaky);
+  CHECK(select.ColumnBlob(3) == bytes);
+  CHECK(select.ColumnIsNull(4));
+  REQUIRE(select.Step() == store::StepResult::Row);
+  CHECK(select.ColumnText(2) == "café ☕");
+  CHECK(select.ColumnText(4) == "set");
+  CHECK(select.Step() == store::StepResult::Done);
+
+  CHECK(MetaValue(db, "created_at") != "");  // meta is still there
+}
+
+TEST_CASE("mistakes in queries are reported in words, never thrown or run half-bound", "[store][statement]") {
+  const store::Database db = OpenOrFail(":memory:");
+
+  store::Statement typo = db.Prepare("SELEC 1");
+  CHECK_FALSE(typo.IsValid());
+  CHECK_FALSE(typo.Error().empty());
+  CHECK(typo.Step() == store::StepResult::Error);
+
+  store::Statement insert = db.Prepare("INSERT INTO meta (key, value) VALUES (?1, ?2)");
+  insert.BindText(1, "half").BindText(3, "no such place");
+  CHECK(insert.Step() == store::StepResult::Error);
+  CHECK_THAT(insert.Error(), Catch::Contains("3"));
+  CHECK(MetaValue(db, "half").empty());
+
+  store::Statement duplicate = db.Prepare("INSERT INTO meta (key, value) VALUES ('created_at', 'again')");
+  CHECK(duplicate.Step() == store::StepResult::Error);
+  CHECK_THAT(duplicate.Error(), Catch::Contains("UNIQUE"));
+}
