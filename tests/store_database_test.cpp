@@ -15,9 +15,11 @@
 
 namespace {
 
-std::vector<std::string> MigrationFilesOnDisk() {
+std::vector<std::string> MigrationFilesOnDisk(store::Schema schema = store::Schema::Server) {
   std::vector<std::string> names;
-  for (const auto& entry : std::filesystem::directory_iterator(SAFESPACES_MIGRATIONS_DIR))
+  const std::filesystem::path dir =
+      std::filesystem::path(SAFESPACES_MIGRATIONS_DIR) / (schema == store::Schema::Server ? "server" : "device");
+  for (const auto& entry : std::filesystem::directory_iterator(dir))
     if (entry.path().extension() == ".sql") names.push_back(entry.path().filename().string());
   std::sort(names.begin(), names.end());
   return names;
@@ -56,14 +58,30 @@ void MakeRawDatabase(const std::filesystem::path& path, const std::string& sql) 
 }  // namespace
 
 TEST_CASE("every migration file is built in, numbered 1, 2, 3... in file order", "[store][migrations]") {
-  const std::vector<std::string> files = MigrationFilesOnDisk();
-  REQUIRE_FALSE(files.empty());
-  REQUIRE(store::Migrations().size() == files.size());
-  for (size_t i = 0; i < files.size(); ++i) {
-    CHECK(store::Migrations()[i].version == static_cast<int>(i) + 1);
-    CHECK(store::Migrations()[i].name == files[i]);
-    CHECK_FALSE(store::Migrations()[i].sql.empty());
+  for (store::Schema schema : {store::Schema::Server, store::Schema::Device}) {
+    const std::vector<std::string> files = MigrationFilesOnDisk(schema);
+    REQUIRE_FALSE(files.empty());
+    const auto migrations = store::Migrations(schema);
+    REQUIRE(migrations.size() == files.size());
+    for (size_t i = 0; i < files.size(); ++i) {
+      CHECK(migrations[i].version == static_cast<int>(i) + 1);
+      CHECK(migrations[i].name == files[i]);
+      CHECK_FALSE(migrations[i].sql.empty());
+    }
   }
+}
+
+TEST_CASE("a device database gets the device schema, not the server's", "[store][migrations]") {
+  std::string error;
+  store::OpenOptions options;
+  options.schema = store::Schema::Device;
+  options.journal = store::Journal::Rollback;
+  std::optional<store::Database> db = store::Database::Open(":memory:", error, options);
+  INFO(error);
+  REQUIRE(db);
+  CHECK(db->SchemaVersion() == static_cast<int>(MigrationFilesOnDisk(store::Schema::Device).size()));
+  CHECK(db->SchemaVersion() == store::LatestSchemaVersion(store::Schema::Device));
+  CHECK_FALSE(MetaValue(*db, "created_at").empty());
 }
 
 TEST_CASE("a new database file gets the whole schema", "[store][migrations]") {

@@ -168,7 +168,7 @@ bool ApplyMigration(const Database& db, const Migration& migration, std::string&
 
 }  // namespace
 
-int LatestSchemaVersion() { return static_cast<int>(Migrations().size()); }
+int LatestSchemaVersion(Schema schema) { return static_cast<int>(Migrations(schema).size()); }
 
 std::optional<Database> Database::Open(const std::string& path, std::string& error, const OpenOptions& options) {
   const std::string where = IsInMemory(path) ? std::string("in memory") : "at " + path;
@@ -190,9 +190,10 @@ std::optional<Database> Database::Open(const std::string& path, std::string& err
     error = "Could not read the database " + where + ": " + reason;
     return std::nullopt;
   }
-  if (*version > LatestSchemaVersion()) {
+  const int latest = LatestSchemaVersion(options.schema);
+  if (*version > latest) {
     error = "The database " + where + " was made by a newer version of Safe Spaces (schema " +
-            std::to_string(*version) + "; this program knows up to " + std::to_string(LatestSchemaVersion()) +
+            std::to_string(*version) + "; this program knows up to " + std::to_string(latest) +
             "). Please update Safe Spaces, or use another data folder.";
     return std::nullopt;
   }
@@ -200,7 +201,7 @@ std::optional<Database> Database::Open(const std::string& path, std::string& err
     error = "Could not set up the database " + where + ": " + reason;
     return std::nullopt;
   }
-  for (const Migration& migration : Migrations()) {
+  for (const Migration& migration : Migrations(options.schema)) {
     if (migration.version <= *version) continue;
     if (!ApplyMigration(db, migration, reason)) {
       error = "Could not update the database " + where + " to schema " + std::to_string(migration.version) + " (" +

@@ -9,6 +9,8 @@
 #include <string>
 #include <string_view>
 
+#include "store/migrations.h"
+
 struct sqlite3;
 struct sqlite3_stmt;
 
@@ -67,6 +69,7 @@ enum class Journal {
 };
 
 struct OpenOptions {
+  Schema schema = Schema::Server;  // which set of migrations this database follows
   Journal journal = Journal::Wal;  // ignored for ":memory:"
   int busy_timeout_ms = 5000;      // how long to wait for another connection's lock
 };
@@ -103,6 +106,6 @@ class Database {
 };
 
 // The newest schema version this program knows: the number of migration files.
-int LatestSchemaVersion();
+int LatestSchemaVersion(Schema schema = Schema::Server);
 
 }  // namespace store

@@ -1,5 +1,5 @@
--- 0001: the first schema. Only what every database needs from day one: a small
--- key/value table about the database itself. Places, ratings and the rest come with
+-- Server schema 0001: the first schema. Only what every database needs from day one: a
+-- small key/value table about the database itself. Places, ratings and the rest come with
 -- their own issues, each as a new numbered file.
 CREATE TABLE meta (
   key   TEXT PRIMARY KEY NOT NULL,
