@@ -205,3 +205,14 @@ TEST_CASE("mistakes in queries are reported in words, never thrown or run half-b
   CHECK(duplicate.Step() == store::StepResult::Error);
   CHECK_THAT(duplicate.Error(), Catch::Contains("UNIQUE"));
 }
+
+TEST_CASE("empty text is stored as empty text, never as a missing value", "[store][statements]") {
+  const store::Database db = OpenOrFail(":memory:");
+  store::Statement insert = db.Prepare("INSERT INTO meta (key, value) VALUES (?1, ?2)");
+  insert.BindText(1, "empty").BindText(2, std::string_view());
+  REQUIRE(insert.Step() == store::StepResult::Done);
+  CHECK(MetaValue(db, "empty").empty());
+  store::Statement is_null = db.Prepare("SELECT value IS NULL FROM meta WHERE key = 'empty'");
+  REQUIRE(is_null.Step() == store::StepResult::Row);
+  CHECK(is_null.ColumnInt64(0) == 0);
+}

@@ -1,17 +1,37 @@
 // A headless ImGui context for ui_* tests: the real fonts and style, a display of a chosen
-// size and pixel ratio, no window. Frame() draws the app once; Tap(name) presses a button
-// found by its accessible name the way a finger would (move, press, release).
+// size and pixel ratio, no window, and the real data side (ClientData) on an in-memory
+// device database. Its ports are under the test's control: a clock it moves, an online
+// switch, and HTTP requests collected in `requests` for the test to answer.
+// Frame() draws and applies one frame; Tap(name) presses an item found by its name.
 #pragma once
 #include <imgui.h>
 
+#include <random>
 #include <string>
+#include <vector>
 
 #include "client/app.h"
+#include "client/client_data.h"
 #include "client/ui/theme.h"
+
+struct SentRequest {
+  int id = 0;
+  std::string method;
+  std::string path;
+  std::string body;
+};
 
 struct UiHarness {
   AppState state;
   Actions actions;
+  std::optional<ClientData> data;
+  double now = 1000.0;                         // seconds on the fake monotonic clock
+  std::int64_t unix_ms = 1795737600000;        // 2026-11-27, the fake wall clock
+  bool online = true;
+  std::vector<SentRequest> requests;           // sent and not yet answered
+  std::vector<HttpAnswer> answers;             // to deliver on the next frame
+  std::mt19937 random{7};
+  bool fonts_loaded = false;
 
   explicit UiHarness(float width = 390.0f, float height = 844.0f, float pixel_ratio = 3.0f) {
     ImGui::CreateContext();
@@ -25,21 +45,53 @@ struct UiHarness {
     unsigned char* pixels = nullptr;
     int w = 0, h = 0;
     io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
+
+    std::string error;
+    data = OpenClientData(":memory:", Ports(), error);
+    if (data) RefreshState(state, *data);
   }
   ~UiHarness() { ImGui::DestroyContext(); }
   UiHarness(const UiHarness&) = delete;
   UiHarness& operator=(const UiHarness&) = delete;
 
+  ClientPorts Ports() {
+    ClientPorts ports;
+    ports.now_seconds = [this] { return now; };
+    ports.unix_millis = [this] { return unix_ms; };
+    ports.utc_offset_minutes = [] { return 0; };
+    ports.random_bytes = [this](std::span<std::uint8_t> out) {
+      for (std::uint8_t& b : out) b = static_cast<std::uint8_t>(random());
+    };
+    ports.http = [this](int id, const char* method, const std::string& path, const std::string& body) {
+      requests.push_back({id, method, path, body});
+    };
+    ports.persist = [] {};
+    ports.persisted = [] { return true; };
+    ports.online = [this] { return online; };
+    return ports;
+  }
+
   void Frame() {
     ImGui::NewFrame();
     DrawApp(state, actions);
     ImGui::Render();
-    ApplyActions(state, actions);
+    ApplyActions(state, actions, *data);
+    std::vector<HttpAnswer> delivered;
+    delivered.swap(answers);
+    SyncTick(state, *data, delivered);
   }
 
-  // Returns false when no button of that name is on screen.
+  // Answers the oldest unanswered request; it arrives on the next frame.
+  void Answer(int status, std::string body) {
+    REQUIRE_FALSE(requests.empty());
+    answers.push_back({requests.front().id, status, std::move(body)});
+    requests.erase(requests.begin());
+  }
+
+  // Returns false when no button or choice of that name is on screen.
   bool Tap(const std::string& name) {
     const ui::Item* item = state.ui_record.Find(ui::Role::Button, name);
+    if (!item) item = state.ui_record.Find(ui::Role::Radio, name);
     if (!item) return false;
     ImGuiIO& io = ImGui::GetIO();
     io.MousePos = ImVec2(item->rect.CenterX(), item->rect.CenterY());
@@ -47,11 +99,9 @@ struct UiHarness {
     io.MouseDown[0] = true;
     Frame();  // press
     io.MouseDown[0] = false;
-    Frame();  // release: the button reports its press
+    Frame();  // release: the item reports its press
     io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);  // finger lifted: nothing stays hovered
     Frame();
     return true;
   }
-
-  bool fonts_loaded = false;
 };

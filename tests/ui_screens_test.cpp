@@ -69,7 +69,7 @@ TEST_CASE("every screen has a title and finger-sized, named buttons inside the s
 
 TEST_CASE("the home screen offers each journey, and each button opens it", "[ui][home]") {
   const std::pair<const char*, Screen> journeys[] = {
-      {"Explore the map", Screen::Map},   {"Rate a place", Screen::RatePlace},
+      {"Explore the map", Screen::Map},   {"Rate a place", Screen::RatePickPlace},
       {"Suggest a place", Screen::SuggestPlace}, {"My places", Screen::MyPlaces},
       {"Join a group", Screen::JoinGroup}, {"Settings", Screen::Settings},
   };
@@ -99,10 +99,10 @@ TEST_CASE("one tap is one press: a second frame does not press again", "[ui][tou
   UiHarness ui;
   ui.Frame();
   REQUIRE(ui.Tap("Rate a place"));
-  REQUIRE(ui.state.screen == Screen::RatePlace);
+  REQUIRE(ui.state.screen == Screen::RatePickPlace);
   ui.Frame();
   ui.Frame();
-  CHECK(ui.state.screen == Screen::RatePlace);
+  CHECK(ui.state.screen == Screen::RatePickPlace);
   CHECK(ui.state.back_stack.size() == 1);
 }
 

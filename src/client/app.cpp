@@ -1,4 +1,4 @@
-// This is the implementation of app.h: which screen draws, and how intents change the state.
+// This is the implementation of app.h: which screen draws, and how navigation changes it.
 #include "client/app.h"
 
 #include "client/screens.h"
@@ -8,8 +8,10 @@ void DrawApp(AppState& state, Actions& actions) {
   ui::BeginFrame(&state.ui_record);
   switch (state.screen) {
     case Screen::Home: DrawHomeScreen(state, actions); break;
+    case Screen::RatePickPlace: DrawRatePickPlaceScreen(state, actions); break;
+    case Screen::RateQuestion: DrawRateQuestionScreen(state, actions); break;
+    case Screen::RateDone: DrawRateDoneScreen(state, actions); break;
     case Screen::Map:
-    case Screen::RatePlace:
     case Screen::SuggestPlace:
     case Screen::MyPlaces:
     case Screen::JoinGroup:
@@ -18,27 +20,26 @@ void DrawApp(AppState& state, Actions& actions) {
   ui::EndFrame();
 }
 
-void ApplyActions(AppState& state, Actions& actions) {
-  for (const Action& action : actions.items) {
-    switch (action.kind) {
-      case ActionKind::OpenScreen:
-        if (action.screen == state.screen) break;
+bool ApplyNavigation(AppState& state, const Action& action) {
+  switch (action.kind) {
+    case ActionKind::OpenScreen:
+      if (action.screen != state.screen) {
         state.back_stack.push_back(state.screen);
         state.screen = action.screen;
-        break;
-      case ActionKind::Back:
-        if (state.back_stack.empty()) {
-          state.screen = Screen::Home;
-        } else {
-          state.screen = state.back_stack.back();
-          state.back_stack.pop_back();
-        }
-        break;
-      case ActionKind::GoHome:
-        state.back_stack.clear();
+      }
+      return true;
+    case ActionKind::Back:
+      if (state.back_stack.empty()) {
         state.screen = Screen::Home;
-        break;
-    }
+      } else {
+        state.screen = state.back_stack.back();
+        state.back_stack.pop_back();
+      }
+      return true;
+    case ActionKind::GoHome:
+      state.back_stack.clear();
+      state.screen = Screen::Home;
+      return true;
+    default: return false;
   }
-  actions.items.clear();
 }

@@ -1,16 +1,24 @@
 // The client's state and the one way it changes. Screens draw from AppState and append
-// intents to Actions; after the frame, ApplyActions changes the state (STYLE.md rule 3).
-// AppState is a plain struct a test can build. Start with DrawApp, then ApplyActions.
+// intents to Actions; after the frame, ApplyActions (client_data.cpp) changes the state and
+// writes to the device's store (STYLE.md rule 3). AppState is a plain struct a test can
+// build. Start with DrawApp, then client_data.h.
 #pragma once
+#include <array>
+#include <cstdint>
 #include <string>
 #include <vector>
 
 #include "client/ui/record.h"
+#include "core/model.h"
+#include "core/sync_engine.h"
+#include "core/sync_protocol.h"
 
 enum class Screen {
   Home,
   Map,
-  RatePlace,
+  RatePickPlace,  // "Which place did you go to?"
+  RateQuestion,   // one question of a rating at a time
+  RateDone,       // "Thank you!"
   SuggestPlace,
   MyPlaces,
   JoinGroup,
@@ -18,31 +26,72 @@ enum class Screen {
 };
 
 // Every screen, for tests that draw them all.
-inline constexpr Screen kAllScreens[] = {Screen::Home,     Screen::Map,       Screen::RatePlace, Screen::SuggestPlace,
-                                         Screen::MyPlaces, Screen::JoinGroup, Screen::Settings};
+inline constexpr Screen kAllScreens[] = {Screen::Home,         Screen::Map,      Screen::RatePickPlace,
+                                         Screen::RateQuestion, Screen::RateDone, Screen::SuggestPlace,
+                                         Screen::MyPlaces,     Screen::JoinGroup, Screen::Settings};
+
+// A rating being answered, one question per screen: steps 0..5 are the scales, 6..13 the
+// facilities, 14 is "ready to send". UI-only until it is sent.
+struct RatingDraft {
+  std::string place_id;
+  std::string place_name;
+  int step = 0;
+  std::array<std::uint8_t, core::kScaleCount> scales{};
+  std::array<core::Answer, core::kFacilityCount> facilities{};
+};
+inline constexpr int kRatingSteps = static_cast<int>(core::kScaleCount + core::kFacilityCount) + 1;
 
 struct AppState {
   Screen screen = Screen::Home;
   std::vector<Screen> back_stack;  // screens to return to, most recent last
   ui::FrameRecord ui_record;       // what the last frame showed
+
+  // From the device's store, refreshed after every change (client_data.cpp).
+  std::vector<core::PublicPlace> places;  // the public map, sorted by name
+  int waiting_count = 0;                  // contributions not yet sent
+  core::SyncStatus sync_status = core::SyncStatus::AllSent;
+
+  RatingDraft rating;          // the rating being answered
+  std::string problem;         // something that went wrong, in easy-read words; "" if none
 };
 
-enum class ActionKind { OpenScreen, Back, GoHome };
+enum class ActionKind {
+  OpenScreen,
+  Back,
+  GoHome,
+  StartRating,    // place_id
+  AnswerScale,    // index, value (0 = skip)
+  AnswerFacility, // index, answer
+  RatingStep,     // value: the step to show
+  SendRating,
+};
 
 struct Action {
   ActionKind kind = ActionKind::Back;
   Screen screen = Screen::Home;
+  std::string place_id;
+  int index = 0;
+  int value = 0;
+  core::Answer answer = core::Answer::Unanswered;
 };
 
 struct Actions {
   std::vector<Action> items;
   void OpenScreen(Screen screen) { items.push_back({ActionKind::OpenScreen, screen}); }
-  void Back() { items.push_back({ActionKind::Back, Screen::Home}); }
-  void GoHome() { items.push_back({ActionKind::GoHome, Screen::Home}); }
+  void Back() { items.push_back({ActionKind::Back}); }
+  void GoHome() { items.push_back({ActionKind::GoHome}); }
+  void StartRating(const std::string& place_id) { items.push_back({ActionKind::StartRating, {}, place_id}); }
+  void AnswerScale(int index, int value) { items.push_back({ActionKind::AnswerScale, {}, {}, index, value}); }
+  void AnswerFacility(int index, core::Answer answer) {
+    items.push_back({ActionKind::AnswerFacility, {}, {}, index, 0, answer});
+  }
+  void RatingStep(int step) { items.push_back({ActionKind::RatingStep, {}, {}, 0, step}); }
+  void SendRating() { items.push_back({ActionKind::SendRating}); }
 };
 
 // Draws the current screen (inside an ImGui frame) and records it into state.ui_record.
 void DrawApp(AppState& state, Actions& actions);
 
-// Applies the frame's intents to the state, in order, and empties `actions`.
-void ApplyActions(AppState& state, Actions& actions);
+// Applies the navigation intents that need no store (the rest: client_data.h).
+// Returns false for an action it does not handle.
+bool ApplyNavigation(AppState& state, const Action& action);

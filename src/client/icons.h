@@ -25,13 +25,20 @@ enum class Icon : std::uint16_t {
   Info = 0xF2FD,          // information-outline
   Wrench = 0xF5B7,
   Greeting = 0xF64A,      // human-greeting
+  Send = 0xF48A,
+  Skip = 0xF4AD,          // skip-next
+  CheckCircle = 0xF5E0,
+  NotSure = 0xF625,       // help-circle-outline
+  Saved = 0xF193,         // content-save
+  Cloud = 0xF160,         // cloud-check
 };
 
 // Every icon above, for tests that check the font really has each glyph.
 inline constexpr Icon kAllIcons[] = {
     Icon::Map,   Icon::MapMarker, Icon::MapMarkerPlus, Icon::Star,  Icon::Heart, Icon::Group,
     Icon::Settings, Icon::ArrowLeft, Icon::Home, Icon::ReadAloud, Icon::Happy, Icon::Check,
-    Icon::Close, Icon::Undo, Icon::Info, Icon::Wrench, Icon::Greeting,
+    Icon::Close, Icon::Undo, Icon::Info, Icon::Wrench, Icon::Greeting, Icon::Send, Icon::Skip,
+    Icon::CheckCircle, Icon::NotSure, Icon::Saved, Icon::Cloud,
 };
 
 // UTF-8 bytes of the icon's glyph, for ImGui text ("" for Icon::None).

@@ -9,9 +9,12 @@
 #include <imgui_impl_sdl.h>
 
 #include <cmath>
+#include <optional>
 #include <string>
+#include <vector>
 
 #include "client/app.h"
+#include "client/client_data.h"
 #include "client/ui/theme.h"
 #include "platform/platform.h"
 
@@ -26,6 +29,7 @@ struct Runtime {
   SDL_GLContext gl = nullptr;
   AppState state;
   Actions actions;
+  std::optional<ClientData> data;
   float pixel_ratio = 1.0f;
   std::string published_record;  // last JSON handed to the page
   int frames = 0;
@@ -72,7 +76,11 @@ platform::LoopControl Frame(Runtime& rt) {
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
   SDL_GL_SwapWindow(rt.window);
 
-  ApplyActions(rt.state, rt.actions);
+  ApplyActions(rt.state, rt.actions, *rt.data);
+  std::vector<HttpAnswer> answers;
+  for (platform::HttpResponse& response : platform::TakeHttpResponses())
+    answers.push_back({response.request_id, response.status, std::move(response.body)});
+  SyncTick(rt.state, *rt.data, answers);
 
   std::string record = ui::RecordToJson(rt.state.ui_record);
   if (record != rt.published_record) {
@@ -81,6 +89,19 @@ platform::LoopControl Frame(Runtime& rt) {
   }
   if (++rt.frames == kReadyAfterFrames) platform::SignalReady();
   return platform::LoopControl::Continue;
+}
+
+ClientPorts PlatformPorts() {
+  ClientPorts ports;
+  ports.now_seconds = platform::NowSeconds;
+  ports.unix_millis = platform::UnixMillis;
+  ports.utc_offset_minutes = platform::UtcOffsetMinutes;
+  ports.random_bytes = platform::RandomBytes;
+  ports.http = platform::HttpRequest;
+  ports.persist = platform::PersistData;
+  ports.persisted = platform::DataPersisted;
+  ports.online = platform::IsOnline;
+  return ports;
 }
 
 }  // namespace
@@ -93,6 +114,19 @@ Runtime* StartRuntime() {
   platform::ConfigureGlContextAttributes();
   SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
   auto* rt = new Runtime;
+  std::string error;
+  rt->data = OpenClientData(platform::DataDir() + "safespaces-device.db", PlatformPorts(), error);
+  if (!rt->data) {
+    // Private browsing or a full disk: keep going in memory, and say so.
+    platform::LogError("Safe Spaces could not open this device's saved data: " + error);
+    rt->data = OpenClientData(":memory:", PlatformPorts(), error);
+    if (!rt->data) {
+      delete rt;
+      return nullptr;
+    }
+    rt->state.problem = "This device cannot keep what you make. It will be sent while the app stays open.";
+  }
+  RefreshState(rt->state, *rt->data);
   const Uint32 flags = SDL_WINDOW_OPENGL | platform::ExtraWindowFlags();
   rt->window = SDL_CreateWindow("Safe Spaces", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, 390, 844, flags);
   if (rt->window) rt->gl = SDL_GL_CreateContext(rt->window);

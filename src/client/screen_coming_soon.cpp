@@ -13,12 +13,14 @@ struct Journey {
 Journey JourneyFor(Screen screen) {
   switch (screen) {
     case Screen::Map: return {"Explore the map", Icon::Map};
-    case Screen::RatePlace: return {"Rate a place", Icon::Star};
     case Screen::SuggestPlace: return {"Suggest a place", Icon::MapMarkerPlus};
     case Screen::MyPlaces: return {"My places", Icon::Heart};
     case Screen::JoinGroup: return {"Join a group", Icon::Group};
     case Screen::Settings: return {"Settings", Icon::Settings};
-    case Screen::Home: break;
+    case Screen::Home:
+    case Screen::RatePickPlace:
+    case Screen::RateQuestion:
+    case Screen::RateDone: break;
   }
   return {"Safe Spaces", Icon::Home};
 }

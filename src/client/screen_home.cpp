@@ -4,17 +4,18 @@
 #include "client/ui/theme.h"
 #include "client/ui/widgets.h"
 
-void DrawHomeScreen(const AppState&, Actions& actions) {
+void DrawHomeScreen(const AppState& state, Actions& actions) {
   ui::BeginScreen("Safe Spaces: home");
   ui::Heading("Safe Spaces", 1, Icon::MapMarker);
   ui::Paragraph("Find places where you feel safe and welcome.");
   ui::Paragraph("Tell us about places you like. We check every idea before it goes on the map.");
+  DrawSyncStatus(state);
   ui::Space(4.0f);
 
   if (ui::JourneyButton(Icon::Map, "Explore the map", "See safe places near you", ui::colour::kTintMap))
     actions.OpenScreen(Screen::Map);
   if (ui::JourneyButton(Icon::Star, "Rate a place", "Tell us how a place felt", ui::colour::kTintRate))
-    actions.OpenScreen(Screen::RatePlace);
+    actions.OpenScreen(Screen::RatePickPlace);
   if (ui::JourneyButton(Icon::MapMarkerPlus, "Suggest a place", "Add a place you like", ui::colour::kTintSuggest))
     actions.OpenScreen(Screen::SuggestPlace);
   if (ui::JourneyButton(Icon::Heart, "My places", "Places you saved and sent", ui::colour::kTintMine))

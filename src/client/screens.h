@@ -4,4 +4,11 @@
 #include "client/app.h"
 
 void DrawHomeScreen(const AppState& state, Actions& actions);
+void DrawRatePickPlaceScreen(const AppState& state, Actions& actions);
+void DrawRateQuestionScreen(const AppState& state, Actions& actions);
+void DrawRateDoneScreen(const AppState& state, Actions& actions);
 void DrawComingSoonScreen(const AppState& state, Actions& actions);
+
+// The sync status line ("Saved on this device. It will send when you are online."), drawn
+// by every screen that shows what the young person made.
+void DrawSyncStatus(const AppState& state);

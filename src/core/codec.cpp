@@ -352,12 +352,14 @@ Parsed<Place> FromJson<Place>(const nlohmann::json& doc) {
   Place place;
   reader.String("id", place.id, Need::Required);
   reader.String("name", place.name, Need::Required);
-  reader.Name("category", place.category, &CategoryFromName, kKnownCategories);
+  reader.Name("category", place.category, +[](std::string_view n) { return CategoryFromName(n); }, kKnownCategories);
   reader.Number("lat", place.lat);
   reader.Number("lon", place.lon);
   reader.String("address", place.address, Need::Optional);
   reader.String("opening_notes", place.opening_notes, Need::Optional);
-  reader.Name("status", place.status, &PlaceStatusFromName, kKnownStatuses);
+  // Lambdas rather than &FromName: clang 14 for wasm mis-types a function whose address is
+  // taken but which is never called in this file (wasm-ld "signature mismatch").
+  reader.Name("status", place.status, +[](std::string_view n) { return PlaceStatusFromName(n); }, kKnownStatuses);
   reader.String("merged_into", place.merged_into, Need::Optional);
   return Done(reader, std::move(place));
 }
@@ -370,7 +372,7 @@ Parsed<Suggestion> FromJson<Suggestion>(const nlohmann::json& doc) {
   reader.String("id", suggestion.id, Need::Required);
   reader.String("device_id", suggestion.device_id, Need::Required);
   reader.String("name", suggestion.name, Need::Required);
-  reader.Name("category", suggestion.category, &CategoryFromName, kKnownCategories);
+  reader.Name("category", suggestion.category, +[](std::string_view n) { return CategoryFromName(n); }, kKnownCategories);
   reader.Number("lat", suggestion.lat);
   reader.Number("lon", suggestion.lon);
   reader.String("address", suggestion.address, Need::Optional);
@@ -403,7 +405,7 @@ Parsed<OutboxItem> FromJson<OutboxItem>(const nlohmann::json& doc) {
   if (!doc.is_object()) return {std::nullopt, NotAnObject("", doc)};
   Reader reader(doc, "");
   OutboxKind kind = OutboxKind::Rating;
-  reader.Name("kind", kind, &OutboxKindFromName, kKnownKinds);
+  reader.Name("kind", kind, +[](std::string_view n) { return OutboxKindFromName(n); }, kKnownKinds);
   if (!reader.Ok()) return {std::nullopt, reader.Error()};
   // The payload's reader ignores "kind" like any other field it does not know.
   const auto wrap = [](auto parsed) -> Parsed<OutboxItem> {

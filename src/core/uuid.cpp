@@ -15,7 +15,25 @@ bool IsDashPosition(std::size_t i) {
   return false;
 }
 
+std::string FormatUuid(const std::array<std::uint8_t, 16>& bytes) {
+  std::string text;
+  text.reserve(kUuidTextLength);
+  for (std::size_t i = 0; i < bytes.size(); ++i) {
+    if (i == 4 || i == 6 || i == 8 || i == 10) text += '-';
+    text += kHexDigits[bytes[i] >> 4];
+    text += kHexDigits[bytes[i] & 0x0F];
+  }
+  return text;
+}
+
 }  // namespace
+
+std::string MakeUuidV4(const std::array<std::uint8_t, 16>& random) {
+  std::array<std::uint8_t, 16> bytes = random;
+  bytes[6] = static_cast<std::uint8_t>(0x40 | (bytes[6] & 0x0F));  // version 4
+  bytes[8] = static_cast<std::uint8_t>(0x80 | (bytes[8] & 0x3F));  // variant 0b10
+  return FormatUuid(bytes);
+}
 
 std::string MakeUuidV7(std::uint64_t unix_ms, const std::array<std::uint8_t, kUuidRandomBytes>& random) {
   std::array<std::uint8_t, 16> bytes{};
@@ -25,15 +43,7 @@ std::string MakeUuidV7(std::uint64_t unix_ms, const std::array<std::uint8_t, kUu
   bytes[7] = random[1];                                             // rand_a (low 8 bits)
   bytes[8] = static_cast<std::uint8_t>(0x80 | (random[2] & 0x3F));  // variant 0b10 + rand_b
   for (std::size_t i = 9; i < 16; ++i) bytes[i] = random[i - 6];    // rand_b, random[3..9]
-
-  std::string text;
-  text.reserve(kUuidTextLength);
-  for (std::size_t i = 0; i < bytes.size(); ++i) {
-    if (i == 4 || i == 6 || i == 8 || i == 10) text += '-';
-    text += kHexDigits[bytes[i] >> 4];
-    text += kHexDigits[bytes[i] & 0x0F];
-  }
-  return text;
+  return FormatUuid(bytes);
 }
 
 bool IsUuid(std::string_view text) {

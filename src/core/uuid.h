@@ -18,6 +18,10 @@ inline constexpr std::size_t kUuidRandomBytes = 10;  // bytes the caller supplie
 // strings too. Only the low 48 bits of unix_ms are used (enough until the year 10889).
 std::string MakeUuidV7(std::uint64_t unix_ms, const std::array<std::uint8_t, kUuidRandomBytes>& random);
 
+// A random UUIDv4 (RFC 9562, section 5.4), for ids that must say nothing about when they
+// were made: a device's own id.
+std::string MakeUuidV4(const std::array<std::uint8_t, 16>& random);
+
 // True for the canonical form only: 36 characters, lowercase hex in groups 8-4-4-4-12.
 // Any version is accepted; uppercase, braces and "urn:uuid:" are not.
 bool IsUuid(std::string_view text);

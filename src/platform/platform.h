@@ -2,7 +2,10 @@
 // Screens and the app call these and never ask where they run; platform_web.cpp and
 // platform_native.cpp implement them and the build picks one. Start with RunMainLoop.
 #pragma once
+#include <cstdint>
+#include <span>
 #include <string>
+#include <vector>
 
 namespace platform {
 
@@ -40,5 +43,44 @@ namespace platform {
 // Hands the page what the UI showed this frame (ui::RecordToJson), for the screen-reader
 // mirror and browser tests. Called only when it changed.
 void PublishUiRecord(const std::string& json);
+
+}  // namespace platform
+
+namespace platform {
+
+// [SECTION] Time and randomness (core has neither)
+
+double NowSeconds();                 // monotonic, for timers and back-off
+std::int64_t UnixMillis();           // wall clock, for ids and "this month"
+int UtcOffsetMinutes();              // the device's time zone now (London in summer: 60)
+void RandomBytes(std::span<std::uint8_t> out);  // from the system's secure source
+
+// [SECTION] The device's own data
+
+// Folder for the device database, with a trailing '/'. On the web it is persisted browser
+// storage (IndexedDB), loaded before main() runs; natively a folder in the user's data dir
+// (or $SAFESPACES_DEVICE_DIR).
+std::string DataDir();
+
+// Asks for what was written to DataDir() to be kept safely (the web copies it to IndexedDB;
+// native files are already safe). DataPersisted() is true once everything asked is kept.
+void PersistData();
+bool DataPersisted();
+
+// [SECTION] Talking to the Safe Spaces server
+
+struct HttpResponse {
+  int request_id = 0;
+  int status = 0;    // HTTP status; 0 when there was no answer at all (offline, refused)
+  std::string body;
+};
+
+// Starts a request to our server (`path` like "/api/v1/sync"); never blocks. The answer
+// comes back later from TakeHttpResponses(), which the client calls once a frame.
+void HttpRequest(int request_id, const char* method, const std::string& path, const std::string& body);
+std::vector<HttpResponse> TakeHttpResponses();
+
+// Whether the device believes it has a connection (the browser's navigator.onLine).
+bool IsOnline();
 
 }  // namespace platform

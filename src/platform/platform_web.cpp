@@ -65,3 +65,95 @@ EM_JS(void, JsPublishUiRecord, (const char* json), {
 void PublishUiRecord(const std::string& json) { JsPublishUiRecord(json.c_str()); }
 
 }  // namespace platform
+
+// [SECTION] Time, data and HTTP in the browser
+
+namespace platform {
+namespace {
+
+int g_persist_requested = 0;  // generations of PersistData() calls
+int g_persist_done = 0;
+std::vector<HttpResponse> g_http_done;
+
+EM_JS(double, JsUnixMillis, (), { return Date.now(); });
+EM_JS(int, JsUtcOffsetMinutes, (), { return -new Date().getTimezoneOffset(); });
+EM_JS(void, JsRandomBytes, (std::uint8_t* out, int length), {
+  crypto.getRandomValues(HEAPU8.subarray(out, out + length));
+});
+EM_JS(int, JsIsOnline, (), { return navigator.onLine ? 1 : 0; });
+
+// One IndexedDB save at a time (overlapping syncfs calls step on each other); a request
+// made while one runs is folded into the next.
+EM_JS(void, JsPersist, (int generation), {
+  const state = Module.safespacesPersist || (Module.safespacesPersist = { busy: false, pending: 0 });
+  state.pending = Math.max(state.pending, generation);
+  if (state.busy) return;
+  const run = () => {
+    const target = state.pending;
+    state.busy = true;
+    FS.syncfs(false, (err) => {
+      state.busy = false;
+      if (err) console.warn('Safe Spaces could not save to this device yet: ' + err);
+      else _safespaces_persist_done(target);
+      if (state.pending > target) run();
+    });
+  };
+  run();
+});
+
+EM_JS(void, JsHttpRequest, (int id, const char* method, const char* path, const char* body), {
+  const init = { method: UTF8ToString(method), cache: 'no-store', headers: {} };
+  if (init.method !== 'GET') {
+    init.body = UTF8ToString(body);
+    init.headers['Content-Type'] = 'application/json';
+  }
+  fetch(UTF8ToString(path), init)
+    .then((response) => response.text().then((text) => [response.status, text]))
+    .catch(() => [0, ""])
+    .then(([status, text]) => {
+      const size = lengthBytesUTF8(text) + 1;
+      const ptr = _malloc(size);
+      stringToUTF8(text, ptr, size);
+      _safespaces_http_done(id, status, ptr);
+      _free(ptr);
+    });
+});
+
+}  // namespace
+
+double NowSeconds() { return emscripten_get_now() / 1000.0; }
+std::int64_t UnixMillis() { return static_cast<std::int64_t>(JsUnixMillis()); }
+int UtcOffsetMinutes() { return JsUtcOffsetMinutes(); }
+void RandomBytes(std::span<std::uint8_t> out) { JsRandomBytes(out.data(), static_cast<int>(out.size())); }
+
+std::string DataDir() { return "/data/"; }  // IndexedDB, mounted and loaded by platform_web_pre.js
+
+void PersistData() { JsPersist(++g_persist_requested); }
+bool DataPersisted() { return g_persist_done >= g_persist_requested; }
+
+void HttpRequest(int request_id, const char* method, const std::string& path, const std::string& body) {
+  JsHttpRequest(request_id, method, path.c_str(), body.c_str());
+}
+
+std::vector<HttpResponse> TakeHttpResponses() {
+  std::vector<HttpResponse> taken;
+  taken.swap(g_http_done);
+  return taken;
+}
+
+bool IsOnline() { return JsIsOnline() != 0; }
+
+}  // namespace platform
+
+// Called from JavaScript when a fetch or an IndexedDB save finishes.
+extern "C" {
+
+EMSCRIPTEN_KEEPALIVE void safespaces_http_done(int request_id, int status, const char* body) {
+  platform::g_http_done.push_back({request_id, status, body ? body : ""});
+}
+
+EMSCRIPTEN_KEEPALIVE void safespaces_persist_done(int generation) {
+  if (generation > platform::g_persist_done) platform::g_persist_done = generation;
+}
+
+}  // extern "C"

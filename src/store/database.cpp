@@ -52,13 +52,15 @@ Statement& Statement::BindDouble(int index, double value) {
 }
 
 Statement& Statement::BindText(int index, std::string_view text) {
-  if (stmt_)
-    CheckBind(sqlite3_bind_text64(stmt_, index, text.data(), text.size(), SQLITE_TRANSIENT, SQLITE_UTF8), index);
+  // An empty view may have no data pointer, which SQLite would store as NULL: bind "" instead.
+  const char* data = text.data() ? text.data() : "";
+  if (stmt_) CheckBind(sqlite3_bind_text64(stmt_, index, data, text.size(), SQLITE_TRANSIENT, SQLITE_UTF8), index);
   return *this;
 }
 
 Statement& Statement::BindBlob(int index, std::string_view bytes) {
-  if (stmt_) CheckBind(sqlite3_bind_blob64(stmt_, index, bytes.data(), bytes.size(), SQLITE_TRANSIENT), index);
+  const char* data = bytes.data() ? bytes.data() : "";  // as in BindText: empty, never NULL
+  if (stmt_) CheckBind(sqlite3_bind_blob64(stmt_, index, data, bytes.size(), SQLITE_TRANSIENT), index);
   return *this;
 }
 
@@ -138,7 +140,7 @@ std::optional<int> ReadUserVersion(const Database& db, std::string& error) {
 
 bool SetPragmas(const Database& db, const std::string& path, const OpenOptions& options, std::string& error) {
   if (!db.Exec("PRAGMA foreign_keys = ON", error)) return false;
-  if (!IsInMemory(path) && options.journal == Journal::Wal) {
+  if (!IsInMemory(path) && options.journal == Journal::Wal && options.access == Access::ReadWrite) {
     std::optional<std::string> mode = ReadPragma(db, "PRAGMA journal_mode = WAL", error);
     if (!mode) return false;
     if (*mode != "wal") {
@@ -147,7 +149,9 @@ bool SetPragmas(const Database& db, const std::string& path, const OpenOptions& 
     }
   }
   // NORMAL with WAL: a power cut can lose the last commits, but never corrupts the file.
-  return db.Exec("PRAGMA synchronous = NORMAL", error);
+  // FULL also syncs the log at every COMMIT (the server; see Durability).
+  return db.Exec(options.durability == Durability::Full ? "PRAGMA synchronous = FULL" : "PRAGMA synchronous = NORMAL",
+                 error);
 }
 
 bool ApplyMigration(const Database& db, const Migration& migration, std::string& error) {
@@ -173,8 +177,9 @@ int LatestSchemaVersion(Schema schema) { return static_cast<int>(Migrations(sche
 std::optional<Database> Database::Open(const std::string& path, std::string& error, const OpenOptions& options) {
   const std::string where = IsInMemory(path) ? std::string("in memory") : "at " + path;
   sqlite3* handle = nullptr;
-  const int result = sqlite3_open_v2(path.empty() ? ":memory:" : path.c_str(), &handle,
-                                     SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
+  const bool read_only = options.access == Access::ReadOnly;
+  const int flags = read_only ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+  const int result = sqlite3_open_v2(path.empty() ? ":memory:" : path.c_str(), &handle, flags, nullptr);
   if (result != SQLITE_OK) {
     error = "Could not open the database " + where + ": " + (handle ? sqlite3_errmsg(handle) : sqlite3_errstr(result));
     sqlite3_close_v2(handle);
@@ -195,6 +200,11 @@ std::optional<Database> Database::Open(const std::string& path, std::string& err
     error = "The database " + where + " was made by a newer version of Safe Spaces (schema " +
             std::to_string(*version) + "; this program knows up to " + std::to_string(latest) +
             "). Please update Safe Spaces, or use another data folder.";
+    return std::nullopt;
+  }
+  if (read_only && *version != latest) {
+    error = "The database " + where + " is not ready to read yet (schema " + std::to_string(*version) +
+            ", expected " + std::to_string(latest) + ").";
     return std::nullopt;
   }
   if (!SetPragmas(db, path, options, reason)) {

@@ -4,6 +4,7 @@
 // [SECTION] Frame recording and ImGui item hooks
 // [SECTION] Screens and layout
 // [SECTION] Buttons
+// [SECTION] Choices
 // [SECTION] Text
 #include "client/ui/widgets.h"
 
@@ -218,6 +219,135 @@ bool JourneyButton(Icon icon, const char* label, const char* hint, unsigned tint
 
   RecordLastItem(Role::Button, label, hint);
   return pressed;
+}
+
+bool ListButton(Icon icon, const char* label, const char* detail) {
+  return JourneyButton(icon, label, detail, colour::kTintMap);
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Choices
+//-----------------------------------------------------------------------------
+
+namespace {
+
+// One option of a question: a bordered box that shows plainly when it is the chosen one
+// (thicker border, filled tint and a tick), so the choice never rests on colour alone.
+bool OptionBox(const char* id, const ImVec2& size, bool chosen, ImVec2* min_out) {
+  const ImVec2 min = ImGui::GetCursorScreenPos();
+  const ImVec2 max(min.x + size.x, min.y + size.y);
+  const bool pressed = ImGui::InvisibleButton(id, size);
+  const bool held = ImGui::IsItemActive();
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  draw->AddRectFilled(min, max, chosen ? colour::kTintMap : held ? colour::kBackground : colour::kCard, 14.0f);
+  draw->AddRect(min, max, chosen ? colour::kPrimary : colour::kCardBorder, 14.0f, 0, chosen ? 4.0f : 2.0f);
+  if (chosen) {
+    const IconText tick = IconUtf8(Icon::CheckCircle);
+    draw->AddText(GetFonts().body, ImGui::GetFontSize(), ImVec2(max.x - 26.0f, min.y + 4.0f), colour::kPrimary,
+                  tick.c_str());
+  }
+  DrawFocusRing(min, max);
+  *min_out = min;
+  return pressed;
+}
+
+void RecordOption(const std::string& name, const char* group, bool chosen) {
+  Item item;
+  item.id = ImGui::GetItemID();
+  item.role = Role::Radio;
+  item.name = name;
+  item.group = group;
+  item.checked = chosen;
+  item.rect = RectOf(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+  Record(std::move(item));
+}
+
+// A face: `mood` from -1 (sad) to 1 (very happy) bends the mouth.
+void DrawFace(ImDrawList* draw, ImVec2 centre, float radius, float mood) {
+  draw->AddCircleFilled(centre, radius, IM_COL32(0xFF, 0xE3, 0x9A, 0xFF), 32);
+  draw->AddCircle(centre, radius, colour::kText, 32, 2.0f);
+  const float eye_y = centre.y - radius * 0.25f;
+  draw->AddCircleFilled(ImVec2(centre.x - radius * 0.35f, eye_y), radius * 0.1f, colour::kText, 12);
+  draw->AddCircleFilled(ImVec2(centre.x + radius * 0.35f, eye_y), radius * 0.1f, colour::kText, 12);
+  const float mouth_y = centre.y + radius * 0.35f - mood * radius * 0.1f;
+  const ImVec2 left(centre.x - radius * 0.45f, mouth_y);
+  const ImVec2 right(centre.x + radius * 0.45f, mouth_y);
+  const ImVec2 control(centre.x, mouth_y + mood * radius * 0.5f);
+  draw->AddBezierQuadratic(left, control, right, colour::kText, 2.5f, 16);
+}
+
+constexpr const char* kFaceWords[] = {"No", "Not really", "A bit", "Mostly", "Yes, a lot"};
+
+}  // namespace
+
+int FaceChoice(const char* question, int value) {
+  const float spacing = 6.0f;
+  const float cell_w = (ContentWidth() - spacing * 4.0f) / 5.0f;
+  const float cell_h = 112.0f;  // px: face, then up to two lines of words
+  const Fonts& fonts = GetFonts();
+  int tapped = 0;
+  ImGui::PushID(question);
+  for (int face = 1; face <= 5; ++face) {
+    if (face > 1) ImGui::SameLine(0.0f, spacing);
+    ImGui::PushID(face);
+    ImVec2 min;
+    if (OptionBox("##face", ImVec2(cell_w, cell_h), value == face, &min)) tapped = face;
+    ImGui::PopID();
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const float radius = std::min(cell_w * 0.34f, 22.0f);
+    DrawFace(draw, ImVec2(min.x + cell_w * 0.5f, min.y + 12.0f + radius), radius, (face - 3) / 2.0f);
+    const char* words = kFaceWords[face - 1];
+    ImGui::PushFont(fonts.small);
+    const float wrap = cell_w - 8.0f;
+    const ImVec2 size = ImGui::CalcTextSize(words, nullptr, false, wrap);
+    ImGui::PopFont();
+    draw->AddText(fonts.small, ui::kSmallSize, ImVec2(min.x + (cell_w - size.x) * 0.5f, min.y + 20.0f + radius * 2.0f),
+                  colour::kText, words, nullptr, wrap);
+    RecordOption(std::to_string(face) + " of 5: " + words, question, value == face);
+  }
+  ImGui::PopID();
+  return tapped;
+}
+
+Answer3 YesNoChoice(const char* question, Answer3 value) {
+  struct Option {
+    Answer3 answer;
+    Icon icon;
+    const char* words;
+  };
+  constexpr Option kOptions[] = {
+      {Answer3::Yes, Icon::Check, "Yes"}, {Answer3::No, Icon::Close, "No"}, {Answer3::NotSure, Icon::NotSure, "Not sure"}};
+  Answer3 tapped = Answer3::None;
+  ImGui::PushID(question);
+  for (const Option& option : kOptions) {
+    ImGui::PushID(option.words);
+    ImVec2 min;
+    const bool chosen = value == option.answer;
+    if (OptionBox("##answer", ImVec2(ContentWidth(), 64.0f), chosen, &min)) tapped = option.answer;
+    ImGui::PopID();
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const IconText glyph = IconUtf8(option.icon);
+    draw->AddText(GetFonts().bold, kBodySize * 1.2f, ImVec2(min.x + 20.0f, min.y + 18.0f), colour::kText, glyph.c_str());
+    draw->AddText(GetFonts().bold, kBodySize * 1.1f, ImVec2(min.x + 60.0f, min.y + 19.0f), colour::kText, option.words);
+    RecordOption(option.words, question, chosen);
+  }
+  ImGui::PopID();
+  return tapped;
+}
+
+void StatusLine(Icon icon, const char* text) {
+  if (!text || !*text) return;
+  ImGui::PushFont(GetFonts().body);
+  const ImVec2 start = ImGui::GetCursorScreenPos();
+  ImGui::TextUnformatted(IconUtf8(icon).c_str());
+  ImGui::SameLine();
+  ImGui::TextWrapped("%s", text);
+  ImGui::PopFont();
+  Item item;
+  item.role = Role::Status;
+  item.name = text;
+  item.rect = RectOf(start, ImGui::GetItemRectMax());
+  Record(std::move(item));
 }
 
 //-----------------------------------------------------------------------------

@@ -31,6 +31,21 @@ bool Button(Icon icon, const char* label, ButtonStyle style = ButtonStyle::Prima
 // A wide journey button: a big icon on a soft tint, a bold label and a short hint below.
 bool JourneyButton(Icon icon, const char* label, const char* hint, unsigned tint);
 
+// A wide button for one item of a list (a place): bold name, a second line, a chevron.
+bool ListButton(Icon icon, const char* label, const char* detail);
+
+// Five faces, from sad (1) to very happy (5), each with its words; `value` is 0 when no
+// face is chosen. Returns the face tapped (1..5), or 0. `question` names the group.
+int FaceChoice(const char* question, int value);
+
+// Yes / No / Not sure, as three big buttons with icons. Returns the one tapped, or
+// Unanswered. `value` is the current answer.
+enum class Answer3 { None, Yes, No, NotSure };
+Answer3 YesNoChoice(const char* question, Answer3 value);
+
+// A calm line of status (sync, saving), announced politely to screen readers.
+void StatusLine(Icon icon, const char* text);
+
 // A heading (level 1 = the screen's title), drawn with an optional icon.
 void Heading(const char* text, int level = 1, Icon icon = Icon::None);
 

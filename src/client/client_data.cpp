@@ -1,0 +1,190 @@
+// This is the implementation of client_data.h.
+//
+// [SECTION] Opening the device's data
+// [SECTION] Intents
+// [SECTION] Sync
+#include "client/client_data.h"
+
+#include <algorithm>
+
+#include "core/uuid.h"
+#include "core/validation.h"
+#include "store/device_store.h"
+
+namespace {
+
+std::string NewItemId(ClientData& data) {
+  std::array<std::uint8_t, core::kUuidRandomBytes> random{};
+  data.ports.random_bytes(random);
+  return core::MakeUuidV7(static_cast<std::uint64_t>(data.ports.unix_millis()), random);
+}
+
+std::string ThisMonth(const ClientData& data) {
+  const core::YearMonth now = core::YearMonthAt(data.ports.unix_millis() / 1000, data.ports.utc_offset_minutes());
+  char text[8];
+  std::snprintf(text, sizeof(text), "%04d-%02d", now.year, now.month);
+  return text;
+}
+
+}  // namespace
+
+//-----------------------------------------------------------------------------
+// [SECTION] Opening the device's data
+//-----------------------------------------------------------------------------
+
+std::optional<ClientData> OpenClientData(const std::string& path, ClientPorts ports, std::string& error) {
+  store::OpenOptions options;
+  options.schema = store::Schema::Device;
+  // One connection, and a file system without shared memory on the web: the classic
+  // journal is the safe choice on every device.
+  options.journal = store::Journal::Rollback;
+  std::optional<store::Database> db = store::Database::Open(path, error, options);
+  if (!db) return std::nullopt;
+  ClientData data{std::move(*db), core::SyncEngine{}, std::move(ports)};
+  data.device_id = store::DeviceMeta(data.db, store::kDeviceIdKey);
+  if (data.device_id.empty()) {
+    std::array<std::uint8_t, 16> random{};
+    data.ports.random_bytes(random);
+    data.device_id = core::MakeUuidV4(random);
+    if (!store::SetDeviceMeta(data.db, store::kDeviceIdKey, data.device_id, error)) return std::nullopt;
+    data.ports.persist();
+  }
+  return data;
+}
+
+void RefreshState(AppState& state, ClientData& data) {
+  state.places = store::CachedPlaces(data.db);
+  std::sort(state.places.begin(), state.places.end(),
+            [](const core::PublicPlace& a, const core::PublicPlace& b) { return a.place.name < b.place.name; });
+  state.waiting_count = store::CountWaiting(data.db);
+  data.sync.SetWaitingCount(state.waiting_count);
+  data.sync.SetSavedOnDevice(data.ports.persisted());
+  data.sync.SetOnline(data.ports.online());
+  state.sync_status = data.sync.Status(data.ports.now_seconds());
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Intents
+//-----------------------------------------------------------------------------
+
+namespace {
+
+void StartRating(AppState& state, const std::string& place_id) {
+  const auto place = std::find_if(state.places.begin(), state.places.end(),
+                                  [&](const core::PublicPlace& p) { return p.place.id == place_id; });
+  if (place == state.places.end()) return;
+  state.rating = RatingDraft{place->place.id, place->place.name};
+  state.back_stack.push_back(state.screen);
+  state.screen = Screen::RateQuestion;
+}
+
+void SendRating(AppState& state, ClientData& data) {
+  core::Rating rating;
+  rating.id = NewItemId(data);
+  rating.place_id = state.rating.place_id;
+  rating.device_id = data.device_id;
+  rating.scales = state.rating.scales;
+  rating.facilities = state.rating.facilities;
+  rating.visit_month = ThisMonth(data);
+  if (!core::HasAnyAnswer(rating)) {
+    state.problem = "Please answer at least one question before you send.";
+    return;
+  }
+  std::string error;
+  if (!store::AddContribution(data.db, core::OutboxItem{rating}, error)) {
+    state.problem = "Sorry, we could not save this on your device. Please try again.";
+    return;
+  }
+  data.ports.persist();
+  state.problem.clear();
+  state.rating = RatingDraft{};
+  state.back_stack.clear();
+  state.back_stack.push_back(Screen::Home);
+  state.screen = Screen::RateDone;
+}
+
+}  // namespace
+
+void ApplyActions(AppState& state, Actions& actions, ClientData& data) {
+  bool wrote = false;
+  for (const Action& action : actions.items) {
+    if (ApplyNavigation(state, action)) continue;
+    switch (action.kind) {
+      case ActionKind::StartRating: StartRating(state, action.place_id); break;
+      case ActionKind::AnswerScale:
+        if (action.index >= 0 && action.index < static_cast<int>(core::kScaleCount))
+          state.rating.scales[static_cast<std::size_t>(action.index)] =
+              static_cast<std::uint8_t>(std::clamp(action.value, 0, static_cast<int>(core::kMaxFaces)));
+        break;
+      case ActionKind::AnswerFacility:
+        if (action.index >= 0 && action.index < static_cast<int>(core::kFacilityCount))
+          state.rating.facilities[static_cast<std::size_t>(action.index)] = action.answer;
+        break;
+      case ActionKind::RatingStep:
+        state.rating.step = std::clamp(action.value, 0, kRatingSteps - 1);
+        state.problem.clear();
+        break;
+      case ActionKind::SendRating:
+        SendRating(state, data);
+        wrote = true;
+        break;
+      default: break;
+    }
+  }
+  actions.items.clear();
+  if (wrote) RefreshState(state, data);
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Sync
+//-----------------------------------------------------------------------------
+
+namespace {
+
+void HandleSyncAnswer(AppState& state, ClientData& data, const HttpAnswer& answer) {
+  const double now = data.ports.now_seconds();
+  data.sync_request_id = 0;
+  if (answer.status != 200) {
+    std::array<std::uint8_t, 1> jitter{};
+    data.ports.random_bytes(jitter);
+    data.sync.Failed(now, jitter[0] / 256.0);
+    return;
+  }
+  core::Parsed<core::SyncAnswer> parsed = core::ParseSyncAnswer(answer.body);
+  std::string error;
+  if (!parsed || !store::RecordResults(data.db, parsed.value->results, error) ||
+      !store::ApplyPlaceChanges(data.db, parsed.value->changes, error)) {
+    data.sync.Failed(now, 0.5);
+    return;
+  }
+  data.ports.persist();
+  const int taken = static_cast<int>(std::count_if(parsed.value->results.begin(), parsed.value->results.end(), [](const core::ItemResult& r) {
+    return r.outcome != core::ItemOutcome::Rejected;
+  }));
+  RefreshState(state, data);
+  data.sync.Succeeded(now, taken, parsed.value->changes.more || state.waiting_count > 0);
+}
+
+void StartSync(ClientData& data) {
+  const std::vector<core::OutboxItem> items = store::WaitingItems(data.db, core::kMaxItemsPerSync);
+  const std::string cursor = store::DeviceMeta(data.db, store::kMapCursorKey);
+  data.sync_request_id = data.next_request_id++;
+  data.sync_item_count = static_cast<int>(items.size());
+  data.sync.Started(data.ports.now_seconds());
+  data.ports.http(data.sync_request_id, "POST", "/api/v1/sync", core::BuildSyncRequest(data.device_id, cursor, items));
+}
+
+}  // namespace
+
+void SyncTick(AppState& state, ClientData& data, std::span<const HttpAnswer> answers) {
+  for (const HttpAnswer& answer : answers)
+    if (answer.request_id == data.sync_request_id) HandleSyncAnswer(state, data, answer);
+
+  const double now = data.ports.now_seconds();
+  data.sync.SetOnline(data.ports.online());
+  data.sync.SetSavedOnDevice(data.ports.persisted());
+  // Send only what is safely kept on the device: what the server acknowledges must never
+  // be something the device could still lose.
+  if (data.ports.persisted() && data.sync.ShouldSync(now)) StartSync(data);
+  state.sync_status = data.sync.Status(now);
+}

@@ -1,0 +1,144 @@
+// The rating journey: pick the place you went to, answer one question per screen (six rows
+// of faces, then eight yes / no / not sure questions; every one can be skipped), send, and
+// see honestly where it is ("Saved on this device", "Sent!"). No timer, always a way back.
+#include <string>
+
+#include "client/screens.h"
+#include "client/ui/theme.h"
+#include "client/ui/widgets.h"
+#include "core/model.h"
+
+namespace {
+
+constexpr int kScaleSteps = static_cast<int>(core::kScaleCount);
+constexpr int kSendStep = kRatingSteps - 1;
+
+ui::Answer3 ToAnswer3(core::Answer answer) {
+  switch (answer) {
+    case core::Answer::Yes: return ui::Answer3::Yes;
+    case core::Answer::No: return ui::Answer3::No;
+    case core::Answer::NotSure: return ui::Answer3::NotSure;
+    case core::Answer::Unanswered: break;
+  }
+  return ui::Answer3::None;
+}
+
+core::Answer FromAnswer3(ui::Answer3 answer) {
+  switch (answer) {
+    case ui::Answer3::Yes: return core::Answer::Yes;
+    case ui::Answer3::No: return core::Answer::No;
+    case ui::Answer3::NotSure: return core::Answer::NotSure;
+    case ui::Answer3::None: break;
+  }
+  return core::Answer::Unanswered;
+}
+
+// "Is there a step-free way in?": the facility's label turned into a question.
+std::string FacilityQuestion(core::Facility facility) {
+  switch (facility) {
+    case core::Facility::QuietSpace: return "Is there a quiet room or space?";
+    case core::Facility::AccessibleToilet: return "Is there an accessible toilet?";
+    case core::Facility::ChangingPlaces: return "Is there a Changing Places toilet?";
+    case core::Facility::StepFree: return "Is there a step-free way in?";
+    case core::Facility::HearingLoop: return "Is there a hearing loop?";
+    case core::Facility::PlacesToSit: return "Are there places to sit?";
+    case core::Facility::OutsideSpace: return "Is there outside space?";
+    case core::Facility::QuietTimes: return "Are there quiet or sensory-friendly times?";
+  }
+  return "";
+}
+
+}  // namespace
+
+void DrawRatePickPlaceScreen(const AppState& state, Actions& actions) {
+  ui::BeginScreen("Rate a place");
+  if (ui::Button(Icon::ArrowLeft, "Back", ui::ButtonStyle::Secondary)) actions.Back();
+  ui::Heading("Rate a place", 1, Icon::Star);
+  if (state.places.empty()) {
+    ui::Paragraph("There are no places on the map yet.");
+    ui::Paragraph("You can suggest a place you like!");
+    if (ui::Button(Icon::MapMarkerPlus, "Suggest a place", ui::ButtonStyle::Primary, ui::ContentWidth()))
+      actions.OpenScreen(Screen::SuggestPlace);
+  } else {
+    ui::Paragraph("Which place did you go to?");
+    for (const core::PublicPlace& entry : state.places) {
+      ImGui::PushID(entry.place.id.c_str());
+      const std::string detail(core::CategoryLabel(entry.place.category));
+      if (ui::ListButton(Icon::MapMarker, entry.place.name.c_str(), detail.c_str()))
+        actions.StartRating(entry.place.id);
+      ImGui::PopID();
+    }
+  }
+  ui::EndScreen();
+}
+
+void DrawRateQuestionScreen(const AppState& state, Actions& actions) {
+  const RatingDraft& draft = state.rating;
+  ui::BeginScreen("Rate a place: a question");
+  ImGui::PushID(draft.step);
+  if (ui::Button(Icon::ArrowLeft, "Back", ui::ButtonStyle::Secondary)) {
+    if (draft.step == 0) actions.Back();
+    else actions.RatingStep(draft.step - 1);
+  }
+  const std::string progress = draft.place_name + "  -  question " + std::to_string(std::min(draft.step + 1, kSendStep)) +
+                               " of " + std::to_string(kSendStep);
+  ui::Paragraph(progress.c_str());
+
+  if (draft.step < kScaleSteps) {
+    const auto scale = core::kAllScales[static_cast<std::size_t>(draft.step)];
+    const std::string question(core::ScaleLabel(scale));
+    ui::Heading(question.c_str(), 1);
+    const int tapped = ui::FaceChoice(question.c_str(), draft.scales[static_cast<std::size_t>(draft.step)]);
+    if (tapped > 0) {
+      actions.AnswerScale(draft.step, tapped);
+      actions.RatingStep(draft.step + 1);
+    }
+  } else if (draft.step < kSendStep) {
+    const std::size_t index = static_cast<std::size_t>(draft.step - kScaleSteps);
+    const std::string question = FacilityQuestion(core::kAllFacilities[index]);
+    ui::Heading(question.c_str(), 1);
+    const ui::Answer3 tapped = ui::YesNoChoice(question.c_str(), ToAnswer3(draft.facilities[index]));
+    if (tapped != ui::Answer3::None) {
+      actions.AnswerFacility(static_cast<int>(index), FromAnswer3(tapped));
+      actions.RatingStep(draft.step + 1);
+    }
+  } else {
+    ui::Heading("Ready to send?", 1, Icon::Send);
+    ui::Paragraph("Thank you for telling us about this place.");
+    ui::Paragraph("We keep it on this device first, then send it. Nobody sees your name.");
+  }
+
+  ui::Space(8.0f);
+  if (!state.problem.empty()) ui::StatusLine(Icon::Info, state.problem.c_str());
+  if (draft.step < kSendStep) {
+    if (ui::Button(Icon::Skip, "Skip this question", ui::ButtonStyle::Secondary, ui::ContentWidth()))
+      actions.RatingStep(draft.step + 1);
+    if (ui::Button(Icon::Send, "Finish and send", ui::ButtonStyle::Secondary, ui::ContentWidth()))
+      actions.SendRating();
+  } else {
+    if (ui::Button(Icon::Send, "Send", ui::ButtonStyle::Primary, ui::ContentWidth())) actions.SendRating();
+  }
+  ImGui::PopID();
+  ui::EndScreen();
+}
+
+void DrawRateDoneScreen(const AppState& state, Actions& actions) {
+  ui::BeginScreen("Thank you");
+  ui::Heading("Thank you!", 1, Icon::Happy);
+  ui::Paragraph("Your rating helps other young people find places that suit them.");
+  DrawSyncStatus(state);
+  ui::Space(8.0f);
+  if (ui::Button(Icon::Star, "Rate another place", ui::ButtonStyle::Secondary, ui::ContentWidth())) {
+    actions.GoHome();
+    actions.OpenScreen(Screen::RatePickPlace);
+  }
+  if (ui::Button(Icon::Home, "Go to the start", ui::ButtonStyle::Primary, ui::ContentWidth())) actions.GoHome();
+  ui::EndScreen();
+}
+
+void DrawSyncStatus(const AppState& state) {
+  const std::string_view text = core::SyncStatusText(state.sync_status);
+  if (text.empty()) return;
+  const Icon icon = state.sync_status == core::SyncStatus::JustSent ? Icon::Cloud : Icon::Saved;
+  ui::StatusLine(icon, std::string(text).c_str());
+}

@@ -1,0 +1,150 @@
+// This is the implementation of device_store.h. Items and places are kept as the JSON of
+// core/codec.h, so the device stores exactly what it sends and what it was sent.
+#include "store/device_store.h"
+
+#include "core/codec.h"
+
+namespace store {
+namespace {
+
+std::string_view StateName(ContributionState state) {
+  switch (state) {
+    case ContributionState::Waiting: return "waiting";
+    case ContributionState::Sent: return "sent";
+    case ContributionState::Rejected: return "rejected";
+  }
+  return "waiting";
+}
+
+ContributionState StateFromName(std::string_view name) {
+  if (name == "sent") return ContributionState::Sent;
+  if (name == "rejected") return ContributionState::Rejected;
+  return ContributionState::Waiting;
+}
+
+std::optional<core::OutboxItem> ReadItem(std::string_view body) {
+  core::Parsed<core::OutboxItem> parsed = core::ParseJson<core::OutboxItem>(body);
+  if (!parsed) return std::nullopt;
+  return std::move(*parsed.value);
+}
+
+// Runs `work` inside BEGIN/COMMIT, rolling back if it fails.
+template <class Work>
+bool InTransaction(const Database& db, std::string& error, Work&& work) {
+  if (!db.Exec("BEGIN IMMEDIATE", error)) return false;
+  if (work() && db.Exec("COMMIT", error)) return true;
+  std::string ignored;
+  db.Exec("ROLLBACK", ignored);
+  return false;
+}
+
+bool StepDone(Statement& statement, std::string& error) {
+  if (statement.Step() == StepResult::Done) {
+    statement.Reset();
+    return true;
+  }
+  error = statement.Error();
+  return false;
+}
+
+}  // namespace
+
+std::string DeviceMeta(const Database& db, std::string_view key) {
+  Statement select = db.Prepare("SELECT value FROM meta WHERE key = ?1");
+  select.BindText(1, key);
+  if (select.Step() != StepResult::Row) return "";
+  return std::string(select.ColumnText(0));
+}
+
+bool SetDeviceMeta(const Database& db, std::string_view key, std::string_view value, std::string& error) {
+  Statement upsert =
+      db.Prepare("INSERT INTO meta (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = excluded.value");
+  upsert.BindText(1, key).BindText(2, value);
+  return StepDone(upsert, error);
+}
+
+bool AddContribution(const Database& db, const core::OutboxItem& item, std::string& error) {
+  Statement insert = db.Prepare("INSERT INTO contributions (id, kind, body) VALUES (?1, ?2, ?3)");
+  insert.BindText(1, item.ItemId())
+      .BindText(2, core::OutboxKindName(item.Kind()))
+      .BindText(3, core::DumpJson(core::ToJson(item)));
+  return StepDone(insert, error);
+}
+
+std::vector<core::OutboxItem> WaitingItems(const Database& db, int limit) {
+  std::vector<core::OutboxItem> items;
+  Statement select = db.Prepare("SELECT body FROM contributions WHERE state = 'waiting' ORDER BY id LIMIT ?1");
+  select.BindInt64(1, limit);
+  while (select.Step() == StepResult::Row)
+    if (std::optional<core::OutboxItem> item = ReadItem(select.ColumnText(0))) items.push_back(std::move(*item));
+  return items;
+}
+
+int CountWaiting(const Database& db) {
+  Statement count = db.Prepare("SELECT count(*) FROM contributions WHERE state = 'waiting'");
+  return count.Step() == StepResult::Row ? static_cast<int>(count.ColumnInt64(0)) : 0;
+}
+
+std::vector<Contribution> Contributions(const Database& db) {
+  std::vector<Contribution> list;
+  Statement select = db.Prepare("SELECT body, state, message FROM contributions ORDER BY id DESC");
+  while (select.Step() == StepResult::Row) {
+    std::optional<core::OutboxItem> item = ReadItem(select.ColumnText(0));
+    if (!item) continue;
+    list.push_back({std::move(*item), StateFromName(select.ColumnText(1)), std::string(select.ColumnText(2))});
+  }
+  return list;
+}
+
+bool RecordResults(const Database& db, std::span<const core::ItemResult> results, std::string& error) {
+  return InTransaction(db, error, [&] {
+    Statement update = db.Prepare("UPDATE contributions SET state = ?2, message = ?3 WHERE id = ?1");
+    for (const core::ItemResult& result : results) {
+      const bool taken = result.outcome != core::ItemOutcome::Rejected;
+      update.BindText(1, result.id)
+          .BindText(2, StateName(taken ? ContributionState::Sent : ContributionState::Rejected))
+          .BindText(3, taken ? std::string_view() : std::string_view(result.error.message));
+      if (!StepDone(update, error)) return false;
+    }
+    return true;
+  });
+}
+
+bool ApplyPlaceChanges(const Database& db, const core::PlaceChanges& changes, std::string& error) {
+  return InTransaction(db, error, [&] {
+    Statement upsert = db.Prepare(
+        "INSERT INTO places (id, body) VALUES (?1, ?2) ON CONFLICT (id) DO UPDATE SET body = excluded.body");
+    for (const core::PublicPlace& entry : changes.places) {
+      nlohmann::json body = core::ToJson(entry.place);
+      body["profile"] = core::ToJson(entry.profile);
+      upsert.BindText(1, entry.place.id).BindText(2, core::DumpJson(body));
+      if (!StepDone(upsert, error)) return false;
+    }
+    Statement remove = db.Prepare("DELETE FROM places WHERE id = ?1");
+    for (const std::string& id : changes.removed_ids) {
+      remove.BindText(1, id);
+      if (!StepDone(remove, error)) return false;
+    }
+    return changes.cursor.empty() || SetDeviceMeta(db, kMapCursorKey, changes.cursor, error);
+  });
+}
+
+std::vector<core::PublicPlace> CachedPlaces(const Database& db) {
+  std::vector<core::PublicPlace> places;
+  Statement select = db.Prepare("SELECT body FROM places");
+  while (select.Step() == StepResult::Row) {
+    core::Parsed<nlohmann::json> doc = core::ParseJsonText(select.ColumnText(0));
+    if (!doc) continue;
+    core::Parsed<core::Place> place = core::FromJson<core::Place>(*doc.value);
+    if (!place) continue;
+    core::PublicPlace entry{std::move(*place.value), {}};
+    if (doc.value->contains("profile")) {
+      core::Parsed<core::InclusionProfile> profile = core::FromJson<core::InclusionProfile>((*doc.value)["profile"]);
+      if (profile) entry.profile = *profile.value;
+    }
+    places.push_back(std::move(entry));
+  }
+  return places;
+}
+
+}  // namespace store

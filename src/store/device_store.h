@@ -1,0 +1,53 @@
+// The device's own database: its id, what it made (contributions; the outbox is those still
+// waiting to send) and its copy of the public map. Used by the web and native clients; the
+// server's database is server_store.h. Free functions over a store::Database opened with
+// Schema::Device. Nothing here talks to the network: the client's sync code does.
+#pragma once
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "core/model.h"
+#include "core/sync_protocol.h"
+#include "store/database.h"
+
+namespace store {
+
+enum class ContributionState { Waiting, Sent, Rejected };
+
+struct Contribution {
+  core::OutboxItem item;
+  ContributionState state = ContributionState::Waiting;
+  std::string message;  // the server's reason, when rejected
+};
+
+// Keys in the device's meta table.
+inline constexpr std::string_view kDeviceIdKey = "device_id";    // this device's random UUID
+inline constexpr std::string_view kMapCursorKey = "map_cursor";  // where the map's changes were read up to
+
+// The value stored under `key` in meta, or "" if none.
+std::string DeviceMeta(const Database& db, std::string_view key);
+bool SetDeviceMeta(const Database& db, std::string_view key, std::string_view value, std::string& error);
+
+// Keeps a new contribution, waiting to be sent. Its id must be new.
+bool AddContribution(const Database& db, const core::OutboxItem& item, std::string& error);
+
+// Up to `limit` waiting items, oldest first.
+std::vector<core::OutboxItem> WaitingItems(const Database& db, int limit);
+int CountWaiting(const Database& db);
+
+// Everything this device made, newest first.
+std::vector<Contribution> Contributions(const Database& db);
+
+// Records the server's answers: accepted and already-accepted items become Sent, rejected
+// ones Rejected with the server's message. Unknown ids are ignored. One transaction.
+bool RecordResults(const Database& db, std::span<const core::ItemResult> results, std::string& error);
+
+// Applies a page of map changes and remembers its cursor, in one transaction.
+bool ApplyPlaceChanges(const Database& db, const core::PlaceChanges& changes, std::string& error);
+
+// The device's copy of the public map.
+std::vector<core::PublicPlace> CachedPlaces(const Database& db);
+
+}  // namespace store

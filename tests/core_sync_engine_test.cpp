@@ -1,0 +1,139 @@
+// Tests of core/sync_engine and core/sync_protocol: when a device sends, how it backs off
+// and never gives up, what it tells the young person, and reading the server's answers.
+#include <catch2/catch.hpp>
+
+#include "core/sync_engine.h"
+#include "core/sync_protocol.h"
+
+using core::SyncEngine;
+using core::SyncStatus;
+
+TEST_CASE("a device with something to send sends it at once when online", "[core][sync]") {
+  SyncEngine engine;
+  engine.SetWaitingCount(1);
+  CHECK(engine.ShouldSync(0.0));
+  engine.Started(0.0);
+  CHECK_FALSE(engine.ShouldSync(0.1));  // one request at a time
+  CHECK(engine.Status(0.1) == SyncStatus::Sending);
+}
+
+TEST_CASE("offline, nothing is sent and the young person is told it is saved", "[core][sync]") {
+  SyncEngine engine;
+  engine.SetOnline(false);
+  engine.SetWaitingCount(2);
+  CHECK_FALSE(engine.ShouldSync(10.0));
+  CHECK(engine.Status(10.0) == SyncStatus::WaitingForOnline);
+  CHECK(core::SyncStatusText(engine.Status(10.0)) == "Saved on this device. It will send when you are online.");
+  engine.SetOnline(true);
+  CHECK(engine.ShouldSync(10.0));
+}
+
+TEST_CASE("failures back off, grow, stop growing at the cap, and never give up", "[core][sync]") {
+  core::SyncTiming timing;
+  SyncEngine engine(timing);
+  engine.SetWaitingCount(1);
+  double now = 0.0;
+  double previous_delay = 0.0;
+  for (int attempt = 0; attempt < 30; ++attempt) {
+    REQUIRE(engine.ShouldSync(now));
+    engine.Started(now);
+    engine.Failed(now, 0.5);
+    const double delay = engine.NextAttemptAt() - now;
+    CHECK(delay >= previous_delay);
+    CHECK(delay <= timing.max_retry_seconds * 1.25);
+    CHECK_FALSE(engine.ShouldSync(now + delay * 0.5));
+    CHECK(engine.Status(now) == SyncStatus::WillRetry);
+    previous_delay = delay;
+    now += delay;
+  }
+  CHECK(previous_delay >= timing.max_retry_seconds * 0.99);
+}
+
+TEST_CASE("coming back online cancels the wait", "[core][sync]") {
+  SyncEngine engine;
+  engine.SetWaitingCount(1);
+  engine.Started(0.0);
+  for (int i = 0; i < 6; ++i) engine.Failed(0.0, 0.0);
+  CHECK_FALSE(engine.ShouldSync(1.0));
+  engine.SetOnline(false);
+  engine.SetOnline(true);
+  CHECK(engine.ShouldSync(1.0));
+}
+
+TEST_CASE("after sending, 'Sent!' shows for a moment and then goes quiet", "[core][sync]") {
+  SyncEngine engine;
+  engine.SetWaitingCount(1);
+  engine.Started(0.0);
+  engine.SetWaitingCount(0);
+  engine.Succeeded(1.0, 1, false);
+  CHECK(engine.Status(2.0) == SyncStatus::JustSent);
+  CHECK(core::SyncStatusText(SyncStatus::JustSent) == "Sent! Thank you.");
+  CHECK(engine.Status(60.0) == SyncStatus::AllSent);
+  CHECK(core::SyncStatusText(SyncStatus::AllSent).empty());
+}
+
+TEST_CASE("an item not yet kept safely on the device is never called saved", "[core][sync]") {
+  SyncEngine engine;
+  engine.SetWaitingCount(1);
+  engine.SetSavedOnDevice(false);
+  CHECK(engine.Status(0.0) == SyncStatus::SavingOnDevice);
+}
+
+TEST_CASE("an idle device looks for map changes now and then, not all the time", "[core][sync]") {
+  core::SyncTiming timing;
+  SyncEngine engine(timing);
+  CHECK(engine.ShouldSync(0.0));  // once at start
+  engine.Started(0.0);
+  engine.Succeeded(0.5, 0, false);
+  CHECK_FALSE(engine.ShouldSync(1.0));
+  CHECK(engine.ShouldSync(0.5 + timing.pull_every_seconds));
+}
+
+TEST_CASE("the sync request carries the device, the cursor and every item", "[core][sync][protocol]") {
+  core::Withdrawal withdrawal{"018f2d6e-0000-7000-8000-000000000001", "0b6f1d2a-1111-4222-8333-444455556666",
+                              "018f2d6e-0000-7000-8000-000000000002"};
+  const core::OutboxItem items[] = {core::OutboxItem{withdrawal}};
+  const std::string body = core::BuildSyncRequest("0b6f1d2a-1111-4222-8333-444455556666", "42", items);
+  const auto doc = nlohmann::json::parse(body);
+  CHECK(doc["device_id"] == "0b6f1d2a-1111-4222-8333-444455556666");
+  CHECK(doc["cursor"] == "42");
+  REQUIRE(doc["items"].size() == 1);
+  CHECK(doc["items"][0]["kind"] == "withdrawal");
+  CHECK(doc["items"][0]["target_id"] == "018f2d6e-0000-7000-8000-000000000002");
+}
+
+TEST_CASE("the server's answer is read: outcomes, reasons, places and removals", "[core][sync][protocol]") {
+  const char* text = R"({
+    "results": [
+      {"id": "a", "status": "accepted"},
+      {"id": "b", "status": "already_accepted"},
+      {"id": "c", "status": "rejected", "error": {"code": "invalid_field", "message": "This place is outside Coventry.", "field": "lat"}}
+    ],
+    "places": [
+      {"id": "018f2d6e-0000-7000-8000-00000000000a", "name": "Central Library", "category": "library",
+       "lat": 52.4075, "lon": -1.5106, "status": "approved"},
+      {"id": "018f2d6e-0000-7000-8000-00000000000b", "status": "merged"}
+    ],
+    "cursor": "17", "more": true})";
+  core::Parsed<core::SyncAnswer> answer = core::ParseSyncAnswer(text);
+  INFO(answer.error.message << " " << answer.error.field);
+  REQUIRE(answer);
+  REQUIRE(answer.value->results.size() == 3);
+  CHECK(answer.value->results[0].outcome == core::ItemOutcome::Accepted);
+  CHECK(answer.value->results[1].outcome == core::ItemOutcome::AlreadyAccepted);
+  CHECK(answer.value->results[2].outcome == core::ItemOutcome::Rejected);
+  CHECK(answer.value->results[2].error.message == "This place is outside Coventry.");
+  REQUIRE(answer.value->changes.places.size() == 1);
+  CHECK(answer.value->changes.places[0].place.name == "Central Library");
+  CHECK(answer.value->changes.removed_ids == std::vector<std::string>{"018f2d6e-0000-7000-8000-00000000000b"});
+  CHECK(answer.value->changes.cursor == "17");
+  CHECK(answer.value->changes.more);
+}
+
+TEST_CASE("an answer that is not ours is refused, never half-read", "[core][sync][protocol]") {
+  CHECK_FALSE(core::ParseSyncAnswer("<html>Bad gateway</html>"));
+  CHECK_FALSE(core::ParseSyncAnswer(R"({"results": "all good"})"));
+  CHECK_FALSE(core::ParseSyncAnswer(R"({"results": [{"id": "a", "status": "maybe"}]})"));
+  CHECK_FALSE(core::ParseSyncAnswer(R"({"places": [{"name": "no id"}]})"));
+  CHECK_FALSE(core::ParsePlaceChanges(R"({"cursor": 5})"));
+}

@@ -1,0 +1,210 @@
+// Tests of the rating journey and the device's side of sync, drawn headless with the real
+// data side on an in-memory device database: a young person picks a place, answers one
+// question at a time, sends; the rating is kept on the device at once, sent when online,
+// retried after failures with the same id, and never doubled or lost.
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include "core/sync_protocol.h"
+#include "store/device_store.h"
+#include "ui_harness.h"
+
+namespace {
+
+constexpr const char* kLibraryId = "018f2d6e-0000-7000-8000-00000000000a";
+
+void AddLibrary(UiHarness& ui) {
+  core::PlaceChanges changes;
+  core::Place library;
+  library.id = kLibraryId;
+  library.name = "Central Library";
+  library.category = core::Category::Library;
+  library.lat = 52.4075;
+  library.lon = -1.5106;
+  library.status = core::PlaceStatus::Approved;
+  changes.places.push_back({library, {}});
+  changes.cursor = "1";
+  std::string error;
+  REQUIRE(store::ApplyPlaceChanges(ui.data->db, changes, error));
+  RefreshState(ui.state, *ui.data);
+}
+
+// Rates the library: "It is quiet" gets 4 faces, then finishes.
+void RateLibrary(UiHarness& ui) {
+  ui.Frame();
+  REQUIRE(ui.Tap("Rate a place"));
+  REQUIRE(ui.Tap("Central Library"));
+  REQUIRE(ui.state.screen == Screen::RateQuestion);
+  CHECK(ui.state.ui_record.Find(ui::Role::Heading, "I felt welcome"));
+  REQUIRE(ui.Tap("Skip this question"));
+  CHECK(ui.state.ui_record.Find(ui::Role::Heading, "It is quiet"));
+  REQUIRE(ui.Tap("4 of 5: Mostly"));
+  CHECK(ui.state.rating.scales[1] == 4);
+  CHECK(ui.state.rating.step == 2);  // a tap on a face moves on by itself
+  REQUIRE(ui.Tap("Finish and send"));
+  REQUIRE(ui.state.screen == Screen::RateDone);
+}
+
+std::string AnswerAccepting(const SentRequest& request) {
+  nlohmann::json results = nlohmann::json::array();
+  const nlohmann::json sent = nlohmann::json::parse(request.body);
+  for (const auto& item : sent["items"])
+    results.push_back({{"id", item["id"]}, {"status", "accepted"}});
+  return nlohmann::json{{"results", results}, {"places", nlohmann::json::array()}, {"cursor", "2"}, {"more", false}}
+      .dump();
+}
+
+}  // namespace
+
+TEST_CASE("a rating is kept on the device the moment it is sent, even offline", "[ui][rate][sync]") {
+  UiHarness ui;
+  AddLibrary(ui);
+  ui.online = false;
+  RateLibrary(ui);
+  CHECK(ui.state.waiting_count == 1);
+  CHECK(ui.requests.empty());
+  CHECK(ui.state.ui_record.Find(ui::Role::Status, "Saved on this device. It will send when you are online."));
+  const std::vector<core::OutboxItem> waiting = store::WaitingItems(ui.data->db, 10);
+  REQUIRE(waiting.size() == 1);
+  const core::Rating& rating = std::get<core::Rating>(waiting[0].payload);
+  CHECK(rating.place_id == kLibraryId);
+  CHECK(rating.scales[1] == 4);
+  CHECK(rating.visit_month == "2026-11");
+  CHECK(rating.device_id == ui.data->device_id);
+}
+
+TEST_CASE("back online, the rating is sent once, and the device says 'Sent!'", "[ui][rate][sync]") {
+  UiHarness ui;
+  AddLibrary(ui);
+  ui.online = false;
+  RateLibrary(ui);
+  ui.online = true;
+  ui.Frame();
+  REQUIRE(ui.requests.size() == 1);
+  CHECK(ui.requests[0].path == "/api/v1/sync");
+  CHECK(nlohmann::json::parse(ui.requests[0].body)["items"].size() == 1);
+  ui.Frame();
+  CHECK(ui.requests.size() == 1);  // nothing more while one is on its way
+  ui.Answer(200, AnswerAccepting(ui.requests[0]));
+  ui.Frame();
+  ui.Frame();
+  CHECK(ui.state.waiting_count == 0);
+  CHECK(ui.state.ui_record.Find(ui::Role::Status, "Sent! Thank you."));
+  CHECK(ui.requests.empty());
+}
+
+TEST_CASE("a failed send is tried again later with the very same item", "[ui][rate][sync]") {
+  UiHarness ui;
+  AddLibrary(ui);
+  ui.online = false;
+  RateLibrary(ui);
+  ui.online = true;
+  ui.Frame();
+  REQUIRE(ui.requests.size() == 1);
+  const std::string first_id = nlohmann::json::parse(ui.requests[0].body)["items"][0]["id"];
+  ui.Answer(0, "");  // no connection after all
+  ui.Frame();
+  ui.Frame();
+  CHECK(ui.requests.empty());
+  CHECK(ui.state.waiting_count == 1);
+  CHECK(ui.state.ui_record.Find(ui::Role::Status, "Saved on this device. We will try to send it again soon."));
+  ui.now += 1.0;  // too soon
+  ui.Frame();
+  CHECK(ui.requests.empty());
+  ui.now += 5.0;
+  ui.Frame();
+  REQUIRE(ui.requests.size() == 1);
+  CHECK(nlohmann::json::parse(ui.requests[0].body)["items"][0]["id"] == first_id);
+}
+
+TEST_CASE("an item the server turned down shows the server's kind reason", "[ui][rate][sync]") {
+  UiHarness ui;
+  AddLibrary(ui);
+  ui.online = false;
+  RateLibrary(ui);
+  ui.online = true;
+  ui.Frame();
+  REQUIRE(ui.requests.size() == 1);
+  const std::string id = nlohmann::json::parse(ui.requests[0].body)["items"][0]["id"];
+  ui.Answer(200, nlohmann::json{{"results",
+                                 {{{"id", id},
+                                   {"status", "rejected"},
+                                   {"error", {{"code", "invalid_field"}, {"message", "We could not find this place."}}}}}},
+                                {"cursor", "2"}}
+                     .dump());
+  ui.Frame();
+  const std::vector<store::Contribution> mine = store::Contributions(ui.data->db);
+  REQUIRE(mine.size() == 1);
+  CHECK(mine[0].state == store::ContributionState::Rejected);
+  CHECK(mine[0].message == "We could not find this place.");
+  CHECK(ui.state.waiting_count == 0);
+}
+
+TEST_CASE("sending with no answer at all asks kindly for one, and keeps nothing", "[ui][rate]") {
+  UiHarness ui;
+  AddLibrary(ui);
+  ui.Frame();
+  REQUIRE(ui.Tap("Rate a place"));
+  REQUIRE(ui.Tap("Central Library"));
+  REQUIRE(ui.Tap("Finish and send"));
+  CHECK(ui.state.screen == Screen::RateQuestion);
+  CHECK(ui.state.ui_record.Find(ui::Role::Status, "Please answer at least one question before you send."));
+  CHECK(store::CountWaiting(ui.data->db) == 0);
+}
+
+TEST_CASE("every question can be answered or skipped, and Back goes to the one before", "[ui][rate]") {
+  UiHarness ui;
+  AddLibrary(ui);
+  ui.Frame();
+  REQUIRE(ui.Tap("Rate a place"));
+  REQUIRE(ui.Tap("Central Library"));
+  for (int step = 0; step < 6; ++step) REQUIRE(ui.Tap("Skip this question"));
+  CHECK(ui.state.ui_record.Find(ui::Role::Heading, "Is there a quiet room or space?"));
+  REQUIRE(ui.Tap("Not sure"));
+  CHECK(ui.state.rating.facilities[0] == core::Answer::NotSure);
+  REQUIRE(ui.Tap("Back"));
+  CHECK(ui.state.ui_record.Find(ui::Role::Heading, "Is there a quiet room or space?"));
+  const ui::Item* chosen = ui.state.ui_record.Find(ui::Role::Radio, "Not sure");
+  REQUIRE(chosen);
+  CHECK(chosen->checked);
+  for (int step = 6; step < 14; ++step) REQUIRE(ui.Tap("Skip this question"));
+  CHECK(ui.state.ui_record.Find(ui::Role::Heading, "Ready to send?"));
+  REQUIRE(ui.Tap("Send"));
+  CHECK(ui.state.screen == Screen::RateDone);
+  CHECK(store::CountWaiting(ui.data->db) == 1);
+}
+
+TEST_CASE("with no places yet, rating offers to suggest one instead", "[ui][rate]") {
+  UiHarness ui;
+  ui.Frame();
+  REQUIRE(ui.Tap("Rate a place"));
+  CHECK(ui.state.ui_record.Find(ui::Role::Text, "There are no places on the map yet."));
+  REQUIRE(ui.Tap("Suggest a place"));
+  CHECK(ui.state.screen == Screen::SuggestPlace);
+}
+
+TEST_CASE("the device keeps its random id and its outbox across restarts", "[ui][store]") {
+  // A file database, opened twice, as a phone reopening the app.
+  const std::string path = std::string(SAFESPACES_TEST_ASSETS_DIR) + "../device-restart-test.db";
+  std::remove(path.c_str());
+  std::string device_id;
+  {
+    UiHarness ui;
+    std::string error;
+    ui.data = OpenClientData(path, ui.Ports(), error);
+    REQUIRE(ui.data);
+    device_id = ui.data->device_id;
+    CHECK(device_id.size() == 36);
+    CHECK(device_id[14] == '4');  // random (v4): it says nothing about when it was made
+    AddLibrary(ui);
+    ui.online = false;
+    RateLibrary(ui);
+  }
+  UiHarness ui;
+  std::string error;
+  ui.data = OpenClientData(path, ui.Ports(), error);
+  REQUIRE(ui.data);
+  CHECK(ui.data->device_id == device_id);
+  CHECK(store::CountWaiting(ui.data->db) == 1);
+  std::remove(path.c_str());
+}
