@@ -29,6 +29,7 @@ window.safespaces = { ready: false, ui: null, errors: [] };
     },
     onUiRecord(json) {
       window.safespaces.ui = JSON.parse(json);
+      window.safespacesMirror.render(window.safespaces.ui);
     },
     onAbort(reason) {
       window.safespaces.errors.push(String(reason));

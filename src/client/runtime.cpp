@@ -16,6 +16,7 @@
 #include "client/app.h"
 #include "client/client_data.h"
 #include "client/ui/theme.h"
+#include "client/ui/widgets.h"
 #include "platform/platform.h"
 
 #if defined(IMGUI_IMPL_OPENGL_ES3)
@@ -57,6 +58,14 @@ platform::LoopControl Frame(Runtime& rt) {
     LoadFontsFor(rt, pixel_ratio);
     ImGui_ImplOpenGL3_DestroyFontsTexture();
     ImGui_ImplOpenGL3_CreateFontsTexture();
+  }
+
+  for (const platform::MirrorEvent& mirror : platform::TakeMirrorEvents()) {
+    switch (mirror.kind) {
+      case platform::MirrorEventKind::Activate: ui::QueueActivation(mirror.id); break;
+      case platform::MirrorEventKind::Focus: ui::SetMirrorFocus(mirror.id); break;
+      case platform::MirrorEventKind::Blur: ui::SetMirrorFocus(0); break;
+    }
   }
 
   ImGui_ImplOpenGL3_NewFrame();
@@ -107,6 +116,7 @@ ClientPorts PlatformPorts() {
 }  // namespace
 
 Runtime* StartRuntime() {
+  platform::SetSdlHints();
   if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER) != 0) {
     platform::LogError(std::string("Safe Spaces could not start SDL: ") + SDL_GetError());
     return nullptr;

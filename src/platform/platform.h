@@ -16,6 +16,9 @@ using FrameFunction = LoopControl (*)(void* user_data);
 // where the browser owns the loop and this call does not return).
 void RunMainLoop(FrameFunction frame, void* user_data);
 
+// SDL hints to set before SDL_Init (on the web: keyboard goes to the page's HTML, not SDL).
+void SetSdlHints();
+
 // OpenGL context attributes and the GLSL version string ImGui's renderer needs.
 void ConfigureGlContextAttributes();
 const char* GlslVersion();
@@ -82,5 +85,18 @@ std::vector<HttpResponse> TakeHttpResponses();
 
 // Whether the device believes it has a connection (the browser's navigator.onLine).
 bool IsOnline();
+
+}  // namespace platform
+
+namespace platform {
+
+// [SECTION] The screen-reader mirror (web): what people did to the HTML twins of items
+
+enum class MirrorEventKind { Activate, Focus, Blur };
+struct MirrorEvent {
+  MirrorEventKind kind = MirrorEventKind::Activate;
+  std::uint32_t id = 0;  // the item's id in the UI record
+};
+std::vector<MirrorEvent> TakeMirrorEvents();
 
 }  // namespace platform

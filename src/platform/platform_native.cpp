@@ -13,6 +13,8 @@ void RunMainLoop(FrameFunction frame, void* user_data) {
   }
 }
 
+void SetSdlHints() {}
+
 void ConfigureGlContextAttributes() {
   SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_CORE);
   SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
@@ -163,5 +165,11 @@ std::vector<HttpResponse> TakeHttpResponses() {
 }
 
 bool IsOnline() { return true; }  // a failed request says otherwise, through its status 0
+
+}  // namespace platform
+
+namespace platform {
+
+std::vector<MirrorEvent> TakeMirrorEvents() { return {}; }  // the desktop has no HTML mirror
 
 }  // namespace platform

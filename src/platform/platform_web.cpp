@@ -32,6 +32,13 @@ void RunMainLoop(FrameFunction frame, void* user_data) {
   emscripten_set_main_loop_arg(WebFrame, &closure, 0, /*simulate_infinite_loop=*/1);
 }
 
+void SetSdlHints() {
+  // SDL would listen for keys on the whole window and cancel their default action, so Tab
+  // could never move between the mirror's buttons. Keys go to the canvas only, which never
+  // has focus: keyboard users work through the HTML mirror, as screen-reader users do.
+  SDL_SetHint(SDL_HINT_EMSCRIPTEN_KEYBOARD_ELEMENT, "#canvas");
+}
+
 void ConfigureGlContextAttributes() {
   SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_ES);
   SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
@@ -74,6 +81,7 @@ namespace {
 int g_persist_requested = 0;  // generations of PersistData() calls
 int g_persist_done = 0;
 std::vector<HttpResponse> g_http_done;
+std::vector<MirrorEvent> g_mirror_events;
 
 EM_JS(double, JsUnixMillis, (), { return Date.now(); });
 EM_JS(int, JsUtcOffsetMinutes, (), { return -new Date().getTimezoneOffset(); });
@@ -143,6 +151,12 @@ std::vector<HttpResponse> TakeHttpResponses() {
 
 bool IsOnline() { return JsIsOnline() != 0; }
 
+std::vector<MirrorEvent> TakeMirrorEvents() {
+  std::vector<MirrorEvent> taken;
+  taken.swap(g_mirror_events);
+  return taken;
+}
+
 }  // namespace platform
 
 // Called from JavaScript when a fetch or an IndexedDB save finishes.
@@ -150,6 +164,14 @@ extern "C" {
 
 EMSCRIPTEN_KEEPALIVE void safespaces_http_done(int request_id, int status, const char* body) {
   platform::g_http_done.push_back({request_id, status, body ? body : ""});
+}
+
+// kind: 0 activate, 1 focus, 2 blur (web/mirror.js).
+EMSCRIPTEN_KEEPALIVE void safespaces_mirror_event(int kind, unsigned id) {
+  const auto event_kind = kind == 1 ? platform::MirrorEventKind::Focus
+                          : kind == 2 ? platform::MirrorEventKind::Blur
+                                      : platform::MirrorEventKind::Activate;
+  platform::g_mirror_events.push_back({event_kind, id});
 }
 
 EMSCRIPTEN_KEEPALIVE void safespaces_persist_done(int generation) {

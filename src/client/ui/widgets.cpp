@@ -21,6 +21,8 @@ namespace {
 
 FrameRecord* g_record = nullptr;  // the frame being recorded, between BeginFrame and EndFrame
 std::vector<RawItem> g_hooked;    // interactive items ImGui reported this frame
+std::vector<std::uint32_t> g_activations;  // items the mirror activated, pressed in the next frame
+std::uint32_t g_mirror_focus = 0;           // item whose HTML twin has focus, 0 if none
 
 Rect RectOf(const ImVec2& min, const ImVec2& max) { return {min.x, min.y, max.x - min.x, max.y - min.y}; }
 
@@ -51,6 +53,9 @@ void BeginFrame(FrameRecord* record) {
   GImGui->TestEngineHookItems = true;
 }
 
+void QueueActivation(std::uint32_t id) { g_activations.push_back(id); }
+void SetMirrorFocus(std::uint32_t id) { g_mirror_focus = id; }
+
 void EndFrame() {
   if (!g_record) return;
   for (const RawItem& hooked : g_hooked) {
@@ -59,6 +64,7 @@ void EndFrame() {
     if (!ours) g_record->raw_items.push_back(hooked);
   }
   g_record = nullptr;
+  g_activations.clear();  // an activation for an item no longer on screen does nothing
 }
 
 }  // namespace ui
@@ -118,9 +124,25 @@ void Space(float pixels) { ImGui::Dummy(ImVec2(1.0f, pixels)); }
 
 namespace {
 
+// An invisible hit area that is pressed by a tap, a click, or the mirror (a screen reader
+// or keyboard activating its HTML twin). Every interactive widget is built on this.
+bool Pressable(const char* id, const ImVec2& size) {
+  bool pressed = ImGui::InvisibleButton(id, size);
+  const ImGuiID item = ImGui::GetItemID();
+  auto it = std::find(g_activations.begin(), g_activations.end(), item);
+  if (it != g_activations.end()) {
+    g_activations.erase(it);
+    pressed = true;
+  }
+  // Keep what the keyboard or screen reader is on in view, as a sighted user would expect.
+  if (item == g_mirror_focus && !ImGui::IsItemVisible()) ImGui::SetScrollHereY(0.5f);
+  return pressed;
+}
+
 void DrawFocusRing(const ImVec2& min, const ImVec2& max) {
   ImGuiContext& g = *GImGui;
-  if (g.NavId == ImGui::GetItemID() && g.NavDisableHighlight == false) {
+  const bool nav_focus = g.NavId == ImGui::GetItemID() && !g.NavDisableHighlight;
+  if (nav_focus || (g_mirror_focus != 0 && g_mirror_focus == ImGui::GetItemID())) {
     ImGui::GetWindowDrawList()->AddRect(ImVec2(min.x - 3, min.y - 3), ImVec2(max.x + 3, max.y + 3),
                                         colour::kFocus, 14.0f, 0, 3.0f);
   }
@@ -142,7 +164,7 @@ bool Button(Icon icon, const char* label, ButtonStyle style, float width) {
   const ImVec2 min = ImGui::GetCursorScreenPos();
   const ImVec2 max(min.x + size.x, min.y + size.y);
   ImGui::PushID(label);
-  const bool pressed = ImGui::InvisibleButton("##button", size);
+  const bool pressed = Pressable("##button", size);
   ImGui::PopID();
   const bool held = ImGui::IsItemActive();
   const bool hovered = ImGui::IsItemHovered();
@@ -178,7 +200,7 @@ bool JourneyButton(Icon icon, const char* label, const char* hint, unsigned tint
   const ImVec2 min = ImGui::GetCursorScreenPos();
   const ImVec2 max(min.x + width, min.y + kHeight);
   ImGui::PushID(label);
-  const bool pressed = ImGui::InvisibleButton("##journey", ImVec2(width, kHeight));
+  const bool pressed = Pressable("##journey", ImVec2(width, kHeight));
   ImGui::PopID();
   const bool held = ImGui::IsItemActive();
 
@@ -236,7 +258,7 @@ namespace {
 bool OptionBox(const char* id, const ImVec2& size, bool chosen, ImVec2* min_out) {
   const ImVec2 min = ImGui::GetCursorScreenPos();
   const ImVec2 max(min.x + size.x, min.y + size.y);
-  const bool pressed = ImGui::InvisibleButton(id, size);
+  const bool pressed = Pressable(id, size);
   const bool held = ImGui::IsItemActive();
   ImDrawList* draw = ImGui::GetWindowDrawList();
   draw->AddRectFilled(min, max, chosen ? colour::kTintMap : held ? colour::kBackground : colour::kCard, 14.0f);

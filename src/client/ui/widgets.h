@@ -12,6 +12,11 @@ namespace ui {
 void BeginFrame(FrameRecord* record);
 void EndFrame();
 
+// From the screen-reader mirror (web): press this item in the next frame, as a tap would;
+// and which item's HTML twin has the keyboard focus (0 for none), so it shows a focus ring.
+void QueueActivation(std::uint32_t id);
+void SetMirrorFocus(std::uint32_t id);
+
 // A full-screen, scrolling page with a centred reading column. `title` names the screen
 // for screen readers (the visible title is drawn with Heading).
 void BeginScreen(const char* title);

@@ -1,0 +1,112 @@
+// Safe Spaces screen-reader mirror: turns what the app drew this frame (its UI record, see
+// src/client/ui/record.h) into real, invisible HTML laid over the canvas: headings,
+// paragraphs, buttons and radio groups with proper names and states, placed where the
+// items are drawn. Screen readers, switch access and the keyboard use these; activating
+// one presses the same item in the app. The canvas itself is aria-hidden.
+'use strict';
+
+(function () {
+  const root = document.getElementById('mirror');
+  const announcer = document.getElementById('announcer');
+  let lastScreen = null;
+  let lastStatus = '';
+
+  function send(kind, id) {
+    if (window.Module && Module._safespaces_mirror_event) Module._safespaces_mirror_event(kind, id >>> 0);
+  }
+
+  function place(el, rect) {
+    el.style.left = rect[0] + 'px';
+    el.style.top = rect[1] + 'px';
+    el.style.width = rect[2] + 'px';
+    el.style.height = rect[3] + 'px';
+  }
+
+  function makeControl(item) {
+    const el = document.createElement('button');
+    el.type = 'button';
+    el.addEventListener('click', () => send(0, Number(el.dataset.id)));
+    el.addEventListener('focus', () => send(1, Number(el.dataset.id)));
+    el.addEventListener('blur', () => send(2, 0));
+    if (item.role === 'radio') el.setAttribute('role', 'radio');
+    return el;
+  }
+
+  function makeStatic(item) {
+    if (item.role === 'heading') {
+      const el = document.createElement(item.level <= 1 ? 'h1' : 'h2');
+      el.tabIndex = -1;  // focusable by script, so a new screen can be announced from its title
+      return el;
+    }
+    return document.createElement('p');
+  }
+
+  // A key that stays the same for the same item from frame to frame, so focus survives.
+  function keyOf(item, index) {
+    return item.id ? `${item.role}:${item.id}` : `${item.role}:${item.name}:${index}`;
+  }
+
+  function render(record) {
+    const focusedKey = document.activeElement && document.activeElement.dataset
+      ? document.activeElement.dataset.key : null;
+    const hadFocus = root.contains(document.activeElement);
+    const existing = new Map();
+    for (const el of root.querySelectorAll('[data-key]')) existing.set(el.dataset.key, el);
+
+    const fragment = [];
+    let group = null;
+    record.items.forEach((item, index) => {
+      const key = keyOf(item, index);
+      let el = existing.get(key);
+      const interactive = item.role === 'button' || item.role === 'radio';
+      if (!el) el = interactive ? makeControl(item) : makeStatic(item);
+      existing.delete(key);
+      el.dataset.key = key;
+      el.dataset.id = String(item.id);
+      if (el.textContent !== item.name) el.textContent = item.name;
+      if (item.description) el.setAttribute('aria-description', item.description);
+      else el.removeAttribute('aria-description');
+      if (item.role === 'radio') el.setAttribute('aria-checked', item.checked ? 'true' : 'false');
+      place(el, item.rect);
+
+      if (item.role === 'radio') {
+        if (!group || group.getAttribute('aria-label') !== item.group) {
+          group = document.createElement('div');
+          group.setAttribute('role', 'radiogroup');
+          group.setAttribute('aria-label', item.group);
+          fragment.push(group);
+        }
+        group.appendChild(el);
+      } else {
+        group = null;
+        fragment.push(el);
+      }
+    });
+    root.replaceChildren(...fragment);
+
+    // Whatever the screen reader was on is still there (same key): keep it focused.
+    if (focusedKey) {
+      const again = root.querySelector(`[data-key="${CSS.escape(focusedKey)}"]`);
+      if (again && document.activeElement !== again) again.focus({ preventScroll: true });
+    }
+    if (record.screen !== lastScreen) {
+      if (lastScreen !== null) {
+        announce(record.screen);
+        const title = root.querySelector('h1');
+        if (hadFocus && title) title.focus({ preventScroll: true });
+      }
+      lastScreen = record.screen;
+    }
+    const status = record.items.filter((i) => i.role === 'status').map((i) => i.name).join(' ');
+    if (status && status !== lastStatus) announce(status);
+    lastStatus = status;
+  }
+
+  function announce(text) {
+    announcer.textContent = '';
+    // A new text node after a tick is what screen readers reliably speak.
+    setTimeout(() => { announcer.textContent = text; }, 50);
+  }
+
+  window.safespacesMirror = { render };
+})();
