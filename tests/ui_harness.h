@@ -32,6 +32,9 @@ struct UiHarness {
   std::vector<HttpAnswer> answers;             // to deliver on the next frame
   std::mt19937 random{7};
   bool fonts_loaded = false;
+  float pixel_ratio = 3.0f;
+  std::vector<std::string> spoken;             // what "Read aloud" said
+  ui::LookSettings look;                       // what the fonts were built for
 
   explicit UiHarness(float width = 390.0f, float height = 844.0f, float pixel_ratio = 3.0f) {
     ImGui::CreateContext();
@@ -40,8 +43,8 @@ struct UiHarness {
     io.DisplaySize = ImVec2(width, height);
     io.DisplayFramebufferScale = ImVec2(pixel_ratio, pixel_ratio);
     io.DeltaTime = 1.0f / 60.0f;
-    ui::ApplyStyle();
-    fonts_loaded = ui::LoadFonts(SAFESPACES_TEST_ASSETS_DIR, pixel_ratio);
+    fonts_loaded = ui::ApplyLook(SAFESPACES_TEST_ASSETS_DIR, pixel_ratio, ui::LookSettings{});
+    this->pixel_ratio = pixel_ratio;
     unsigned char* pixels = nullptr;
     int w = 0, h = 0;
     io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
@@ -68,10 +71,19 @@ struct UiHarness {
     ports.persist = [] {};
     ports.persisted = [] { return true; };
     ports.online = [this] { return online; };
+    ports.speak = [this](const std::string& text) { spoken.push_back(text); };
+    ports.prefers_reduced_motion = [] { return false; };
     return ports;
   }
 
   void Frame() {
+    if (look != state.preferences.look) {  // as the runtime does: rebuild fonts for the new look
+      look = state.preferences.look;
+      fonts_loaded = ui::ApplyLook(SAFESPACES_TEST_ASSETS_DIR, pixel_ratio, look);
+      unsigned char* pixels = nullptr;
+      int w = 0, h = 0;
+      ImGui::GetIO().Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
+    }
     ImGui::NewFrame();
     DrawApp(state, actions);
     ImGui::Render();

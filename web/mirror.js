@@ -28,7 +28,7 @@
     el.addEventListener('click', () => send(0, Number(el.dataset.id)));
     el.addEventListener('focus', () => send(1, Number(el.dataset.id)));
     el.addEventListener('blur', () => send(2, 0));
-    if (item.role === 'radio') el.setAttribute('role', 'radio');
+    if (item.role === 'radio' || item.role === 'switch') el.setAttribute('role', item.role);
     return el;
   }
 
@@ -58,7 +58,7 @@
     record.items.forEach((item, index) => {
       const key = keyOf(item, index);
       let el = existing.get(key);
-      const interactive = item.role === 'button' || item.role === 'radio';
+      const interactive = item.role === 'button' || item.role === 'radio' || item.role === 'switch';
       if (!el) el = interactive ? makeControl(item) : makeStatic(item);
       existing.delete(key);
       el.dataset.key = key;
@@ -66,7 +66,7 @@
       if (el.textContent !== item.name) el.textContent = item.name;
       if (item.description) el.setAttribute('aria-description', item.description);
       else el.removeAttribute('aria-description');
-      if (item.role === 'radio') el.setAttribute('aria-checked', item.checked ? 'true' : 'false');
+      if (item.role === 'radio' || item.role === 'switch') el.setAttribute('aria-checked', item.checked ? 'true' : 'false');
       place(el, item.rect);
 
       if (item.role === 'radio') {

@@ -14,8 +14,8 @@ void DrawApp(AppState& state, Actions& actions) {
     case Screen::Map:
     case Screen::SuggestPlace:
     case Screen::MyPlaces:
-    case Screen::JoinGroup:
-    case Screen::Settings: DrawComingSoonScreen(state, actions); break;
+    case Screen::JoinGroup: DrawComingSoonScreen(state, actions); break;
+    case Screen::Settings: DrawSettingsScreen(state, actions); break;
   }
   ui::EndFrame();
 }

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "client/ui/record.h"
+#include "client/ui/theme.h"
 #include "core/model.h"
 #include "core/sync_engine.h"
 #include "core/sync_protocol.h"
@@ -41,6 +42,15 @@ struct RatingDraft {
 };
 inline constexpr int kRatingSteps = static_cast<int>(core::kScaleCount + core::kFacilityCount) + 1;
 
+// How the young person likes the app; remembered on the device (client_data.cpp).
+struct Preferences {
+  ui::LookSettings look;       // text size, letters, contrast
+  bool reduce_motion = false;  // first set from the browser's prefers-reduced-motion
+  bool sounds = true;
+  bool read_aloud = true;      // show "Read aloud" buttons
+  bool operator==(const Preferences&) const = default;
+};
+
 struct AppState {
   Screen screen = Screen::Home;
   std::vector<Screen> back_stack;  // screens to return to, most recent last
@@ -51,6 +61,7 @@ struct AppState {
   int waiting_count = 0;                  // contributions not yet sent
   core::SyncStatus sync_status = core::SyncStatus::AllSent;
 
+  Preferences preferences;
   RatingDraft rating;          // the rating being answered
   std::string problem;         // something that went wrong, in easy-read words; "" if none
 };
@@ -64,6 +75,8 @@ enum class ActionKind {
   AnswerFacility, // index, answer
   RatingStep,     // value: the step to show
   SendRating,
+  SetPreferences,  // preferences
+  ReadAloud,       // text
 };
 
 struct Action {
@@ -73,6 +86,8 @@ struct Action {
   int index = 0;
   int value = 0;
   core::Answer answer = core::Answer::Unanswered;
+  Preferences preferences;
+  std::string text;
 };
 
 struct Actions {
@@ -87,6 +102,16 @@ struct Actions {
   }
   void RatingStep(int step) { items.push_back({ActionKind::RatingStep, {}, {}, 0, step}); }
   void SendRating() { items.push_back({ActionKind::SendRating}); }
+  void SetPreferences(const Preferences& preferences) {
+    Action action{ActionKind::SetPreferences};
+    action.preferences = preferences;
+    items.push_back(std::move(action));
+  }
+  void ReadAloud(std::string text) {
+    Action action{ActionKind::ReadAloud};
+    action.text = std::move(text);
+    items.push_back(std::move(action));
+  }
 };
 
 // Draws the current screen (inside an ImGui frame) and records it into state.ui_record.

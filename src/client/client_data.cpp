@@ -7,6 +7,9 @@
 
 #include <algorithm>
 
+#include <nlohmann/json.hpp>
+
+#include "core/codec.h"
 #include "core/uuid.h"
 #include "core/validation.h"
 #include "store/device_store.h"
@@ -24,6 +27,35 @@ std::string ThisMonth(const ClientData& data) {
   char text[8];
   std::snprintf(text, sizeof(text), "%04d-%02d", now.year, now.month);
   return text;
+}
+
+constexpr std::string_view kPreferencesKey = "preferences";
+
+std::string PreferencesToJson(const Preferences& p) {
+  const nlohmann::json doc = {
+      {"text_percent", p.look.text_percent},
+      {"font", p.look.font == ui::FontFamily::OpenDyslexic ? "open_dyslexic" : "atkinson"},
+      {"contrast", p.look.contrast == ui::Contrast::High ? "high" : "standard"},
+      {"reduce_motion", p.reduce_motion},
+      {"sounds", p.sounds},
+      {"read_aloud", p.read_aloud}};
+  return core::DumpJson(doc);
+}
+
+// Reads what was saved; anything missing or odd keeps its default.
+Preferences PreferencesFromJson(std::string_view text, Preferences p) {
+  const nlohmann::json doc = nlohmann::json::parse(text, nullptr, false);
+  if (!doc.is_object()) return p;
+  if (doc.contains("text_percent") && doc["text_percent"].is_number_integer())
+    p.look.text_percent = std::clamp(doc["text_percent"].get<int>(), ui::kMinTextPercent, ui::kMaxTextPercent);
+  if (doc.contains("font") && doc["font"].is_string())
+    p.look.font = doc["font"] == "open_dyslexic" ? ui::FontFamily::OpenDyslexic : ui::FontFamily::Atkinson;
+  if (doc.contains("contrast") && doc["contrast"].is_string())
+    p.look.contrast = doc["contrast"] == "high" ? ui::Contrast::High : ui::Contrast::Standard;
+  for (auto [key, field] : {std::pair{"reduce_motion", &p.reduce_motion}, {"sounds", &p.sounds},
+                            {"read_aloud", &p.read_aloud}})
+    if (doc.contains(key) && doc[key].is_boolean()) *field = doc[key].get<bool>();
+  return p;
 }
 
 }  // namespace
@@ -50,6 +82,12 @@ std::optional<ClientData> OpenClientData(const std::string& path, ClientPorts po
     data.ports.persist();
   }
   return data;
+}
+
+Preferences LoadPreferences(ClientData& data) {
+  Preferences defaults;
+  defaults.reduce_motion = data.ports.prefers_reduced_motion();
+  return PreferencesFromJson(store::DeviceMeta(data.db, kPreferencesKey), defaults);
 }
 
 void RefreshState(AppState& state, ClientData& data) {
@@ -128,6 +166,14 @@ void ApplyActions(AppState& state, Actions& actions, ClientData& data) {
         SendRating(state, data);
         wrote = true;
         break;
+      case ActionKind::SetPreferences: {
+        state.preferences = action.preferences;
+        std::string error;
+        if (store::SetDeviceMeta(data.db, kPreferencesKey, PreferencesToJson(state.preferences), error))
+          data.ports.persist();
+        break;
+      }
+      case ActionKind::ReadAloud: data.ports.speak(action.text); break;
       default: break;
     }
   }

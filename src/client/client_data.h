@@ -22,6 +22,8 @@ struct ClientPorts {
   std::function<void()> persist;         // after each write
   std::function<bool()> persisted;       // everything written is safely kept
   std::function<bool()> online;
+  std::function<void(const std::string&)> speak;  // read aloud (the browser's speech)
+  std::function<bool()> prefers_reduced_motion;
 };
 
 struct ClientData {
@@ -37,6 +39,9 @@ struct ClientData {
 // Opens (or creates) the device database at `path` (":memory:" in tests) and makes the
 // device's random id on first use. nullopt with `error` when the database cannot be used.
 std::optional<ClientData> OpenClientData(const std::string& path, ClientPorts ports, std::string& error);
+
+// The young person's preferences saved on this device (defaults on first run).
+Preferences LoadPreferences(ClientData& data);
 
 // Reads what the screens show from the store into `state`.
 void RefreshState(AppState& state, ClientData& data);

@@ -31,6 +31,14 @@ enum class Icon : std::uint16_t {
   NotSure = 0xF625,       // help-circle-outline
   Saved = 0xF193,         // content-save
   Cloud = 0xF160,         // cloud-check
+  Plus = 0xF415,
+  Minus = 0xF374,
+  TextSize = 0xF27F,      // format-size
+  Letters = 0xF284,       // format-text
+  Contrast = 0xF197,      // contrast-circle
+  Calm = 0xF3E5,          // pause-circle: less movement
+  Sound = 0xF387,         // music-note
+  Speech = 0xF50A,        // text-to-speech
 };
 
 // Every icon above, for tests that check the font really has each glyph.
@@ -38,7 +46,8 @@ inline constexpr Icon kAllIcons[] = {
     Icon::Map,   Icon::MapMarker, Icon::MapMarkerPlus, Icon::Star,  Icon::Heart, Icon::Group,
     Icon::Settings, Icon::ArrowLeft, Icon::Home, Icon::ReadAloud, Icon::Happy, Icon::Check,
     Icon::Close, Icon::Undo, Icon::Info, Icon::Wrench, Icon::Greeting, Icon::Send, Icon::Skip,
-    Icon::CheckCircle, Icon::NotSure, Icon::Saved, Icon::Cloud,
+    Icon::CheckCircle, Icon::NotSure, Icon::Saved, Icon::Cloud, Icon::Plus, Icon::Minus, Icon::TextSize,
+    Icon::Letters, Icon::Contrast, Icon::Calm, Icon::Sound, Icon::Speech,
 };
 
 // UTF-8 bytes of the icon's glyph, for ImGui text ("" for Icon::None).

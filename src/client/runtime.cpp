@@ -32,6 +32,7 @@ struct Runtime {
   Actions actions;
   std::optional<ClientData> data;
   float pixel_ratio = 1.0f;
+  ui::LookSettings look;  // what the font atlas was built for
   std::string published_record;  // last JSON handed to the page
   int frames = 0;
 };
@@ -40,9 +41,11 @@ namespace {
 
 constexpr int kReadyAfterFrames = 2;  // frames: the first draws, the second shows settled layout
 
-void LoadFontsFor(Runtime& rt, float pixel_ratio) {
+// Builds fonts and colours for the pixel ratio and the young person's look settings.
+void ApplyLookFor(Runtime& rt, float pixel_ratio) {
   rt.pixel_ratio = pixel_ratio;
-  if (!ui::LoadFonts(platform::AssetsDir(), pixel_ratio))
+  rt.look = rt.state.preferences.look;
+  if (!ui::ApplyLook(platform::AssetsDir(), pixel_ratio, rt.look))
     platform::LogError("Safe Spaces could not read its fonts from " + platform::AssetsDir());
 }
 
@@ -54,8 +57,8 @@ platform::LoopControl Frame(Runtime& rt) {
   }
 
   const float pixel_ratio = platform::DevicePixelRatio();
-  if (std::fabs(pixel_ratio - rt.pixel_ratio) > 0.01f) {
-    LoadFontsFor(rt, pixel_ratio);
+  if (std::fabs(pixel_ratio - rt.pixel_ratio) > 0.01f || rt.look != rt.state.preferences.look) {
+    ApplyLookFor(rt, pixel_ratio);
     ImGui_ImplOpenGL3_DestroyFontsTexture();
     ImGui_ImplOpenGL3_CreateFontsTexture();
   }
@@ -79,7 +82,7 @@ platform::LoopControl Frame(Runtime& rt) {
   int width = 0, height = 0;
   SDL_GL_GetDrawableSize(rt.window, &width, &height);
   glViewport(0, 0, width, height);
-  const ImVec4 bg = ImGui::ColorConvertU32ToFloat4(ui::colour::kBackground);
+  const ImVec4 bg = ImGui::ColorConvertU32ToFloat4(ui::Colours().background);
   glClearColor(bg.x, bg.y, bg.z, 1.0f);
   glClear(GL_COLOR_BUFFER_BIT);
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
@@ -110,6 +113,8 @@ ClientPorts PlatformPorts() {
   ports.persist = platform::PersistData;
   ports.persisted = platform::DataPersisted;
   ports.online = platform::IsOnline;
+  ports.speak = platform::Speak;
+  ports.prefers_reduced_motion = platform::PrefersReducedMotion;
   return ports;
 }
 
@@ -136,6 +141,7 @@ Runtime* StartRuntime() {
     }
     rt->state.problem = "This device cannot keep what you make. It will be sent while the app stays open.";
   }
+  rt->state.preferences = LoadPreferences(*rt->data);
   RefreshState(rt->state, *rt->data);
   const Uint32 flags = SDL_WINDOW_OPENGL | platform::ExtraWindowFlags();
   rt->window = SDL_CreateWindow("Safe Spaces", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, 390, 844, flags);
@@ -152,8 +158,7 @@ Runtime* StartRuntime() {
   ImGui::CreateContext();
   ImGui::GetIO().IniFilename = nullptr;  // nothing of the layout is worth saving
   ImGui::GetIO().ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
-  ui::ApplyStyle();
-  LoadFontsFor(*rt, platform::DevicePixelRatio());
+  ApplyLookFor(*rt, platform::DevicePixelRatio());
   ImGui_ImplSDL2_InitForOpenGL(rt->window, rt->gl);
   ImGui_ImplOpenGL3_Init(platform::GlslVersion());
   return rt;

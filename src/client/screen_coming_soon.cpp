@@ -16,7 +16,7 @@ Journey JourneyFor(Screen screen) {
     case Screen::SuggestPlace: return {"Suggest a place", Icon::MapMarkerPlus};
     case Screen::MyPlaces: return {"My places", Icon::Heart};
     case Screen::JoinGroup: return {"Join a group", Icon::Group};
-    case Screen::Settings: return {"Settings", Icon::Settings};
+    case Screen::Settings:
     case Screen::Home:
     case Screen::RatePickPlace:
     case Screen::RateQuestion:

@@ -7,6 +7,7 @@ void DrawHomeScreen(const AppState& state, Actions& actions);
 void DrawRatePickPlaceScreen(const AppState& state, Actions& actions);
 void DrawRateQuestionScreen(const AppState& state, Actions& actions);
 void DrawRateDoneScreen(const AppState& state, Actions& actions);
+void DrawSettingsScreen(const AppState& state, Actions& actions);
 void DrawComingSoonScreen(const AppState& state, Actions& actions);
 
 // The sync status line ("Saved on this device. It will send when you are online."), drawn

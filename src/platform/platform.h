@@ -86,6 +86,15 @@ std::vector<HttpResponse> TakeHttpResponses();
 // Whether the device believes it has a connection (the browser's navigator.onLine).
 bool IsOnline();
 
+// [SECTION] Speech and the person's system settings
+
+// Reads `text` aloud in British English (the browser's speech synthesis); a new call stops
+// the one before. Does nothing where there is no speech.
+void Speak(const std::string& text);
+
+// The system's "reduce motion" setting (CSS prefers-reduced-motion).
+bool PrefersReducedMotion();
+
 }  // namespace platform
 
 namespace platform {

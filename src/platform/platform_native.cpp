@@ -173,3 +173,11 @@ namespace platform {
 std::vector<MirrorEvent> TakeMirrorEvents() { return {}; }  // the desktop has no HTML mirror
 
 }  // namespace platform
+
+namespace platform {
+
+// The desktop build is for development: speech is logged, not spoken.
+void Speak(const std::string& text) { std::fprintf(stderr, "read aloud: %s\n", text.c_str()); }
+bool PrefersReducedMotion() { return false; }
+
+}  // namespace platform

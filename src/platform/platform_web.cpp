@@ -89,6 +89,18 @@ EM_JS(void, JsRandomBytes, (std::uint8_t* out, int length), {
   crypto.getRandomValues(HEAPU8.subarray(out, out + length));
 });
 EM_JS(int, JsIsOnline, (), { return navigator.onLine ? 1 : 0; });
+EM_JS(int, JsPrefersReducedMotion, (), {
+  return window.matchMedia && window.matchMedia('(prefers-reduced-motion: reduce)').matches ? 1 : 0;
+});
+EM_JS(void, JsSpeak, (const char* text), {
+  if (!('speechSynthesis' in window)) return;
+  const utterance = new SpeechSynthesisUtterance(UTF8ToString(text));
+  utterance.lang = 'en-GB';
+  utterance.rate = 0.9;  // a little slower than default: easier to follow
+  speechSynthesis.cancel();
+  speechSynthesis.speak(utterance);
+  window.safespaces.spoken = UTF8ToString(text);  // for tests: what was last read aloud
+});
 
 // One IndexedDB save at a time (overlapping syncfs calls step on each other); a request
 // made while one runs is folded into the next.
@@ -150,6 +162,8 @@ std::vector<HttpResponse> TakeHttpResponses() {
 }
 
 bool IsOnline() { return JsIsOnline() != 0; }
+void Speak(const std::string& text) { JsSpeak(text.c_str()); }
+bool PrefersReducedMotion() { return JsPrefersReducedMotion() != 0; }
 
 std::vector<MirrorEvent> TakeMirrorEvents() {
   std::vector<MirrorEvent> taken;

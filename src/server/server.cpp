@@ -21,8 +21,10 @@
 
 #include "core/api_error.h"
 #include "server/api.h"
+#include "server/data_access.h"
 #include "server/log.h"
 #include "server/responses.h"
+#include "server/sync_api.h"
 #include "server/web_files.h"
 #include "store/database.h"
 
@@ -35,6 +37,7 @@ constexpr size_t kKeepAliveRequests = 10000;  // requests per connection before 
 // requests, so an idle browser tab delays shutdown by up to this long (its default is 5).
 constexpr time_t kKeepAliveSeconds = 2;
 constexpr size_t kMaxRequestBytes = 4u << 20;  // bytes in a request body; more gets 413
+constexpr int kReadConnections = 4;            // read-only database connections for pulls
 
 using httplib::Request;
 using httplib::Response;
@@ -79,7 +82,9 @@ bool IsApiPath(std::string_view path) { return path == "/api" || path.starts_wit
 
 struct Server::State {
   Options options;
-  std::optional<store::Database> database;
+  // Declared before `http`, so they outlive every request (members die in reverse order).
+  std::unique_ptr<GroupCommitWriter> writer;  // the only connection that writes
+  std::unique_ptr<ReaderPool> readers;
   int schema_version = 0;  // read once at start: migrations only run then
   WebFiles web;
   std::vector<ApiRoute> routes;
@@ -97,10 +102,35 @@ namespace {
 // Short lambdas calling plain functions (api.h). Anything under /api/ that is not here
 // is a JSON 404 (or 405 when the address exists for another method).
 
+std::optional<std::string> Param(const Request& req, const char* name) {
+  if (!req.has_param(name)) return std::nullopt;
+  return req.get_param_value(name);
+}
+
+std::int64_t UnixNow() {
+  return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+}
+
+// An endpoint's JSON, or its error with the status core::HttpStatusFor gives it.
+void Send(Response& res, Reply answer) {
+  if (answer.error) {
+    res.status = core::HttpStatusFor(answer.error->code);
+    SendJson(res, core::ErrorToJson(*answer.error));
+    return;
+  }
+  SendJson(res, std::move(answer.json));
+}
+
 std::vector<ApiRoute> MakeApiRoutes(const Server::State& s) {
   return {
       {Method::Get, "/api/v1/health",
        [&s](const Request&, Response& res) { SendJson(res, HealthJson(s.schema_version)); }},
+      {Method::Get, "/api/v1/places",
+       [&s](const Request& req, Response& res) {
+         Send(res, GetPlaces(*s.readers, Param(req, "since"), Param(req, "limit")));
+       }},
+      {Method::Post, "/api/v1/sync",
+       [&s](const Request& req, Response& res) { Send(res, PostSync(*s.writer, *s.readers, req.body, UnixNow())); }},
   };
 }
 
@@ -308,9 +338,17 @@ bool Server::Start(std::string& error) {
     error = "Could not create the data folder " + s.options.data_dir.string() + ": " + ec.message();
     return false;
   }
-  s.database = store::Database::Open((s.options.data_dir / "safespaces.db").string(), error);
-  if (!s.database) return false;
-  s.schema_version = s.database->SchemaVersion();
+  // FULL: "accepted" is only said after COMMIT, and then it survives even a power cut.
+  // Group commit (data_access.h) makes that nearly free.
+  const std::filesystem::path database_path = s.options.data_dir / "safespaces.db";
+  store::OpenOptions open_options;
+  open_options.durability = store::Durability::Full;
+  std::optional<store::Database> database = store::Database::Open(database_path.string(), error, open_options);
+  if (!database) return false;
+  s.schema_version = database->SchemaVersion();
+  s.writer = GroupCommitWriter::Start(std::move(*database), error);
+  if (!s.writer) return false;
+  s.readers = std::make_unique<ReaderPool>(database_path, kReadConnections);
 
   if (!s.options.web_dir.empty()) {
     std::optional<WebFiles> web = LoadWebFiles(s.options.web_dir, error);

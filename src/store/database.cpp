@@ -203,8 +203,8 @@ std::optional<Database> Database::Open(const std::string& path, std::string& err
     return std::nullopt;
   }
   if (read_only && *version != latest) {
-    error = "The database " + where + " is not ready to read yet (schema " + std::to_string(*version) +
-            ", expected " + std::to_string(latest) + ").";
+    error = "The database " + where + " is not ready to read yet (schema " + std::to_string(*version) + ", expected " +
+            std::to_string(latest) + ").";
     return std::nullopt;
   }
   if (!SetPragmas(db, path, options, reason)) {

@@ -68,18 +68,34 @@ enum class Journal {
   Rollback,  // SQLite's classic journal, for file systems without shared memory (browser)
 };
 
+// How hard a COMMIT works to survive a power cut (SQLite's PRAGMA synchronous). Both
+// survive a crash of the program itself: a commit is in the operating system's hands.
+enum class Durability {
+  Normal,  // WAL with NORMAL: a power cut can lose the last commits, never corrupts the file
+  Full,    // fsync on every COMMIT: once COMMIT returns, it survives a power cut (the server)
+};
+
+enum class Access {
+  ReadWrite,  // creates the file if missing and brings the schema up to date
+  ReadOnly,   // for extra reader connections: never writes, never migrates
+};
+
 struct OpenOptions {
   Schema schema = Schema::Server;  // which set of migrations this database follows
   Journal journal = Journal::Wal;  // ignored for ":memory:"
   int busy_timeout_ms = 5000;      // how long to wait for another connection's lock
+  Durability durability = Durability::Normal;
+  Access access = Access::ReadWrite;  // ReadOnly needs a file already at the latest schema
 };
 
 class Database {
  public:
   // Opens the file at `path` (created if missing) or ":memory:", sets foreign_keys=ON,
-  // busy_timeout, synchronous=NORMAL and the journal mode, then applies the migrations
-  // this program has and the database lacks, each in its own transaction. Refuses a
-  // database made by a newer program. On failure: nullopt, and `error` says why.
+  // busy_timeout, synchronous (options.durability) and the journal mode, then applies the
+  // migrations this program has and the database lacks, each in its own transaction.
+  // Refuses a database made by a newer program. With Access::ReadOnly it changes nothing
+  // and refuses a database whose schema is not the latest. On failure: nullopt, and
+  // `error` says why.
   static std::optional<Database> Open(const std::string& path, std::string& error, const OpenOptions& options = {});
 
   Database(Database&& other) noexcept;

@@ -17,6 +17,7 @@ std::string_view RoleName(Role role) {
     case Role::Heading: return "heading";
     case Role::Text: return "text";
     case Role::Radio: return "radio";
+    case Role::Switch: return "switch";
     case Role::Status: return "status";
   }
   return "text";
@@ -31,10 +32,8 @@ std::string RecordToJson(const FrameRecord& record) {
                         {"rect", {item.rect.x, item.rect.y, item.rect.w, item.rect.h}}};
     if (!item.description.empty()) j["description"] = item.description;
     if (item.role == Role::Heading) j["level"] = item.level;
-    if (item.role == Role::Radio) {
-      j["checked"] = item.checked;
-      j["group"] = item.group;
-    }
+    if (item.role == Role::Radio || item.role == Role::Switch) j["checked"] = item.checked;
+    if (item.role == Role::Radio) j["group"] = item.group;
     items.push_back(std::move(j));
   }
   nlohmann::json raw = nlohmann::json::array();

@@ -8,7 +8,7 @@
 
 namespace ui {
 
-enum class Role { Button, Heading, Text, Radio, Status };
+enum class Role { Button, Heading, Text, Radio, Switch, Status };
 
 struct Rect {
   float x = 0, y = 0, w = 0, h = 0;  // CSS pixels, origin top-left of the canvas
@@ -22,7 +22,7 @@ struct Item {
   std::string name;       // what a screen reader says: the words, plus the icon's meaning if alone
   std::string description;  // a second line of help, if any
   int level = 0;          // heading level (1 = screen title)
-  bool checked = false;   // radio: the chosen one of its group
+  bool checked = false;   // radio: the chosen one of its group; switch: on
   std::string group;      // radio: the question it answers
   Rect rect;
 };

@@ -1,6 +1,7 @@
-// The look of Safe Spaces: calm colours, big easy-read type (Atkinson Hyperlegible) with
-// icons merged in, and sizes in CSS pixels. Fonts are rasterised at size x devicePixelRatio
-// and drawn scaled back, so text stays sharp on phones. Not here: layout (widgets.cpp).
+// The look of Safe Spaces: calm colours (and a high-contrast set), easy-read type
+// (Atkinson Hyperlegible, or OpenDyslexic) with icons merged in, at the text size the young
+// person chose. Fonts are rasterised at size x text size x devicePixelRatio and drawn
+// scaled back, so text stays sharp on phones at any size. Not here: layout (widgets.cpp).
 #pragma once
 #include <imgui.h>
 
@@ -8,34 +9,41 @@
 
 namespace ui {
 
-// Sizes, in CSS pixels.
+// Sizes at 100% text, in CSS pixels; Scaled() gives them at the chosen text size.
 inline constexpr float kBodySize = 20.0f;       // body text: large enough for dyslexic readers
 inline constexpr float kSmallSize = 17.0f;      // hints under a button's label
 inline constexpr float kHeadingSize = 30.0f;    // screen titles
 inline constexpr float kBigIconSize = 34.0f;    // icons on journey buttons
-inline constexpr float kMinTarget = 48.0f;      // smallest touch target, per WCAG 2.5.5 / our brief
-inline constexpr float kMaxContentWidth = 600.0f;  // reading column on tablets and laptops
+inline constexpr float kMinTarget = 48.0f;      // smallest touch target (WCAG 2.5.5), never scaled down
+inline constexpr float kMaxContentWidth = 600.0f;  // reading column on tablets and laptops, at 100%
 inline constexpr float kScreenPadding = 16.0f;  // space at the screen's edges
 
-// Colours (contrast checked against kBackground: text 14:1, primary 5.6:1 with white text).
-namespace colour {
-inline constexpr ImU32 kBackground = IM_COL32(0xF6, 0xF4, 0xEE, 0xFF);
-inline constexpr ImU32 kCard = IM_COL32(0xFF, 0xFF, 0xFF, 0xFF);
-inline constexpr ImU32 kCardBorder = IM_COL32(0xD5, 0xCF, 0xC2, 0xFF);
-inline constexpr ImU32 kText = IM_COL32(0x1B, 0x24, 0x37, 0xFF);
-inline constexpr ImU32 kMutedText = IM_COL32(0x46, 0x50, 0x62, 0xFF);
-inline constexpr ImU32 kPrimary = IM_COL32(0x1F, 0x6A, 0x73, 0xFF);
-inline constexpr ImU32 kPrimaryHover = IM_COL32(0x19, 0x5A, 0x62, 0xFF);
-inline constexpr ImU32 kPrimaryActive = IM_COL32(0x13, 0x48, 0x4E, 0xFF);
-inline constexpr ImU32 kOnPrimary = IM_COL32(0xFF, 0xFF, 0xFF, 0xFF);
-inline constexpr ImU32 kFocus = IM_COL32(0xC2, 0x41, 0x0C, 0xFF);  // focus ring: orange, never colour alone
-// Soft backgrounds for journey icons (the icon and its words carry the meaning).
-inline constexpr ImU32 kTintMap = IM_COL32(0xD6, 0xEC, 0xEE, 0xFF);
-inline constexpr ImU32 kTintRate = IM_COL32(0xFB, 0xEB, 0xC8, 0xFF);
-inline constexpr ImU32 kTintSuggest = IM_COL32(0xDF, 0xEF, 0xD8, 0xFF);
-inline constexpr ImU32 kTintMine = IM_COL32(0xF6, 0xDD, 0xE3, 0xFF);
-inline constexpr ImU32 kTintGroup = IM_COL32(0xE4, 0xE2, 0xF5, 0xFF);
-}  // namespace colour
+enum class FontFamily { Atkinson, OpenDyslexic };
+enum class Contrast { Standard, High };
+
+// How the young person wants things to look; remembered on the device.
+struct LookSettings {
+  int text_percent = 100;  // 100..200
+  FontFamily font = FontFamily::Atkinson;
+  Contrast contrast = Contrast::Standard;
+  bool operator==(const LookSettings&) const = default;
+};
+inline constexpr int kMinTextPercent = 100;
+inline constexpr int kMaxTextPercent = 200;
+
+struct Palette {
+  ImU32 background, card, card_border, text, muted_text;
+  ImU32 primary, primary_hover, primary_active, on_primary;
+  ImU32 focus;  // focus ring: never colour alone, it is a thick outline
+  ImU32 tint_map, tint_rate, tint_suggest, tint_mine, tint_group;  // soft icon backgrounds
+  ImU32 chosen;  // background of a chosen option (with a thick border and a tick)
+  ImU32 face;    // fill of the faces
+};
+
+const Palette& PaletteFor(Contrast contrast);
+const Palette& Colours();  // the current one
+float TextScale();          // text_percent / 100 of the current look
+inline float Scaled(float size) { return size * TextScale(); }
 
 struct Fonts {
   ImFont* body = nullptr;      // regular, with icons
@@ -46,12 +54,13 @@ struct Fonts {
   bool from_files = false;     // false when the font files were missing (ImGui's default font)
 };
 
-// Builds the font atlas for `device_pixel_ratio` and sets io.FontGlobalScale to match.
-// Returns false (and falls back to ImGui's own font) when a font file cannot be read.
-bool LoadFonts(const std::string& assets_dir, float device_pixel_ratio);
+// Builds the font atlas for the look and the pixel ratio, applies the colours and spacing,
+// and sets io.FontGlobalScale. Returns false (falling back to ImGui's own font) when a
+// font file cannot be read.
+bool ApplyLook(const std::string& assets_dir, float device_pixel_ratio, const LookSettings& look);
 const Fonts& GetFonts();
 
-// Applies colours, rounding and spacing to ImGui's style.
-void ApplyStyle();
+// Relative luminance contrast of two colours (WCAG 2), for tests and checks.
+float ContrastRatio(ImU32 a, ImU32 b);
 
 }  // namespace ui

@@ -143,23 +143,30 @@ void DrawFocusRing(const ImVec2& min, const ImVec2& max) {
   ImGuiContext& g = *GImGui;
   const bool nav_focus = g.NavId == ImGui::GetItemID() && !g.NavDisableHighlight;
   if (nav_focus || (g_mirror_focus != 0 && g_mirror_focus == ImGui::GetItemID())) {
-    ImGui::GetWindowDrawList()->AddRect(ImVec2(min.x - 3, min.y - 3), ImVec2(max.x + 3, max.y + 3),
-                                        colour::kFocus, 14.0f, 0, 3.0f);
+    ImGui::GetWindowDrawList()->AddRect(ImVec2(min.x - 4, min.y - 4), ImVec2(max.x + 4, max.y + 4),
+                                        Colours().focus, 16.0f, 0, 4.0f);
   }
+}
+
+// Height of `text` in `font` at `size` when wrapped to `width`.
+ImVec2 TextBox(ImFont* font, float size, const char* text, float width) {
+  return font->CalcTextSizeA(size, FLT_MAX, width, text);
 }
 
 }  // namespace
 
 bool Button(Icon icon, const char* label, ButtonStyle style, float width) {
   const Fonts& fonts = GetFonts();
-  ImGui::PushFont(fonts.bold);
+  const Palette& p = Colours();
+  const float size_px = Scaled(kBodySize);
   const IconText glyph = IconUtf8(icon);
-  const ImVec2 label_size = ImGui::CalcTextSize(label);
-  const ImVec2 icon_size = ImGui::CalcTextSize(glyph.c_str());
-  const float gap = icon == Icon::None ? 0.0f : 10.0f;
-  const float content_w = icon_size.x + gap + label_size.x;
-  const ImVec2 size(std::max({width, content_w + 40.0f, kMinTarget}),
-                    std::max(kMinTarget, label_size.y + 24.0f));
+  const float icon_w = icon == Icon::None ? 0.0f : TextBox(fonts.bold, size_px, glyph.c_str(), FLT_MAX).x + 10.0f;
+  const float max_w = width > 0.0f ? width : ContentWidth();
+  // Words wrap inside the button when they do not fit on one line (big text on a phone).
+  const float text_max = std::max(max_w - 32.0f - icon_w, 40.0f);
+  const ImVec2 label_size = TextBox(fonts.bold, size_px, label, text_max);
+  const float content_w = icon_w + label_size.x;
+  const ImVec2 size(std::max({width, content_w + 32.0f, kMinTarget}), std::max(kMinTarget, label_size.y + 22.0f));
 
   const ImVec2 min = ImGui::GetCursorScreenPos();
   const ImVec2 max(min.x + size.x, min.y + size.y);
@@ -170,23 +177,22 @@ bool Button(Icon icon, const char* label, ButtonStyle style, float width) {
   const bool hovered = ImGui::IsItemHovered();
 
   ImDrawList* draw = ImGui::GetWindowDrawList();
-  ImU32 text_colour = colour::kOnPrimary;
+  ImU32 text_colour = p.on_primary;
   if (style == ButtonStyle::Primary) {
-    draw->AddRectFilled(min, max, held ? colour::kPrimaryActive : hovered ? colour::kPrimaryHover : colour::kPrimary, 12.0f);
+    draw->AddRectFilled(min, max, held ? p.primary_active : hovered ? p.primary_hover : p.primary, 12.0f);
   } else {
-    draw->AddRectFilled(min, max, held ? colour::kTintMap : colour::kCard, 12.0f);
-    draw->AddRect(min, max, colour::kPrimary, 12.0f, 0, 2.0f);
-    text_colour = colour::kPrimary;
+    draw->AddRectFilled(min, max, held ? p.chosen : p.card, 12.0f);
+    draw->AddRect(min, max, p.primary, 12.0f, 0, 2.0f);
+    text_colour = p.primary;
   }
   float x = min.x + (size.x - content_w) * 0.5f;
-  const float text_y = min.y + (size.y - label_size.y) * 0.5f;
   if (icon != Icon::None) {
-    draw->AddText(ImVec2(x, text_y), text_colour, glyph.c_str());
-    x += icon_size.x + gap;
+    draw->AddText(fonts.bold, size_px, ImVec2(x, min.y + (size.y - size_px) * 0.5f), text_colour, glyph.c_str());
+    x += icon_w;
   }
-  draw->AddText(ImVec2(x, text_y), text_colour, label);
+  draw->AddText(fonts.bold, size_px, ImVec2(x, min.y + (size.y - label_size.y) * 0.5f), text_colour, label, nullptr,
+                text_max);
   DrawFocusRing(min, max);
-  ImGui::PopFont();
 
   RecordLastItem(Role::Button, label);
   return pressed;
@@ -194,49 +200,44 @@ bool Button(Icon icon, const char* label, ButtonStyle style, float width) {
 
 bool JourneyButton(Icon icon, const char* label, const char* hint, unsigned tint) {
   const Fonts& fonts = GetFonts();
+  const Palette& p = Colours();
   const float width = ContentWidth();
-  constexpr float kHeight = 84.0f;       // px: two lines of text with room to breathe
-  constexpr float kIconCircle = 56.0f;   // px
+  const float circle = std::min(56.0f * TextScale(), 80.0f);  // px: the icon's soft disc
+  const float text_x_offset = 16.0f + circle + 16.0f;
+  const float text_width = width - text_x_offset - 36.0f;
+  const ImVec2 label_size = TextBox(fonts.bold, Scaled(kBodySize), label, text_width);
+  const ImVec2 hint_size = TextBox(fonts.small, Scaled(kSmallSize), hint, text_width);
+  const float height = std::max({84.0f, circle + 24.0f, label_size.y + 4.0f + hint_size.y + 28.0f});
+
   const ImVec2 min = ImGui::GetCursorScreenPos();
-  const ImVec2 max(min.x + width, min.y + kHeight);
+  const ImVec2 max(min.x + width, min.y + height);
   ImGui::PushID(label);
-  const bool pressed = Pressable("##journey", ImVec2(width, kHeight));
+  const bool pressed = Pressable("##journey", ImVec2(width, height));
   ImGui::PopID();
   const bool held = ImGui::IsItemActive();
 
   ImDrawList* draw = ImGui::GetWindowDrawList();
-  draw->AddRectFilled(min, max, held ? tint : colour::kCard, 16.0f);
-  draw->AddRect(min, max, colour::kCardBorder, 16.0f, 0, 2.0f);
-  const ImVec2 circle_centre(min.x + 16.0f + kIconCircle * 0.5f, min.y + kHeight * 0.5f);
-  draw->AddCircleFilled(circle_centre, kIconCircle * 0.5f, tint, 32);
+  draw->AddRectFilled(min, max, held ? p.chosen : p.card, 16.0f);
+  draw->AddRect(min, max, p.card_border, 16.0f, 0, 2.0f);
+  const ImVec2 centre(min.x + 16.0f + circle * 0.5f, min.y + height * 0.5f);
+  draw->AddCircleFilled(centre, circle * 0.5f, tint, 32);
+  if (tint == p.card) draw->AddCircle(centre, circle * 0.5f, p.card_border, 32, 2.0f);
 
   const IconText glyph = IconUtf8(icon);
-  ImGui::PushFont(fonts.big_icon);
-  const ImVec2 icon_size = ImGui::CalcTextSize(glyph.c_str());
-  draw->AddText(ImVec2(circle_centre.x - icon_size.x * 0.5f, circle_centre.y - icon_size.y * 0.5f),
-                colour::kText, glyph.c_str());
-  ImGui::PopFont();
+  const float icon_px = circle * 0.6f;
+  const ImVec2 icon_size = TextBox(fonts.big_icon, icon_px, glyph.c_str(), FLT_MAX);
+  draw->AddText(fonts.big_icon, icon_px, ImVec2(centre.x - icon_size.x * 0.5f, centre.y - icon_size.y * 0.5f), p.text,
+                glyph.c_str());
 
-  const float text_x = min.x + 16.0f + kIconCircle + 16.0f;
-  const float text_width = max.x - 16.0f - text_x;
-  ImGui::PushFont(fonts.bold);
-  const float label_h = ImGui::GetFontSize();
-  ImGui::PopFont();
-  ImGui::PushFont(fonts.small);
-  const float hint_h = ImGui::GetFontSize();
-  ImGui::PopFont();
-  const float text_top = min.y + (kHeight - label_h - 4.0f - hint_h) * 0.5f;
-  ImGui::PushFont(fonts.bold);
-  draw->AddText(fonts.bold, ImGui::GetFontSize(), ImVec2(text_x, text_top), colour::kText, label, nullptr, text_width);
-  ImGui::PopFont();
-  ImGui::PushFont(fonts.small);
-  draw->AddText(fonts.small, ImGui::GetFontSize(), ImVec2(text_x, text_top + label_h + 4.0f), colour::kMutedText, hint,
+  const float text_x = min.x + text_x_offset;
+  const float text_top = min.y + (height - label_size.y - 4.0f - hint_size.y) * 0.5f;
+  draw->AddText(fonts.bold, Scaled(kBodySize), ImVec2(text_x, text_top), p.text, label, nullptr, text_width);
+  draw->AddText(fonts.small, Scaled(kSmallSize), ImVec2(text_x, text_top + label_size.y + 4.0f), p.muted_text, hint,
                 nullptr, text_width);
-  ImGui::PopFont();
   // A chevron tells that the card leads somewhere.
-  const ImVec2 chevron(max.x - 24.0f, min.y + kHeight * 0.5f);
+  const ImVec2 chevron(max.x - 22.0f, min.y + height * 0.5f);
   draw->AddTriangleFilled(ImVec2(chevron.x - 5, chevron.y - 8), ImVec2(chevron.x + 4, chevron.y),
-                          ImVec2(chevron.x - 5, chevron.y + 8), colour::kMutedText);
+                          ImVec2(chevron.x - 5, chevron.y + 8), p.muted_text);
   DrawFocusRing(min, max);
 
   RecordLastItem(Role::Button, label, hint);
@@ -244,7 +245,7 @@ bool JourneyButton(Icon icon, const char* label, const char* hint, unsigned tint
 }
 
 bool ListButton(Icon icon, const char* label, const char* detail) {
-  return JourneyButton(icon, label, detail, colour::kTintMap);
+  return JourneyButton(icon, label, detail, Colours().tint_map);
 }
 
 //-----------------------------------------------------------------------------
@@ -254,31 +255,32 @@ bool ListButton(Icon icon, const char* label, const char* detail) {
 namespace {
 
 // One option of a question: a bordered box that shows plainly when it is the chosen one
-// (thicker border, filled tint and a tick), so the choice never rests on colour alone.
+// (thicker border, filled background and a tick), so the choice never rests on colour alone.
 bool OptionBox(const char* id, const ImVec2& size, bool chosen, ImVec2* min_out) {
+  const Palette& p = Colours();
   const ImVec2 min = ImGui::GetCursorScreenPos();
   const ImVec2 max(min.x + size.x, min.y + size.y);
   const bool pressed = Pressable(id, size);
   const bool held = ImGui::IsItemActive();
   ImDrawList* draw = ImGui::GetWindowDrawList();
-  draw->AddRectFilled(min, max, chosen ? colour::kTintMap : held ? colour::kBackground : colour::kCard, 14.0f);
-  draw->AddRect(min, max, chosen ? colour::kPrimary : colour::kCardBorder, 14.0f, 0, chosen ? 4.0f : 2.0f);
+  draw->AddRectFilled(min, max, chosen ? p.chosen : held ? p.background : p.card, 14.0f);
+  draw->AddRect(min, max, chosen ? p.primary : p.card_border, 14.0f, 0, chosen ? 4.0f : 2.0f);
   if (chosen) {
     const IconText tick = IconUtf8(Icon::CheckCircle);
-    draw->AddText(GetFonts().body, ImGui::GetFontSize(), ImVec2(max.x - 26.0f, min.y + 4.0f), colour::kPrimary,
-                  tick.c_str());
+    const float tick_px = 22.0f;
+    draw->AddText(GetFonts().body, tick_px, ImVec2(max.x - tick_px - 4.0f, min.y + 4.0f), p.primary, tick.c_str());
   }
   DrawFocusRing(min, max);
   *min_out = min;
   return pressed;
 }
 
-void RecordOption(const std::string& name, const char* group, bool chosen) {
+void RecordOption(Role role, const std::string& name, const char* group, bool chosen) {
   Item item;
   item.id = ImGui::GetItemID();
-  item.role = Role::Radio;
+  item.role = role;
   item.name = name;
-  item.group = group;
+  item.group = group ? group : "";
   item.checked = chosen;
   item.rect = RectOf(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
   Record(std::move(item));
@@ -286,16 +288,17 @@ void RecordOption(const std::string& name, const char* group, bool chosen) {
 
 // A face: `mood` from -1 (sad) to 1 (very happy) bends the mouth.
 void DrawFace(ImDrawList* draw, ImVec2 centre, float radius, float mood) {
-  draw->AddCircleFilled(centre, radius, IM_COL32(0xFF, 0xE3, 0x9A, 0xFF), 32);
-  draw->AddCircle(centre, radius, colour::kText, 32, 2.0f);
+  const Palette& p = Colours();
+  draw->AddCircleFilled(centre, radius, p.face, 32);
+  draw->AddCircle(centre, radius, p.text, 32, 2.0f);
   const float eye_y = centre.y - radius * 0.25f;
-  draw->AddCircleFilled(ImVec2(centre.x - radius * 0.35f, eye_y), radius * 0.1f, colour::kText, 12);
-  draw->AddCircleFilled(ImVec2(centre.x + radius * 0.35f, eye_y), radius * 0.1f, colour::kText, 12);
+  draw->AddCircleFilled(ImVec2(centre.x - radius * 0.35f, eye_y), radius * 0.1f, p.text, 12);
+  draw->AddCircleFilled(ImVec2(centre.x + radius * 0.35f, eye_y), radius * 0.1f, p.text, 12);
   const float mouth_y = centre.y + radius * 0.35f - mood * radius * 0.1f;
   const ImVec2 left(centre.x - radius * 0.45f, mouth_y);
   const ImVec2 right(centre.x + radius * 0.45f, mouth_y);
   const ImVec2 control(centre.x, mouth_y + mood * radius * 0.5f);
-  draw->AddBezierQuadratic(left, control, right, colour::kText, 2.5f, 16);
+  draw->AddBezierQuadratic(left, control, right, p.text, 2.5f, 16);
 }
 
 constexpr const char* kFaceWords[] = {"No", "Not really", "A bit", "Mostly", "Yes, a lot"};
@@ -303,29 +306,45 @@ constexpr const char* kFaceWords[] = {"No", "Not really", "A bit", "Mostly", "Ye
 }  // namespace
 
 int FaceChoice(const char* question, int value) {
+  const Fonts& fonts = GetFonts();
+  const Palette& p = Colours();
+  const float small_px = Scaled(kSmallSize);
   const float spacing = 6.0f;
   const float cell_w = (ContentWidth() - spacing * 4.0f) / 5.0f;
-  const float cell_h = 112.0f;  // px: face, then up to two lines of words
-  const Fonts& fonts = GetFonts();
+  // Five faces in a row while each one's words fit under it; at big text sizes, a column.
+  float longest_word = 0.0f;
+  for (const char* word : {"Not", "really", "Mostly", "Yes,", "a", "lot"})
+    longest_word = std::max(longest_word, TextBox(fonts.small, small_px, word, FLT_MAX).x);
+  const bool in_a_row = longest_word + 12.0f <= cell_w;
+  const float radius = 22.0f;  // px: faces stay the same size; their words grow
   int tapped = 0;
   ImGui::PushID(question);
   for (int face = 1; face <= 5; ++face) {
-    if (face > 1) ImGui::SameLine(0.0f, spacing);
+    const char* words = kFaceWords[face - 1];
     ImGui::PushID(face);
     ImVec2 min;
-    if (OptionBox("##face", ImVec2(cell_w, cell_h), value == face, &min)) tapped = face;
-    ImGui::PopID();
     ImDrawList* draw = ImGui::GetWindowDrawList();
-    const float radius = std::min(cell_w * 0.34f, 22.0f);
-    DrawFace(draw, ImVec2(min.x + cell_w * 0.5f, min.y + 12.0f + radius), radius, (face - 3) / 2.0f);
-    const char* words = kFaceWords[face - 1];
-    ImGui::PushFont(fonts.small);
-    const float wrap = cell_w - 8.0f;
-    const ImVec2 size = ImGui::CalcTextSize(words, nullptr, false, wrap);
-    ImGui::PopFont();
-    draw->AddText(fonts.small, ui::kSmallSize, ImVec2(min.x + (cell_w - size.x) * 0.5f, min.y + 20.0f + radius * 2.0f),
-                  colour::kText, words, nullptr, wrap);
-    RecordOption(std::to_string(face) + " of 5: " + words, question, value == face);
+    if (in_a_row) {
+      if (face > 1) ImGui::SameLine(0.0f, spacing);
+      const float wrap = cell_w - 8.0f;
+      const ImVec2 text = TextBox(fonts.small, small_px, words, wrap);
+      const float cell_h = std::max(112.0f, 20.0f + radius * 2.0f + text.y + 10.0f);
+      if (OptionBox("##face", ImVec2(cell_w, cell_h), value == face, &min)) tapped = face;
+      DrawFace(draw, ImVec2(min.x + cell_w * 0.5f, min.y + 12.0f + radius), radius, (face - 3) / 2.0f);
+      draw->AddText(fonts.small, small_px, ImVec2(min.x + (cell_w - text.x) * 0.5f, min.y + 20.0f + radius * 2.0f),
+                    p.text, words, nullptr, wrap);
+    } else {
+      const float body_px = Scaled(kBodySize);
+      const float text_w = ContentWidth() - radius * 2.0f - 48.0f;
+      const ImVec2 text = TextBox(fonts.bold, body_px, words, text_w);
+      const float row_h = std::max(radius * 2.0f + 16.0f, text.y + 20.0f);
+      if (OptionBox("##face", ImVec2(ContentWidth(), row_h), value == face, &min)) tapped = face;
+      DrawFace(draw, ImVec2(min.x + 14.0f + radius, min.y + row_h * 0.5f), radius, (face - 3) / 2.0f);
+      draw->AddText(fonts.bold, body_px, ImVec2(min.x + 28.0f + radius * 2.0f, min.y + (row_h - text.y) * 0.5f), p.text,
+                    words, nullptr, text_w);
+    }
+    ImGui::PopID();
+    RecordOption(Role::Radio, std::to_string(face) + " of 5: " + words, question, value == face);
   }
   ImGui::PopID();
   return tapped;
@@ -342,19 +361,66 @@ Answer3 YesNoChoice(const char* question, Answer3 value) {
   Answer3 tapped = Answer3::None;
   ImGui::PushID(question);
   for (const Option& option : kOptions) {
-    ImGui::PushID(option.words);
-    ImVec2 min;
-    const bool chosen = value == option.answer;
-    if (OptionBox("##answer", ImVec2(ContentWidth(), 64.0f), chosen, &min)) tapped = option.answer;
-    ImGui::PopID();
-    ImDrawList* draw = ImGui::GetWindowDrawList();
-    const IconText glyph = IconUtf8(option.icon);
-    draw->AddText(GetFonts().bold, kBodySize * 1.2f, ImVec2(min.x + 20.0f, min.y + 18.0f), colour::kText, glyph.c_str());
-    draw->AddText(GetFonts().bold, kBodySize * 1.1f, ImVec2(min.x + 60.0f, min.y + 19.0f), colour::kText, option.words);
-    RecordOption(option.words, question, chosen);
+    if (ChoiceButton(option.icon, option.words, question, value == option.answer)) tapped = option.answer;
   }
   ImGui::PopID();
   return tapped;
+}
+
+bool ChoiceButton(Icon icon, const char* label, const char* group, bool chosen) {
+  const Fonts& fonts = GetFonts();
+  const float body_px = Scaled(kBodySize);
+  const float text_x = 20.0f + body_px * 1.4f + 12.0f;
+  const float text_w = ContentWidth() - text_x - 32.0f;
+  const ImVec2 text = TextBox(fonts.bold, body_px, label, text_w);
+  const float height = std::max(64.0f, text.y + 28.0f);
+  ImGui::PushID(label);
+  ImVec2 min;
+  const bool pressed = OptionBox("##choice", ImVec2(ContentWidth(), height), chosen, &min);
+  ImGui::PopID();
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  const IconText glyph = IconUtf8(icon);
+  draw->AddText(fonts.bold, body_px * 1.2f, ImVec2(min.x + 20.0f, min.y + (height - body_px * 1.2f) * 0.5f),
+                Colours().text, glyph.c_str());
+  draw->AddText(fonts.bold, body_px, ImVec2(min.x + text_x, min.y + (height - text.y) * 0.5f), Colours().text, label,
+                nullptr, text_w);
+  RecordOption(Role::Radio, label, group, chosen);
+  return pressed;
+}
+
+bool Toggle(Icon icon, const char* label, bool on) {
+  const Fonts& fonts = GetFonts();
+  const Palette& p = Colours();
+  const float body_px = Scaled(kBodySize);
+  const float switch_w = 60.0f, switch_h = 34.0f;  // px: the on/off track
+  const float text_x = 20.0f + body_px * 1.4f + 12.0f;
+  const float text_w = ContentWidth() - text_x - switch_w - 60.0f;
+  const ImVec2 text = TextBox(fonts.bold, body_px, label, text_w);
+  const float height = std::max(64.0f, text.y + 28.0f);
+  ImGui::PushID(label);
+  ImVec2 min;
+  const bool pressed = OptionBox("##toggle", ImVec2(ContentWidth(), height), false, &min);
+  ImGui::PopID();
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  const IconText glyph = IconUtf8(icon);
+  draw->AddText(fonts.bold, body_px * 1.2f, ImVec2(min.x + 20.0f, min.y + (height - body_px * 1.2f) * 0.5f), p.text,
+                glyph.c_str());
+  draw->AddText(fonts.bold, body_px, ImVec2(min.x + text_x, min.y + (height - text.y) * 0.5f), p.text, label, nullptr,
+                text_w);
+  // The switch: its knob's side and the word under it say on or off, not only its colour.
+  const ImVec2 track_min(min.x + ContentWidth() - switch_w - 16.0f, min.y + (height - switch_h) * 0.5f - 8.0f);
+  const ImVec2 track_max(track_min.x + switch_w, track_min.y + switch_h);
+  draw->AddRectFilled(track_min, track_max, on ? p.primary : p.card, switch_h * 0.5f);
+  draw->AddRect(track_min, track_max, on ? p.primary : p.text, switch_h * 0.5f, 0, 2.0f);
+  const float knob_x = on ? track_max.x - switch_h * 0.5f : track_min.x + switch_h * 0.5f;
+  draw->AddCircleFilled(ImVec2(knob_x, track_min.y + switch_h * 0.5f), switch_h * 0.5f - 5.0f, on ? p.on_primary : p.text,
+                        24);
+  const char* state = on ? "On" : "Off";
+  const ImVec2 state_size = TextBox(fonts.small, kSmallSize, state, FLT_MAX);
+  draw->AddText(fonts.small, kSmallSize, ImVec2(track_min.x + (switch_w - state_size.x) * 0.5f, track_max.y + 2.0f),
+                p.text, state);
+  RecordOption(Role::Switch, label, nullptr, on);
+  return pressed;
 }
 
 void StatusLine(Icon icon, const char* text) {
@@ -384,7 +450,7 @@ void Heading(const char* text, int level, Icon icon) {
     ImGui::TextUnformatted(IconUtf8(icon).c_str());
     ImGui::SameLine();
   }
-  ImGui::TextUnformatted(text);
+  ImGui::TextWrapped("%s", text);  // long questions wrap rather than run off a phone
   ImGui::PopFont();
   Item item;
   item.role = Role::Heading;

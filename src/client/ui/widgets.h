@@ -48,6 +48,13 @@ int FaceChoice(const char* question, int value);
 enum class Answer3 { None, Yes, No, NotSure };
 Answer3 YesNoChoice(const char* question, Answer3 value);
 
+// One choice of several (a radio button): an icon and words, a tick when chosen.
+bool ChoiceButton(Icon icon, const char* label, const char* group, bool chosen);
+
+// An on/off setting (a switch): words, an icon, and a switch that also says "On" or "Off".
+// Returns true when tapped (the caller flips the setting).
+bool Toggle(Icon icon, const char* label, bool on);
+
 // A calm line of status (sync, saving), announced politely to screen readers.
 void StatusLine(Icon icon, const char* text);
 

@@ -1,0 +1,50 @@
+// Settings: text size, letters, colours, movement, sounds and read aloud. Every change
+// shows at once and is remembered on this device; nothing here needs an account.
+#include <string>
+
+#include "client/screens.h"
+#include "client/ui/theme.h"
+#include "client/ui/widgets.h"
+
+namespace {
+
+constexpr int kTextStep = 25;  // percent per tap of Bigger / Smaller
+
+}  // namespace
+
+void DrawSettingsScreen(const AppState& state, Actions& actions) {
+  const Preferences& now = state.preferences;
+  Preferences next = now;
+  ui::BeginScreen("Settings");
+  if (ui::Button(Icon::ArrowLeft, "Back", ui::ButtonStyle::Secondary)) actions.Back();
+  ui::Heading("Settings", 1, Icon::Settings);
+  ui::Paragraph("Change how Safe Spaces looks and sounds. This device remembers your choices.");
+
+  ui::Heading("Text size", 2, Icon::TextSize);
+  const std::string size_now = "Your text size is " + std::to_string(now.look.text_percent) + "%.";
+  ui::Paragraph(size_now.c_str());
+  const float half = (ui::ContentWidth() - 12.0f) * 0.5f;
+  if (ui::Button(Icon::Minus, "Smaller text", ui::ButtonStyle::Secondary, half))
+    next.look.text_percent = std::max(ui::kMinTextPercent, now.look.text_percent - kTextStep);
+  ImGui::SameLine(0.0f, 12.0f);
+  if (ui::Button(Icon::Plus, "Bigger text", ui::ButtonStyle::Secondary, half))
+    next.look.text_percent = std::min(ui::kMaxTextPercent, now.look.text_percent + kTextStep);
+
+  ui::Heading("Letters", 2, Icon::Letters);
+  if (ui::ChoiceButton(Icon::Letters, "Clear letters (Atkinson Hyperlegible)", "Letters",
+                       now.look.font == ui::FontFamily::Atkinson))
+    next.look.font = ui::FontFamily::Atkinson;
+  if (ui::ChoiceButton(Icon::Letters, "Letters for dyslexia (OpenDyslexic)", "Letters",
+                       now.look.font == ui::FontFamily::OpenDyslexic))
+    next.look.font = ui::FontFamily::OpenDyslexic;
+
+  ui::Heading("Colours, movement and sound", 2, Icon::Contrast);
+  if (ui::Toggle(Icon::Contrast, "High contrast colours", now.look.contrast == ui::Contrast::High))
+    next.look.contrast = now.look.contrast == ui::Contrast::High ? ui::Contrast::Standard : ui::Contrast::High;
+  if (ui::Toggle(Icon::Calm, "Less movement", now.reduce_motion)) next.reduce_motion = !now.reduce_motion;
+  if (ui::Toggle(Icon::Sound, "Sounds", now.sounds)) next.sounds = !now.sounds;
+  if (ui::Toggle(Icon::Speech, "Read aloud buttons", now.read_aloud)) next.read_aloud = !now.read_aloud;
+
+  if (!(next == now)) actions.SetPreferences(next);
+  ui::EndScreen();
+}

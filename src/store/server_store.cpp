@@ -1,0 +1,630 @@
+// This is the implementation of server_store.h: the server's places, ratings, withdrawals
+// and sync items in SQLite, through statements prepared once per connection.
+// Why it is order-independent: every effect is a function of the set of items accepted,
+// never of their order. A rating counts iff its place is here and no tombstone from its
+// own device names it; a profile is a sum of counts, so adding and removing commute.
+// Sections: [SECTION] Packing, [SECTION] ServerStore, [SECTION] Items,
+// [SECTION] Officers, [SECTION] Writing the feed, [SECTION] Reading.
+#include "store/server_store.h"
+
+#include <nlohmann/json.hpp>
+#include <utility>
+
+#include "core/codec.h"
+
+namespace store {
+namespace {
+
+// [SECTION] Packing
+// A profile is stored as its counters in a fixed order, each a 32-bit little-endian
+// integer: rating_count, then per scale count and distribution[5], then per facility
+// yes, no, not_sure. Reading it is a copy, so updating a profile per rating stays cheap.
+
+constexpr std::size_t kProfileInts = 1 + core::kScaleCount * (1 + core::kMaxFaces) + core::kFacilityCount * 3;
+
+template <class Visit>
+void ForEachCounter(core::InclusionProfile& profile, Visit visit) {
+  visit(profile.rating_count);
+  for (core::ScaleSummary& scale : profile.scales) {
+    visit(scale.count);
+    for (int& faces : scale.distribution) visit(faces);
+  }
+  for (core::FacilitySummary& facility : profile.facilities) {
+    visit(facility.yes);
+    visit(facility.no);
+    visit(facility.not_sure);
+  }
+}
+
+std::string ProfileBlob(core::InclusionProfile profile) {
+  std::string bytes;
+  bytes.reserve(kProfileInts * 4);
+  ForEachCounter(profile, [&](int& value) {
+    const auto v = static_cast<std::uint32_t>(value);
+    for (int shift = 0; shift < 32; shift += 8) bytes += static_cast<char>((v >> shift) & 0xFF);
+  });
+  return bytes;
+}
+
+core::InclusionProfile ProfileFromBlob(std::string_view bytes) {
+  core::InclusionProfile profile;
+  std::size_t at = 0;
+  ForEachCounter(profile, [&](int& value) {
+    if (at + 4 > bytes.size()) return;
+    std::uint32_t v = 0;
+    for (int i = 0; i < 4; ++i) v |= std::uint32_t{static_cast<unsigned char>(bytes[at + i])} << (8 * i);
+    value = static_cast<int>(v);
+    at += 4;
+  });
+  return profile;
+}
+
+std::string ScalesBlob(const core::Rating& rating) {
+  return std::string(reinterpret_cast<const char*>(rating.scales.data()), rating.scales.size());
+}
+
+std::string FacilitiesBlob(const core::Rating& rating) {
+  std::string bytes;
+  for (core::Answer answer : rating.facilities) bytes += static_cast<char>(answer);
+  return bytes;
+}
+
+void ReadAnswers(core::Rating& rating, std::string_view scales, std::string_view facilities) {
+  for (std::size_t i = 0; i < core::kScaleCount && i < scales.size(); ++i)
+    rating.scales[i] = static_cast<std::uint8_t>(scales[i]);
+  for (std::size_t i = 0; i < core::kFacilityCount && i < facilities.size(); ++i) {
+    const auto value = static_cast<std::uint8_t>(facilities[i]);
+    rating.facilities[i] = value <= static_cast<std::uint8_t>(core::Answer::NotSure) ? static_cast<core::Answer>(value)
+                                                                                     : core::Answer::Unanswered;
+  }
+}
+
+core::ApiError AppMistake(std::string field) {
+  return {core::ErrorCode::InvalidField,
+          "Sorry, something went wrong in the app. Please send this again from a new screen.", std::move(field)};
+}
+
+core::ApiError PlaceNotFound() {
+  return {core::ErrorCode::NotFound, "We could not find this place. It may have been taken off the map.", "place_id"};
+}
+
+// What the public feed sends for a place: everything public and its profile while it is
+// approved; only its id and status once it was approved and is not any more, so a device
+// drops it and nothing an officer has not approved leaks. Nullopt: never public.
+std::optional<std::string> FeedEntry(const core::Place& place, bool ever_approved,
+                                     const core::InclusionProfile& profile) {
+  if (place.status == core::PlaceStatus::Approved) {
+    nlohmann::json entry = core::ToJson(place);
+    entry["profile"] = core::ToJson(profile);
+    return core::DumpJson(entry);
+  }
+  if (!ever_approved) return std::nullopt;
+  nlohmann::json entry = {{"id", place.id}, {"status", core::PlaceStatusName(place.status)}};
+  if (place.status == core::PlaceStatus::Merged && !place.merged_into.empty()) entry["merged_into"] = place.merged_into;
+  return core::DumpJson(entry);
+}
+
+// A statement, reset and ready to bind.
+Statement& Fresh(Statement& statement) {
+  statement.Reset();
+  return statement;
+}
+
+}  // namespace
+
+std::string_view SyncOutcomeName(SyncOutcome outcome) {
+  switch (outcome) {
+    case SyncOutcome::Accepted:
+      return "accepted";
+    case SyncOutcome::AlreadyAccepted:
+      return "already_accepted";
+    case SyncOutcome::Rejected:
+      return "rejected";
+  }
+  return "rejected";
+}
+
+// [SECTION] ServerStore
+
+ServerStore::ServerStore(Database& db) : db_(db) {
+  const auto prepare = [&](Statement& statement, std::string_view sql) {
+    statement = db_.Prepare(sql);
+    if (!statement.IsValid() && error_.empty()) error_ = "Could not prepare a query: " + statement.Error();
+  };
+  prepare(begin_, "BEGIN IMMEDIATE");
+  prepare(commit_, "COMMIT");
+  prepare(rollback_, "ROLLBACK");
+  prepare(seen_, "SELECT 1 FROM sync_items WHERE id = ?1");
+  prepare(remember_, "INSERT INTO sync_items (id, device_id, kind, accepted_at) VALUES (?1, ?2, ?3, ?4)");
+  prepare(tombstone_, "SELECT 1 FROM withdrawals WHERE target_id = ?1 AND device_id = ?2 LIMIT 1");
+  prepare(insert_rating_,
+          "INSERT INTO ratings (id, place_id, device_id, scales, facilities, comment, visit_month, session_id, "
+          "withdrawn) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+  prepare(find_rating_, "SELECT place_id, device_id, scales, facilities, withdrawn FROM ratings WHERE id = ?1");
+  prepare(withdraw_rating_, "UPDATE ratings SET withdrawn = 1, comment = '' WHERE id = ?1");
+  prepare(live_ratings_of_, "SELECT scales, facilities FROM ratings WHERE place_id = ?1 AND withdrawn = 0");
+  prepare(insert_withdrawal_, "INSERT INTO withdrawals (id, device_id, target_id) VALUES (?1, ?2, ?3)");
+  prepare(find_place_, "SELECT device_id, first_rating_id, approved_seq IS NOT NULL, status FROM places WHERE id = ?1");
+  prepare(insert_place_,
+          "INSERT INTO places (id, name, category, lat, lon, address, status, device_id, why, session_id, "
+          "first_rating_id, profile, change_seq) "
+          "VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'suggested', ?7, ?8, ?9, ?10, ?11, 0)");
+  prepare(delete_place_, "DELETE FROM places WHERE id = ?1");
+  prepare(clear_why_, "UPDATE places SET why = '' WHERE id = ?1");
+  prepare(set_status_, "UPDATE places SET status = ?2, merged_into = '' WHERE id = ?1");
+  prepare(read_profile_, "SELECT profile FROM places WHERE id = ?1");
+  prepare(next_seq_, "UPDATE counters SET value = value + 1 WHERE name = 'change_seq' RETURNING value");
+  prepare(read_place_,
+          "SELECT name, category, lat, lon, address, opening_notes, status, merged_into, approved_seq IS NOT NULL "
+          "FROM places WHERE id = ?1");
+  prepare(write_place_,
+          "UPDATE places SET profile = ?2, change_seq = ?3, feed_json = ?4, "
+          "approved_seq = CASE WHEN status = 'approved' AND approved_seq IS NULL THEN ?3 ELSE approved_seq END "
+          "WHERE id = ?1");
+}
+
+bool ServerStore::Fail(std::string why) {
+  error_ = std::move(why);
+  return false;
+}
+
+std::nullopt_t ServerStore::FailNone(std::string why) {
+  error_ = std::move(why);
+  return std::nullopt;
+}
+
+bool ServerStore::Begin() {
+  profiles_.clear();
+  changed_.clear();
+  if (Fresh(begin_).Step() != StepResult::Done) return Fail("Could not begin: " + begin_.Error());
+  in_transaction_ = true;
+  return true;
+}
+
+bool ServerStore::Commit() {
+  if (!WriteChangedPlaces()) return false;
+  if (Fresh(commit_).Step() != StepResult::Done) return Fail("Could not commit: " + commit_.Error());
+  in_transaction_ = false;
+  profiles_.clear();
+  changed_.clear();
+  return true;
+}
+
+void ServerStore::Rollback() {
+  Fresh(rollback_).Step();  // fails only when SQLite already rolled back by itself
+  rollback_.Reset();
+  in_transaction_ = false;
+  profiles_.clear();
+  changed_.clear();
+}
+
+std::optional<bool> ServerStore::Seen(std::string_view id) {
+  Statement& s = Fresh(seen_).BindText(1, id);
+  const StepResult result = s.Step();
+  if (result == StepResult::Error) return FailNone("Could not look up an item: " + s.Error());
+  s.Reset();
+  return result == StepResult::Row;
+}
+
+std::optional<bool> ServerStore::HasTombstone(std::string_view target_id, std::string_view device_id) {
+  Statement& s = Fresh(tombstone_).BindText(1, target_id).BindText(2, device_id);
+  const StepResult result = s.Step();
+  if (result == StepResult::Error) return FailNone("Could not look up withdrawals: " + s.Error());
+  s.Reset();
+  return result == StepResult::Row;
+}
+
+bool ServerStore::Remember(std::string_view id, std::string_view device_id, core::OutboxKind kind, std::int64_t now) {
+  Statement& s =
+      Fresh(remember_).BindText(1, id).BindText(2, device_id).BindText(3, core::OutboxKindName(kind)).BindInt64(4, now);
+  if (s.Step() != StepResult::Done) return Fail("Could not remember an item: " + s.Error());
+  return true;
+}
+
+bool ServerStore::InsertRating(const core::Rating& rating, bool withdrawn) {
+  Statement& s = Fresh(insert_rating_)
+                     .BindText(1, rating.id)
+                     .BindText(2, rating.place_id)
+                     .BindText(3, rating.device_id)
+                     .BindBlob(4, ScalesBlob(rating))
+                     .BindBlob(5, FacilitiesBlob(rating))
+                     .BindText(6, withdrawn ? std::string_view() : std::string_view(rating.comment))
+                     .BindText(7, rating.visit_month)
+                     .BindText(8, rating.session_id)
+                     .BindInt64(9, withdrawn ? 1 : 0);
+  if (s.Step() != StepResult::Done) return Fail("Could not save a rating: " + s.Error());
+  return true;
+}
+
+core::InclusionProfile* ServerStore::Profile(const std::string& place_id, bool& failed) {
+  failed = false;
+  if (auto found = profiles_.find(place_id); found != profiles_.end()) return &found->second;
+  Statement& s = Fresh(read_profile_).BindText(1, place_id);
+  const StepResult result = s.Step();
+  if (result == StepResult::Error) {
+    failed = true;
+    Fail("Could not read a profile: " + s.Error());
+    return nullptr;
+  }
+  if (result == StepResult::Done) return nullptr;  // the place is not here (yet)
+  core::InclusionProfile profile = ProfileFromBlob(s.ColumnBlob(0));
+  s.Reset();
+  return &profiles_.emplace(place_id, profile).first->second;
+}
+
+bool ServerStore::WithdrawRating(std::string_view rating_id, std::string_view device_id) {
+  Statement& s = Fresh(find_rating_).BindText(1, rating_id);
+  const StepResult result = s.Step();
+  if (result == StepResult::Error) return Fail("Could not read a rating: " + s.Error());
+  if (result == StepResult::Done) return true;  // not here yet: its tombstone waits for it
+  core::Rating rating;
+  rating.place_id = std::string(s.ColumnText(0));
+  const bool same_device = s.ColumnText(1) == device_id;
+  ReadAnswers(rating, s.ColumnBlob(2), s.ColumnBlob(3));
+  const bool already_withdrawn = s.ColumnInt64(4) != 0;
+  s.Reset();
+  if (!same_device || already_withdrawn) return true;  // a device can only take back its own
+
+  Statement& update = Fresh(withdraw_rating_).BindText(1, rating_id);
+  if (update.Step() != StepResult::Done) return Fail("Could not withdraw a rating: " + update.Error());
+  bool failed = false;
+  if (core::InclusionProfile* profile = Profile(rating.place_id, failed)) {
+    core::RemoveRating(*profile, rating);
+    changed_.insert(rating.place_id);
+  }
+  return !failed;
+}
+
+// [SECTION] Items
+
+std::optional<SyncResult> ServerStore::Apply(const core::OutboxItem& item, const core::ValidationContext& context,
+                                             std::int64_t now_unix_seconds) {
+  const bool own_transaction = !in_transaction_;
+  if (own_transaction && !Begin()) return std::nullopt;
+  std::optional<SyncResult> result;
+  std::optional<bool> seen = Seen(item.ItemId());
+  if (seen && *seen) {
+    result = SyncResult{SyncOutcome::AlreadyAccepted, {}};
+  } else if (seen) {
+    const std::vector<core::FieldError> errors = core::Validate(item, context);
+    if (!errors.empty()) {
+      result = SyncResult{SyncOutcome::Rejected, core::ToApiError(errors.front())};
+    } else if (const auto* rating = std::get_if<core::Rating>(&item.payload)) {
+      result = ApplyRating(*rating, now_unix_seconds);
+    } else if (const auto* suggestion = std::get_if<core::Suggestion>(&item.payload)) {
+      result = ApplySuggestion(*suggestion, now_unix_seconds);
+    } else if (const auto* withdrawal = std::get_if<core::Withdrawal>(&item.payload)) {
+      result = ApplyWithdrawal(*withdrawal, now_unix_seconds);
+    }
+  }
+  if (own_transaction) {
+    if (!result || !Commit()) {
+      Rollback();
+      return std::nullopt;
+    }
+  }
+  return result;
+}
+
+std::optional<SyncResult> ServerStore::ApplyRating(const core::Rating& rating, std::int64_t now) {
+  const std::optional<bool> withdrawn = HasTombstone(rating.id, rating.device_id);
+  if (!withdrawn || !InsertRating(rating, *withdrawn) ||
+      !Remember(rating.id, rating.device_id, core::OutboxKind::Rating, now))
+    return std::nullopt;
+  if (!*withdrawn) {
+    bool failed = false;
+    if (core::InclusionProfile* profile = Profile(rating.place_id, failed)) {
+      core::AddRating(*profile, rating);
+      changed_.insert(rating.place_id);
+    }
+    if (failed) return std::nullopt;
+  }
+  return SyncResult{SyncOutcome::Accepted, {}};
+}
+
+std::optional<SyncResult> ServerStore::ApplySuggestion(const core::Suggestion& suggestion, std::int64_t now) {
+  const core::Rating& first = suggestion.first_rating;
+  // Ids are one namespace: the first rating's id must be new and not the suggestion's own.
+  if (first.id == suggestion.id) return SyncResult{SyncOutcome::Rejected, AppMistake("first_rating.id")};
+  const std::optional<bool> first_seen = Seen(first.id);
+  if (!first_seen) return std::nullopt;
+  if (*first_seen) return SyncResult{SyncOutcome::Rejected, AppMistake("first_rating.id")};
+  Statement& find = Fresh(find_place_).BindText(1, suggestion.id);
+  const StepResult found = find.Step();
+  if (found == StepResult::Error) return FailNone("Could not look up a place: " + find.Error());
+  find.Reset();
+  if (found == StepResult::Row) return SyncResult{SyncOutcome::Rejected, AppMistake("id")};
+
+  const std::optional<bool> suggestion_withdrawn = HasTombstone(suggestion.id, suggestion.device_id);
+  if (!suggestion_withdrawn) return std::nullopt;
+  std::optional<bool> first_withdrawn = *suggestion_withdrawn;
+  if (!*first_withdrawn) first_withdrawn = HasTombstone(first.id, first.device_id);
+  if (!first_withdrawn || !InsertRating(first, *first_withdrawn) ||
+      !Remember(suggestion.id, suggestion.device_id, core::OutboxKind::Suggestion, now) ||
+      !Remember(first.id, first.device_id, core::OutboxKind::Rating, now))
+    return std::nullopt;
+  // Withdrawn before it got here: it never becomes a place, as if it was never sent.
+  if (*suggestion_withdrawn) return SyncResult{SyncOutcome::Accepted, {}};
+
+  // Ratings of this place may have come first; they count from now on.
+  core::InclusionProfile profile;
+  Statement& live = Fresh(live_ratings_of_).BindText(1, suggestion.id);
+  StepResult step = StepResult::Row;
+  while ((step = live.Step()) == StepResult::Row) {
+    core::Rating rating;
+    ReadAnswers(rating, live.ColumnBlob(0), live.ColumnBlob(1));
+    core::AddRating(profile, rating);
+  }
+  live.Reset();
+  if (step == StepResult::Error) return FailNone("Could not read ratings: " + live.Error());
+
+  Statement& insert = Fresh(insert_place_)
+                          .BindText(1, suggestion.id)
+                          .BindText(2, suggestion.name)
+                          .BindText(3, core::CategoryName(suggestion.category))
+                          .BindDouble(4, suggestion.lat)
+                          .BindDouble(5, suggestion.lon)
+                          .BindText(6, suggestion.address)
+                          .BindText(7, suggestion.device_id)
+                          .BindText(8, suggestion.why)
+                          .BindText(9, suggestion.session_id)
+                          .BindText(10, first.id)
+                          .BindBlob(11, ProfileBlob(profile));
+  if (insert.Step() != StepResult::Done) return FailNone("Could not save a place: " + insert.Error());
+  profiles_[suggestion.id] = profile;
+  changed_.insert(suggestion.id);
+  return SyncResult{SyncOutcome::Accepted, {}};
+}
+
+std::optional<SyncResult> ServerStore::ApplyWithdrawal(const core::Withdrawal& withdrawal, std::int64_t now) {
+  Statement& insert = Fresh(insert_withdrawal_)
+                          .BindText(1, withdrawal.id)
+                          .BindText(2, withdrawal.device_id)
+                          .BindText(3, withdrawal.target_id);
+  if (insert.Step() != StepResult::Done) return FailNone("Could not save a withdrawal: " + insert.Error());
+  if (!Remember(withdrawal.id, withdrawal.device_id, core::OutboxKind::Withdrawal, now)) return std::nullopt;
+
+  // The target may be a rating...
+  if (!WithdrawRating(withdrawal.target_id, withdrawal.device_id)) return std::nullopt;
+  // ...or a suggestion, which is its place and its first rating.
+  Statement& find = Fresh(find_place_).BindText(1, withdrawal.target_id);
+  const StepResult found = find.Step();
+  if (found == StepResult::Error) return FailNone("Could not look up a place: " + find.Error());
+  if (found == StepResult::Done) return SyncResult{SyncOutcome::Accepted, {}};  // not here (yet)
+  const bool same_device = find.ColumnText(0) == withdrawal.device_id;
+  const std::string first_rating_id(find.ColumnText(1));
+  const bool ever_approved = find.ColumnInt64(2) != 0;
+  find.Reset();
+  // An accepted withdrawal of someone else's item does nothing (and says nothing about it).
+  if (!same_device) return SyncResult{SyncOutcome::Accepted, {}};
+  if (!WithdrawRating(first_rating_id, withdrawal.device_id)) return std::nullopt;
+  if (ever_approved) {
+    // The council published it: the place stays; only the young person's own words go.
+    Statement& clear = Fresh(clear_why_).BindText(1, withdrawal.target_id);
+    if (clear.Step() != StepResult::Done) return FailNone("Could not update a place: " + clear.Error());
+  } else {
+    Statement& remove = Fresh(delete_place_).BindText(1, withdrawal.target_id);
+    if (remove.Step() != StepResult::Done) return FailNone("Could not remove a place: " + remove.Error());
+    profiles_.erase(withdrawal.target_id);
+    changed_.erase(withdrawal.target_id);
+  }
+  return SyncResult{SyncOutcome::Accepted, {}};
+}
+
+// [SECTION] Officers
+
+std::optional<core::ApiError> ServerStore::SetStatus(std::string_view place_id, core::PlaceStatus status) {
+  const core::ApiError database_error{core::ErrorCode::Internal,
+                                      "Something went wrong on our side. Please try again in a little while.", ""};
+  const bool own_transaction = !in_transaction_;
+  if (own_transaction && !Begin()) return database_error;
+  std::optional<core::ApiError> outcome;
+  bool ok = true;
+  Statement& find = Fresh(find_place_).BindText(1, place_id);
+  const StepResult found = find.Step();
+  if (found == StepResult::Error) {
+    ok = Fail("Could not look up a place: " + find.Error());
+  } else if (found == StepResult::Done) {
+    outcome = PlaceNotFound();
+  } else if (find.ColumnText(3) != core::PlaceStatusName(status)) {
+    find.Reset();
+    Statement& update = Fresh(set_status_).BindText(1, place_id).BindText(2, core::PlaceStatusName(status));
+    if (update.Step() == StepResult::Done) {
+      changed_.insert(std::string(place_id));
+    } else {
+      ok = Fail("Could not change a place: " + update.Error());
+    }
+  }
+  find.Reset();
+  if (own_transaction) {
+    if (!ok || !Commit()) {
+      Rollback();
+      return database_error;
+    }
+  }
+  return ok ? outcome : database_error;
+}
+
+std::optional<core::ApiError> ServerStore::ApprovePlace(std::string_view place_id) {
+  return SetStatus(place_id, core::PlaceStatus::Approved);
+}
+
+std::optional<core::ApiError> ServerStore::RejectPlace(std::string_view place_id) {
+  return SetStatus(place_id, core::PlaceStatus::Rejected);
+}
+
+// [SECTION] Writing the feed
+// Once per transaction, for each place whose profile or status changed: store the profile,
+// give the place the next change number, and rewrite the exact text the feed will send.
+// Doing it at commit, not per rating, means a batch of 100 ratings of one place costs one
+// rewrite.
+
+bool ServerStore::WriteChangedPlaces() {
+  for (const std::string& place_id : changed_) {
+    bool failed = false;
+    core::InclusionProfile* profile = Profile(place_id, failed);
+    if (failed) return false;
+    if (!profile) continue;  // removed in this transaction
+
+    Statement& read = Fresh(read_place_).BindText(1, place_id);
+    if (read.Step() != StepResult::Row) return Fail("Could not read a place: " + read.Error());
+    core::Place place;
+    place.id = place_id;
+    place.name = std::string(read.ColumnText(0));
+    place.category = core::CategoryFromName(read.ColumnText(1)).value_or(core::Category::Other);
+    place.lat = read.ColumnDouble(2);
+    place.lon = read.ColumnDouble(3);
+    place.address = std::string(read.ColumnText(4));
+    place.opening_notes = std::string(read.ColumnText(5));
+    place.status = core::PlaceStatusFromName(read.ColumnText(6)).value_or(core::PlaceStatus::Suggested);
+    place.merged_into = std::string(read.ColumnText(7));
+    const bool ever_approved = read.ColumnInt64(8) != 0 || place.status == core::PlaceStatus::Approved;
+    read.Reset();
+
+    Statement& seq = Fresh(next_seq_);
+    if (seq.Step() != StepResult::Row) return Fail("Could not count a change: " + seq.Error());
+    const std::int64_t change_seq = seq.ColumnInt64(0);
+    seq.Reset();
+
+    Statement& write =
+        Fresh(write_place_).BindText(1, place_id).BindBlob(2, ProfileBlob(*profile)).BindInt64(3, change_seq);
+    if (const std::optional<std::string> entry = FeedEntry(place, ever_approved, *profile)) {
+      write.BindText(4, *entry);
+    } else {
+      write.BindNull(4);
+    }
+    if (write.Step() != StepResult::Done) return Fail("Could not update a place: " + write.Error());
+  }
+  return true;
+}
+
+// [SECTION] Reading
+
+std::optional<std::int64_t> ParseCursor(std::string_view text) {
+  if (text.empty()) return 0;
+  if (text.size() > 18) return std::nullopt;  // fits an int64 with room to spare
+  std::int64_t value = 0;
+  for (char c : text) {
+    if (c < '0' || c > '9') return std::nullopt;
+    value = value * 10 + (c - '0');
+  }
+  return value;
+}
+
+std::string FormatCursor(std::int64_t cursor) { return std::to_string(cursor); }
+
+std::optional<PlacesPage> PlacesSince(const Database& db, std::int64_t since, int limit, std::string& error) {
+  if (limit < 1) limit = 1;
+  if (limit > kMaxPageSize) limit = kMaxPageSize;
+  Statement s = db.Prepare(
+      "SELECT change_seq, feed_json FROM places WHERE approved_seq IS NOT NULL AND change_seq > ?1 "
+      "ORDER BY change_seq LIMIT ?2");
+  s.BindInt64(1, since).BindInt64(2, limit + 1);  // one more, to know if there is more
+  PlacesPage page;
+  page.cursor = since;
+  page.places_json = "[";
+  StepResult step = StepResult::Row;
+  while ((step = s.Step()) == StepResult::Row) {
+    if (page.count == limit) {
+      page.more = true;
+      break;
+    }
+    if (page.count > 0) page.places_json += ',';
+    page.places_json += s.ColumnText(1);
+    page.cursor = s.ColumnInt64(0);
+    ++page.count;
+  }
+  if (step == StepResult::Error) {
+    error = "Could not read the places: " + s.Error();
+    return std::nullopt;
+  }
+  page.places_json += ']';
+  return page;
+}
+
+std::optional<ServerCounts> CountRows(const Database& db, std::string& error) {
+  Statement s = db.Prepare(
+      "SELECT (SELECT count(*) FROM places), (SELECT count(*) FROM places WHERE status = 'suggested'), "
+      "(SELECT count(*) FROM places WHERE status = 'approved'), (SELECT count(*) FROM ratings), "
+      "(SELECT count(*) FROM ratings WHERE withdrawn = 0), (SELECT count(*) FROM withdrawals), "
+      "(SELECT count(*) FROM sync_items)");
+  if (s.Step() != StepResult::Row) {
+    error = "Could not count: " + s.Error();
+    return std::nullopt;
+  }
+  ServerCounts counts;
+  int* fields[] = {&counts.places,       &counts.suggested_places, &counts.approved_places, &counts.ratings,
+                   &counts.live_ratings, &counts.withdrawals,      &counts.sync_items};
+  for (int i = 0; i < 7; ++i) *fields[i] = static_cast<int>(s.ColumnInt64(i));
+  return counts;
+}
+
+std::optional<StoredPlace> LoadPlace(const Database& db, std::string_view place_id) {
+  Statement s = db.Prepare(
+      "SELECT name, category, lat, lon, address, opening_notes, status, merged_into, device_id, why, session_id, "
+      "approved_seq IS NOT NULL, profile FROM places WHERE id = ?1");
+  s.BindText(1, place_id);
+  if (s.Step() != StepResult::Row) return std::nullopt;
+  StoredPlace stored;
+  core::Place& place = stored.place;
+  place.id = std::string(place_id);
+  place.name = std::string(s.ColumnText(0));
+  place.category = core::CategoryFromName(s.ColumnText(1)).value_or(core::Category::Other);
+  place.lat = s.ColumnDouble(2);
+  place.lon = s.ColumnDouble(3);
+  place.address = std::string(s.ColumnText(4));
+  place.opening_notes = std::string(s.ColumnText(5));
+  place.status = core::PlaceStatusFromName(s.ColumnText(6)).value_or(core::PlaceStatus::Suggested);
+  place.merged_into = std::string(s.ColumnText(7));
+  stored.device_id = std::string(s.ColumnText(8));
+  stored.why = std::string(s.ColumnText(9));
+  stored.session_id = std::string(s.ColumnText(10));
+  stored.ever_approved = s.ColumnInt64(11) != 0;
+  stored.profile = ProfileFromBlob(s.ColumnBlob(12));
+  return stored;
+}
+
+std::vector<std::string> AllPlaceIds(const Database& db) {
+  std::vector<std::string> ids;
+  Statement s = db.Prepare("SELECT id FROM places ORDER BY id");
+  while (s.Step() == StepResult::Row) ids.emplace_back(s.ColumnText(0));
+  return ids;
+}
+
+namespace {
+
+std::vector<std::pair<core::Rating, bool>> ReadRatings(Statement& s) {
+  std::vector<std::pair<core::Rating, bool>> ratings;
+  while (s.Step() == StepResult::Row) {
+    core::Rating rating;
+    rating.id = std::string(s.ColumnText(0));
+    rating.place_id = std::string(s.ColumnText(1));
+    rating.device_id = std::string(s.ColumnText(2));
+    ReadAnswers(rating, s.ColumnBlob(3), s.ColumnBlob(4));
+    rating.comment = std::string(s.ColumnText(5));
+    rating.visit_month = std::string(s.ColumnText(6));
+    rating.session_id = std::string(s.ColumnText(7));
+    ratings.emplace_back(std::move(rating), s.ColumnInt64(8) != 0);
+  }
+  return ratings;
+}
+
+constexpr std::string_view kRatingColumns =
+    "SELECT id, place_id, device_id, scales, facilities, comment, visit_month, session_id, withdrawn FROM ratings ";
+
+}  // namespace
+
+std::vector<core::Rating> LiveRatingsOf(const Database& db, std::string_view place_id) {
+  Statement s = db.Prepare(std::string(kRatingColumns) + "WHERE place_id = ?1 AND withdrawn = 0 ORDER BY id");
+  s.BindText(1, place_id);
+  std::vector<core::Rating> live;
+  for (auto& [rating, withdrawn] : ReadRatings(s)) live.push_back(std::move(rating));
+  return live;
+}
+
+std::vector<std::pair<core::Rating, bool>> AllRatings(const Database& db) {
+  Statement s = db.Prepare(std::string(kRatingColumns) + "ORDER BY id");
+  return ReadRatings(s);
+}
+
+}  // namespace store

@@ -1,0 +1,148 @@
+// The server's places, ratings and sync items: applying a device's outbox items (the write
+// side, one ServerStore per writing connection) and reading the public feed of places
+// (free functions, for any connection). SQL and rules of order only; HTTP, threads and
+// group commit are in src/server. Start at ServerStore::Apply, then PlacesSince.
+// The device's database is device_store.h; the schema is migrations/server/0002_*.sql.
+#pragma once
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/api_error.h"
+#include "core/model.h"
+#include "core/profile.h"
+#include "core/validation.h"
+#include "store/database.h"
+
+namespace store {
+
+// [SECTION] Applying items
+
+enum class SyncOutcome { Accepted, AlreadyAccepted, Rejected };
+
+std::string_view SyncOutcomeName(SyncOutcome outcome);  // "accepted", "already_accepted", "rejected"
+
+struct SyncResult {
+  SyncOutcome outcome = SyncOutcome::Rejected;
+  core::ApiError error;  // why, when Rejected; its message is for the young person
+};
+
+// Writes through one connection. Every method runs inside the caller's Begin()..Commit(),
+// or, called outside one, in a transaction of its own. Anything returning nullopt or false
+// failed in the database (never because of what a device sent): Error() says why, and the
+// caller must Rollback() a transaction it began.
+class ServerStore {
+ public:
+  explicit ServerStore(Database& db);  // prepares its statements; check Error()
+  ServerStore(const ServerStore&) = delete;
+  ServerStore& operator=(const ServerStore&) = delete;
+
+  const std::string& Error() const { return error_; }
+
+  bool Begin();
+  bool Commit();  // writes the profiles and feed entries this transaction changed, then COMMIT
+  void Rollback();
+
+  // Accepts, recognises or rejects one item. The rules, each order-independent:
+  //  - an id accepted before is AlreadyAccepted and changes nothing (the first copy wins);
+  //  - an item that breaks a rule of core::Validate is Rejected and not kept;
+  //  - a rating counts in its place's profile once the place is known, until withdrawn;
+  //  - a suggestion makes a "suggested" place (not public) with its first rating;
+  //  - a withdrawal is a tombstone: whenever its target (a rating or suggestion) is here,
+  //    and came from the same device, the target is withdrawn. A withdrawn suggestion
+  //    that was never approved disappears; one approved before keeps its place.
+  std::optional<SyncResult> Apply(const core::OutboxItem& item, const core::ValidationContext& context,
+                                  std::int64_t now_unix_seconds);
+
+  // Officer actions. Nullopt when done, or the error to show (NotFound, Conflict); a
+  // database failure is an Internal error.
+  std::optional<core::ApiError> ApprovePlace(std::string_view place_id);
+  std::optional<core::ApiError> RejectPlace(std::string_view place_id);
+
+ private:
+  std::optional<SyncResult> ApplyRating(const core::Rating& rating, std::int64_t now);
+  std::optional<SyncResult> ApplySuggestion(const core::Suggestion& suggestion, std::int64_t now);
+  std::optional<SyncResult> ApplyWithdrawal(const core::Withdrawal& withdrawal, std::int64_t now);
+  std::optional<core::ApiError> SetStatus(std::string_view place_id, core::PlaceStatus status);
+  std::optional<bool> Seen(std::string_view id);
+  std::optional<bool> HasTombstone(std::string_view target_id, std::string_view device_id);
+  bool Remember(std::string_view id, std::string_view device_id, core::OutboxKind kind, std::int64_t now);
+  bool InsertRating(const core::Rating& rating, bool withdrawn);
+  bool WithdrawRating(std::string_view rating_id, std::string_view device_id);
+  // The place's profile for this transaction, loaded once; nullopt (and no error) when
+  // the place is not here (yet).
+  core::InclusionProfile* Profile(const std::string& place_id, bool& failed);
+  bool WriteChangedPlaces();
+  bool Fail(std::string why);
+  std::nullopt_t FailNone(std::string why);
+
+  Database& db_;
+  std::string error_;
+  bool in_transaction_ = false;
+  std::map<std::string, core::InclusionProfile> profiles_;  // places touched in this transaction
+  std::set<std::string> changed_;                           // places whose feed entry must be rewritten
+
+  Statement begin_, commit_, rollback_;
+  Statement seen_, remember_, tombstone_;
+  Statement insert_rating_, find_rating_, withdraw_rating_, live_ratings_of_;
+  Statement insert_withdrawal_;
+  Statement find_place_, insert_place_, delete_place_, clear_why_, set_status_;
+  Statement read_profile_, read_place_, next_seq_, write_place_;
+};
+
+// [SECTION] Reading
+
+// The public feed's position: an opaque decimal string on the wire, "" for the start.
+std::optional<std::int64_t> ParseCursor(std::string_view text);
+std::string FormatCursor(std::int64_t cursor);
+
+inline constexpr int kDefaultPageSize = 500;  // places per page when the client does not say
+inline constexpr int kMaxPageSize = 1000;
+
+struct PlacesPage {
+  std::string places_json;  // a JSON array, ready to send: approved places with "profile",
+                            // and {"id","status"} for places approved once and not any more
+  int count = 0;            // entries in places_json
+  std::int64_t cursor = 0;  // where the next page starts
+  bool more = false;        // another page is waiting
+};
+
+// Places that entered, changed in or left the public map after `since`, oldest change
+// first, at most `limit`. Nullopt on a database failure, with `error` saying why.
+std::optional<PlacesPage> PlacesSince(const Database& db, std::int64_t since, int limit, std::string& error);
+
+// [SECTION] Looking inside (tests, tools, officers' screens later)
+
+struct ServerCounts {
+  int places = 0;  // every place here, whatever its status
+  int suggested_places = 0;
+  int approved_places = 0;
+  int ratings = 0;  // every rating kept, withdrawn ones too
+  int live_ratings = 0;
+  int withdrawals = 0;
+  int sync_items = 0;
+};
+
+std::optional<ServerCounts> CountRows(const Database& db, std::string& error);
+
+struct StoredPlace {
+  core::Place place;
+  std::string device_id;  // the suggesting device, "" for an officer's place
+  std::string why;
+  std::string session_id;
+  bool ever_approved = false;
+  core::InclusionProfile profile;  // the cached one
+};
+
+std::optional<StoredPlace> LoadPlace(const Database& db, std::string_view place_id);
+std::vector<std::string> AllPlaceIds(const Database& db);  // sorted
+// Ratings of a place that are not withdrawn, whether or not the place is here; by id.
+std::vector<core::Rating> LiveRatingsOf(const Database& db, std::string_view place_id);
+// Every rating kept, with its withdrawn flag; by id.
+std::vector<std::pair<core::Rating, bool>> AllRatings(const Database& db);
+
+}  // namespace store

@@ -1,0 +1,410 @@
+// Tests of GET /api/v1/places and POST /api/v1/sync over real HTTP, against server::Server
+// in this process on a free port: answers item by item, idempotency across batches,
+// suggestions private until approved, every limit a clear 4xx, and a barrage of
+// malformed bodies that must never get a 5xx. Start at SyncServer.
+#include <httplib.h>
+#include <catch2/catch.hpp>
+
+#include <chrono>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <random>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "core/api_error.h"
+#include "core/codec.h"
+#include "server/options.h"
+#include "server/server.h"
+#include "store/database.h"
+#include "store/server_store.h"
+#include "store_sync_samples.h"
+#include "test_temp_dir.h"
+
+namespace {
+
+using namespace std::chrono_literals;
+using nlohmann::json;
+using sync_samples::MakeRating;
+using sync_samples::MakeSuggestion;
+using sync_samples::MakeWithdrawal;
+using sync_samples::Uuid;
+
+const std::string kDevice = Uuid(0xD1);
+const std::string kOtherDevice = Uuid(0xD2);
+const std::string kPlace = Uuid(0x100);
+
+class SyncServer {
+ public:
+  SyncServer() {
+    server::Options options;
+    options.port = 0;
+    options.data_dir = root_.Path() / "data";
+    server_.emplace(options);
+    std::string error;
+    const bool started = server_->Start(error);
+    INFO(error);
+    REQUIRE(started);
+    runner_ = std::thread([this] { server_->Run(); });
+    client_.emplace("127.0.0.1", server_->Port());
+    client_->set_keep_alive(true);
+    client_->set_tcp_nodelay(true);  // else Nagle holds each body back ~40 ms (TOOLCHAIN.md)
+    client_->set_connection_timeout(2s);
+    client_->set_read_timeout(10s);
+    const auto deadline = std::chrono::steady_clock::now() + 5s;
+    while (std::chrono::steady_clock::now() < deadline) {
+      if (auto res = client_->Get("/api/v1/health"); res && res->status == 200) return;
+      std::this_thread::sleep_for(10ms);
+    }
+    FAIL("the server did not answer within 5 seconds");
+  }
+  ~SyncServer() {
+    client_.reset();
+    server_->Stop();
+    runner_.join();
+  }
+
+  struct Answer {
+    int status = 0;
+    json body;
+  };
+
+  Answer Post(const std::string& body) {
+    auto res = client_->Post("/api/v1/sync", body, "application/json");
+    REQUIRE(res);
+    return {res->status, json::parse(res->body, nullptr, false)};
+  }
+  Answer Sync(const std::vector<core::OutboxItem>& items, const std::string& device = kDevice,
+              const std::string& cursor = "") {
+    json list = json::array();
+    for (const core::OutboxItem& item : items) list.push_back(core::ToJson(item));
+    return Post(core::DumpJson({{"device_id", device}, {"cursor", cursor}, {"items", list}}));
+  }
+  Answer Get(const std::string& path) {
+    auto res = client_->Get(path.c_str());
+    REQUIRE(res);
+    return {res->status, json::parse(res->body, nullptr, false)};
+  }
+  bool Healthy() {
+    httplib::Client fresh("127.0.0.1", server_->Port());
+    fresh.set_connection_timeout(2s);
+    auto res = fresh.Get("/api/v1/health");
+    return res && res->status == 200;
+  }
+
+  // A second connection to the server's database, as an officer's tool would use.
+  store::Database OpenDatabase() {
+    std::string error;
+    std::optional<store::Database> db =
+        store::Database::Open((root_.Path() / "data" / "safespaces.db").string(), error);
+    INFO(error);
+    REQUIRE(db);
+    return std::move(*db);
+  }
+  store::ServerCounts Counts() {
+    store::Database db = OpenDatabase();
+    std::string error;
+    std::optional<store::ServerCounts> counts = store::CountRows(db, error);
+    REQUIRE(counts);
+    return *counts;
+  }
+
+ private:
+  TempDir root_;
+  std::optional<server::Server> server_;
+  std::thread runner_;
+  std::optional<httplib::Client> client_;
+};
+
+core::OutboxItem Item(core::Rating rating) { return {std::move(rating)}; }
+core::OutboxItem Item(core::Suggestion suggestion) { return {std::move(suggestion)}; }
+core::OutboxItem Item(core::Withdrawal withdrawal) { return {std::move(withdrawal)}; }
+
+// A rating from this month, whatever month the test runs in.
+core::Rating RatingNow(const std::string& id, const std::string& place, const std::string& device, unsigned seed = 0) {
+  core::Rating rating = MakeRating(id, place, device, seed);
+  rating.visit_month = "2024-05";  // in the past for any clock this test will meet
+  return rating;
+}
+
+void CheckError(const SyncServer::Answer& answer, int status, const std::string& field) {
+  INFO(answer.body.dump());
+  CHECK(answer.status == status);
+  const std::optional<core::ApiError> error = core::ErrorFromJson(answer.body.dump());
+  REQUIRE(error);
+  CHECK(error->field == field);
+  CHECK_FALSE(error->message.empty());
+}
+
+}  // namespace
+
+TEST_CASE("a sync batch is answered item by item: accepted, already accepted, rejected with a reason",
+          "[server][sync]") {
+  SyncServer server;
+  core::Rating too_early = RatingNow(Uuid(3), kPlace, kDevice);
+  too_early.visit_month = "2019-12";
+  json items = json::array({core::ToJson(Item(MakeSuggestion(kPlace, kDevice, Uuid(1)))),
+                            core::ToJson(Item(RatingNow(Uuid(2), kPlace, kDevice))),
+                            core::ToJson(Item(RatingNow(Uuid(2), kPlace, kDevice))),  // twice in one batch
+                            core::ToJson(Item(too_early)),
+                            core::ToJson(Item(RatingNow(Uuid(4), kPlace, kOtherDevice))),  // not this device's
+                            json{{"kind", "rating"}, {"id", Uuid(5)}},                     // half an item
+                            json{{"kind", "party"}, {"id", Uuid(6)}}, json(42)});
+  const SyncServer::Answer answer = server.Post(core::DumpJson({{"device_id", kDevice}, {"items", items}}));
+  INFO(answer.body.dump());
+  REQUIRE(answer.status == 200);
+  const json& results = answer.body["results"];
+  REQUIRE(results.size() == items.size());
+  const std::vector<std::string> statuses = {"accepted", "accepted", "already_accepted", "rejected",
+                                             "rejected", "rejected", "rejected",         "rejected"};
+  for (std::size_t i = 0; i < statuses.size(); ++i) {
+    INFO("item " << i);
+    CHECK(results[i]["status"] == statuses[i]);
+    CHECK(results[i].contains("error") == (statuses[i] == "rejected"));
+  }
+  CHECK(results[0]["id"] == kPlace);
+  CHECK(results[3]["id"] == Uuid(3));
+  CHECK(results[3]["error"]["field"] == "visit_month");
+  CHECK(results[3]["error"]["code"] == "invalid_field");
+  CHECK(results[4]["error"]["field"] == "device_id");
+  CHECK(results[5]["id"] == Uuid(5));
+  CHECK(results[7]["id"] == "");
+  CHECK(answer.body["places"] == json::array());
+  CHECK(answer.body["cursor"].is_string());
+  CHECK(answer.body["more"] == false);
+  CHECK(server.Counts().ratings == 2);
+}
+
+TEST_CASE("an item sent again in a later batch is already accepted and stored once", "[server][sync]") {
+  SyncServer server;
+  const std::vector<core::OutboxItem> batch = {Item(RatingNow(Uuid(1), kPlace, kDevice, 1)),
+                                               Item(RatingNow(Uuid(2), kPlace, kDevice, 2))};
+  REQUIRE(server.Sync(batch).body["results"][1]["status"] == "accepted");
+  const SyncServer::Answer again = server.Sync({batch[1], Item(RatingNow(Uuid(3), kPlace, kDevice, 3)), batch[0]});
+  REQUIRE(again.status == 200);
+  CHECK(again.body["results"][0]["status"] == "already_accepted");
+  CHECK(again.body["results"][1]["status"] == "accepted");
+  CHECK(again.body["results"][2]["status"] == "already_accepted");
+  CHECK(server.Counts().ratings == 3);
+  CHECK(server.Counts().sync_items == 3);
+
+  // A withdrawal goes the same way, and the device's own rating stops counting.
+  REQUIRE(server.Sync({Item(MakeWithdrawal(Uuid(9), kDevice, Uuid(2)))}).body["results"][0]["status"] == "accepted");
+  CHECK(server.Counts().live_ratings == 2);
+}
+
+TEST_CASE("a suggestion is not on the public map until an officer approves it", "[server][sync][approval]") {
+  SyncServer server;
+  const core::Suggestion suggestion = MakeSuggestion(kPlace, kDevice, Uuid(1), 3);
+  const SyncServer::Answer sent = server.Sync({Item(suggestion)});
+  REQUIRE(sent.body["results"][0]["status"] == "accepted");
+  CHECK(sent.body["places"].empty());
+  CHECK(server.Get("/api/v1/places").body["places"].empty());
+  CHECK(server.Sync({Item(RatingNow(Uuid(2), kPlace, kOtherDevice, 4))}, kOtherDevice).body["places"].empty());
+
+  {
+    store::Database db = server.OpenDatabase();
+    store::ServerStore officer(db);
+    REQUIRE_FALSE(officer.ApprovePlace(kPlace));
+  }
+  const SyncServer::Answer map = server.Get("/api/v1/places");
+  REQUIRE(map.status == 200);
+  REQUIRE(map.body["places"].size() == 1);
+  const json& place = map.body["places"][0];
+  CHECK(place["id"] == kPlace);
+  CHECK(place["name"] == suggestion.name);
+  CHECK(place["status"] == "approved");
+  CHECK(place["profile"]["rating_count"] == 2);
+  CHECK_FALSE(place.contains("why"));
+  CHECK(map.body["more"] == false);
+
+  // The same change reaches a device in its sync answer, once: then its cursor is past it.
+  const SyncServer::Answer first = server.Sync({}, kDevice, "");
+  REQUIRE(first.body["places"].size() == 1);
+  const SyncServer::Answer next = server.Sync({}, kDevice, first.body["cursor"]);
+  CHECK(next.body["places"].empty());
+  CHECK(next.body["cursor"] == first.body["cursor"]);
+  CHECK(server.Get("/api/v1/places?since=" + first.body["cursor"].get<std::string>()).body["places"].empty());
+}
+
+TEST_CASE("the map pages with limit, cursor and more", "[server][places]") {
+  SyncServer server;
+  std::vector<core::OutboxItem> items;
+  for (int i = 0; i < 5; ++i) items.push_back(Item(MakeSuggestion(Uuid(0x200 + i), kDevice, Uuid(0x300 + i), i)));
+  REQUIRE(server.Sync(items).status == 200);
+  {
+    store::Database db = server.OpenDatabase();
+    store::ServerStore officer(db);
+    for (int i = 0; i < 5; ++i) REQUIRE_FALSE(officer.ApprovePlace(Uuid(0x200 + i)));
+  }
+  std::string cursor;
+  std::vector<std::string> ids;
+  for (int page = 0; page < 3; ++page) {
+    const SyncServer::Answer answer = server.Get("/api/v1/places?limit=2&since=" + cursor);
+    REQUIRE(answer.status == 200);
+    for (const json& place : answer.body["places"]) ids.push_back(place["id"]);
+    CHECK(answer.body["more"] == (page < 2));
+    cursor = answer.body["cursor"];
+  }
+  CHECK(ids.size() == 5);
+}
+
+TEST_CASE("a bad cursor or limit on the map is a 400 naming it", "[server][places][limits]") {
+  SyncServer server;
+  CheckError(server.Get("/api/v1/places?since=abc"), 400, "since");
+  CheckError(server.Get("/api/v1/places?since=-5"), 400, "since");
+  CheckError(server.Get("/api/v1/places?limit=0"), 400, "limit");
+  CheckError(server.Get("/api/v1/places?limit=1001"), 400, "limit");
+  CheckError(server.Get("/api/v1/places?limit=ten"), 400, "limit");
+  CheckError(server.Get("/api/v1/places?limit="), 400, "limit");
+  CHECK(server.Get("/api/v1/places?limit=1000&since=").status == 200);
+}
+
+TEST_CASE("a problem with the whole sync request is a 4xx JSON error in plain words", "[server][sync][limits]") {
+  SyncServer server;
+  const std::string ok_device = "\"device_id\":\"" + kDevice + "\"";
+  CheckError(server.Post("this is not json"), 400, "");
+  CheckError(server.Post(""), 400, "");
+  CheckError(server.Post("[1,2,3]"), 400, "");
+  CheckError(server.Post("{\"items\":[]}"), 400, "device_id");
+  CheckError(server.Post("{\"device_id\":42,\"items\":[]}"), 422, "device_id");
+  CheckError(server.Post("{\"device_id\":\"ABC\",\"items\":[]}"), 422, "device_id");
+  CheckError(server.Post("{" + ok_device + "}"), 400, "items");
+  CheckError(server.Post("{" + ok_device + ",\"items\":{}}"), 400, "items");
+  CheckError(server.Post("{" + ok_device + ",\"cursor\":\"soon\",\"items\":[]}"), 400, "cursor");
+  CheckError(server.Post("{" + ok_device + ",\"cursor\":7,\"items\":[]}"), 400, "cursor");
+
+  SECTION("more than 100 items") {
+    std::vector<core::OutboxItem> items;
+    for (int i = 0; i < 101; ++i) items.push_back(Item(RatingNow(Uuid(1000 + i), kPlace, kDevice)));
+    CheckError(server.Sync(items), 422, "items");
+    items.pop_back();
+    CHECK(server.Sync(items).status == 200);
+    CHECK(server.Counts().ratings == 100);
+  }
+  SECTION("a body over 256 KiB, and one over the server's 4 MiB for any request") {
+    const std::string padding(300 * 1024, ' ');
+    CheckError(server.Post("{" + ok_device + ",\"items\":[]" + padding + "}"), 413, "");
+    CheckError(server.Post("{" + ok_device + ",\"items\":[]" + std::string(5 << 20, ' ') + "}"), 413, "");
+  }
+  SECTION("lists inside lists, deeper than any real request") {
+    CheckError(server.Post(std::string(100000, '[') + std::string(100000, ']')), 400, "");
+    CheckError(server.Post("{" + ok_device + ",\"items\":[" + std::string(20, '[') + std::string(20, ']') + "]}"), 400,
+               "");
+    // Brackets inside text are only text.
+    json item = core::ToJson(Item(RatingNow(Uuid(7), kPlace, kDevice)));
+    item["comment"] = std::string(50, '[');
+    const SyncServer::Answer answer = server.Post(core::DumpJson({{"device_id", kDevice}, {"items", {item}}}));
+    CHECK(answer.status == 200);
+  }
+  SECTION("text too long in an item rejects only that item") {
+    core::Rating rating = RatingNow(Uuid(8), kPlace, kDevice);
+    rating.comment = std::string(2000, 'a');
+    const SyncServer::Answer answer = server.Sync({Item(rating), Item(RatingNow(Uuid(9), kPlace, kDevice))});
+    REQUIRE(answer.status == 200);
+    CHECK(answer.body["results"][0]["error"]["field"] == "comment");
+    CHECK(answer.body["results"][1]["status"] == "accepted");
+  }
+  CHECK(server.Healthy());
+}
+
+TEST_CASE("hundreds of malformed and random sync bodies never get a 5xx, and the server still answers",
+          "[server][sync][fuzz]") {
+  SyncServer server;
+  std::mt19937 random(4242);
+  const auto pick = [&](std::size_t n) { return static_cast<std::size_t>(random() % n); };
+
+  // Valid bodies to break: a suggestion, ratings, a withdrawal.
+  json good_items = json::array({core::ToJson(Item(MakeSuggestion(kPlace, kDevice, Uuid(1), 1))),
+                                 core::ToJson(Item(RatingNow(Uuid(2), kPlace, kDevice, 2))),
+                                 core::ToJson(Item(MakeWithdrawal(Uuid(3), kDevice, Uuid(2))))});
+  const json good = {{"device_id", kDevice}, {"cursor", ""}, {"items", good_items}};
+  const std::string good_text = core::DumpJson(good);
+
+  const std::vector<json> odd_values = {nullptr,
+                                        true,
+                                        -1,
+                                        0,
+                                        1e308,
+                                        -1e308,
+                                        18446744073709551615ull,
+                                        -9223372036854775807ll,
+                                        0.5,
+                                        "",
+                                        std::string(3000, 'x'),
+                                        "\xF0\x9F\x98\x80 emoji",
+                                        "2024-13",
+                                        "0000-00",
+                                        "not-a-uuid",
+                                        Uuid(1),
+                                        json::array(),
+                                        json::object(),
+                                        json::array({1, "two", nullptr}),
+                                        {{"kind", "rating"}}};
+  // Replaces one value anywhere in `doc`, found by walking a random path.
+  std::function<void(json&, int)> mutate = [&](json& doc, int depth) {
+    if ((doc.is_object() || doc.is_array()) && !doc.empty() && depth < 6 && random() % 4 != 0) {
+      auto it = doc.begin();
+      std::advance(it, static_cast<std::ptrdiff_t>(pick(doc.size())));
+      mutate(*it, depth + 1);
+      return;
+    }
+    doc = odd_values[pick(odd_values.size())];
+  };
+
+  std::vector<std::string> bodies;
+  for (int i = 0; i < 150; ++i) {  // structured: valid JSON with a value swapped somewhere
+    json doc = good;
+    for (int m = 0, n = 1 + static_cast<int>(pick(3)); m < n; ++m) mutate(doc, 0);
+    bodies.push_back(core::DumpJson(doc));
+  }
+  for (int i = 0; i < 100; ++i) {  // byte-level: flipped, cut, and spliced text
+    std::string text = good_text;
+    switch (i % 4) {
+      case 0:
+        for (int f = 0; f < 1 + i % 5; ++f) text[pick(text.size())] = static_cast<char>(random());
+        break;
+      case 1:
+        text.resize(pick(text.size()));
+        break;
+      case 2:
+        text.insert(pick(text.size()), good_text.substr(pick(good_text.size())));
+        break;
+      default:
+        text.erase(pick(text.size()), 1 + pick(20));
+        break;
+    }
+    bodies.push_back(text);
+  }
+  for (int i = 0; i < 100; ++i) {  // random bytes, and random runs of JSON's own characters
+    std::string text;
+    const std::string alphabet = i % 2 ? std::string("{}[]\",:0123456789.eE-+truefalsn \\u") : std::string();
+    for (std::size_t n = pick(400); n > 0; --n)
+      text += alphabet.empty() ? static_cast<char>(random()) : alphabet[pick(alphabet.size())];
+    bodies.push_back(text);
+  }
+  bodies.push_back(std::string(1 << 16, '{'));
+  bodies.push_back("{\"device_id\":\"" + kDevice + "\",\"items\":[" + std::string(100, '{') + "]}");
+  bodies.push_back("{\"device_id\":\"" + kDevice + "\",\"items\":[\"\\ud800\"]}");     // a lone surrogate
+  bodies.push_back("{\"device_id\":\"" + kDevice + "\",\"items\":[],\"items\":[1]}");  // a repeated key
+  bodies.push_back(std::string("{\"device_id\":\"\xC0\xAF\",\"items\":[]}"));          // an overlong slash
+
+  int accepted_somewhere = 0;
+  for (std::size_t i = 0; i < bodies.size(); ++i) {
+    INFO("body " << i << ": " << bodies[i].substr(0, 300));
+    const SyncServer::Answer answer = server.Post(bodies[i]);
+    CHECK(((answer.status >= 400 && answer.status < 500) || answer.status == 200));
+    CHECK_FALSE(answer.body.is_discarded());  // always JSON
+    if (answer.status == 200) {
+      CHECK(answer.body["results"].is_array());
+      ++accepted_somewhere;
+    } else {
+      CHECK(core::ErrorFromJson(answer.body.dump()));
+    }
+  }
+  CHECK(accepted_somewhere > 20);  // the barrage also reached the item-by-item path
+  CHECK(bodies.size() >= 350);
+  CHECK(server.Healthy());
+  CHECK(server.Sync({Item(RatingNow(Uuid(99), kPlace, kDevice))}).status == 200);
+}

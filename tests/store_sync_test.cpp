@@ -1,0 +1,369 @@
+// Tests of store/server_store: each rule of applying sync items (idempotent, rejected items
+// not kept, suggestions private until approved, withdrawals only of a device's own items,
+// tombstones that wait for their target), the public feed and its cursor, and the cached
+// profile always equal to core::Aggregate of the live ratings. Each test uses ":memory:".
+#include <catch2/catch.hpp>
+
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "core/codec.h"
+#include "core/profile.h"
+#include "core_samples.h"
+#include "store/database.h"
+#include "store/server_store.h"
+#include "store_sync_samples.h"
+#include "test_temp_dir.h"
+
+namespace {
+
+using sync_samples::MakeRating;
+using sync_samples::MakeSuggestion;
+using sync_samples::MakeWithdrawal;
+using sync_samples::Uuid;
+
+constexpr std::int64_t kNow = 1715000000;  // May 2024
+
+const std::string kDeviceA = Uuid(0xA);
+const std::string kDeviceB = Uuid(0xB);
+const std::string kPlace = Uuid(100);
+
+struct ServerDb {
+  ServerDb() : db(Open()), store(db) { REQUIRE(store.Error().empty()); }
+
+  static store::Database Open() {
+    std::string error;
+    std::optional<store::Database> db = store::Database::Open(":memory:", error);
+    INFO(error);
+    REQUIRE(db);
+    return std::move(*db);
+  }
+
+  store::SyncOutcome Send(const core::OutboxItem& item) {
+    std::optional<store::SyncResult> result = store.Apply(item, samples::Today(), kNow);
+    INFO(store.Error());
+    REQUIRE(result);
+    last_error = result->error;
+    return result->outcome;
+  }
+
+  store::ServerCounts Counts() {
+    std::string error;
+    std::optional<store::ServerCounts> counts = store::CountRows(db, error);
+    INFO(error);
+    REQUIRE(counts);
+    return *counts;
+  }
+
+  store::PlacesPage Feed(std::int64_t since = 0, int limit = store::kMaxPageSize) {
+    std::string error;
+    std::optional<store::PlacesPage> page = store::PlacesSince(db, since, limit, error);
+    INFO(error);
+    REQUIRE(page);
+    return *page;
+  }
+
+  nlohmann::json FeedEntries(std::int64_t since = 0) { return nlohmann::json::parse(Feed(since).places_json); }
+
+  core::InclusionProfile ProfileOf(const std::string& place_id) {
+    std::optional<store::StoredPlace> place = store::LoadPlace(db, place_id);
+    REQUIRE(place);
+    return place->profile;
+  }
+
+  store::Database db;
+  store::ServerStore store;
+  core::ApiError last_error;
+};
+
+core::OutboxItem Item(core::Rating rating) { return {std::move(rating)}; }
+core::OutboxItem Item(core::Suggestion suggestion) { return {std::move(suggestion)}; }
+core::OutboxItem Item(core::Withdrawal withdrawal) { return {std::move(withdrawal)}; }
+
+}  // namespace
+
+TEST_CASE("a rating is accepted once; its id again is already accepted and stored once", "[store][sync]") {
+  ServerDb server;
+  const core::Rating rating = MakeRating(Uuid(1), kPlace, kDeviceA, 3);
+  CHECK(server.Send(Item(rating)) == store::SyncOutcome::Accepted);
+  CHECK(server.Send(Item(rating)) == store::SyncOutcome::AlreadyAccepted);
+
+  SECTION("even when the second copy says something else: the first one wins") {
+    core::Rating changed = MakeRating(Uuid(1), kPlace, kDeviceA, 4);
+    changed.comment = "Different words";
+    CHECK(server.Send(Item(changed)) == store::SyncOutcome::AlreadyAccepted);
+  }
+  CHECK(server.Counts().ratings == 1);
+  CHECK(server.Counts().sync_items == 1);
+  const std::vector<core::Rating> kept = store::LiveRatingsOf(server.db, kPlace);
+  REQUIRE(kept.size() == 1);
+  CHECK(kept[0] == rating);
+}
+
+TEST_CASE("a broken item is rejected with its field and not kept, so a fixed copy can follow", "[store][sync]") {
+  ServerDb server;
+  core::Rating rating = MakeRating(Uuid(1), kPlace, kDeviceA);
+  rating.visit_month = "2031-01";  // in the future
+  CHECK(server.Send(Item(rating)) == store::SyncOutcome::Rejected);
+  CHECK(server.last_error.code == core::ErrorCode::InvalidField);
+  CHECK(server.last_error.field == "visit_month");
+  CHECK_FALSE(server.last_error.message.empty());
+  CHECK(server.Counts().ratings == 0);
+  CHECK(server.Counts().sync_items == 0);
+
+  rating.visit_month = "2024-04";
+  CHECK(server.Send(Item(rating)) == store::SyncOutcome::Accepted);
+}
+
+TEST_CASE("a suggestion makes a suggested place with its first rating; nothing is public before approval",
+          "[store][sync][approval]") {
+  ServerDb server;
+  const core::Suggestion suggestion = MakeSuggestion(kPlace, kDeviceA, Uuid(1), 2);
+  CHECK(server.Send(Item(suggestion)) == store::SyncOutcome::Accepted);
+  CHECK(server.Send(Item(MakeRating(Uuid(2), kPlace, kDeviceB, 5))) == store::SyncOutcome::Accepted);
+
+  const std::optional<store::StoredPlace> place = store::LoadPlace(server.db, kPlace);
+  REQUIRE(place);
+  CHECK(place->place.status == core::PlaceStatus::Suggested);
+  CHECK(place->place.name == suggestion.name);
+  CHECK(place->why == suggestion.why);
+  CHECK(place->device_id == kDeviceA);
+  CHECK_FALSE(place->ever_approved);
+  CHECK(place->profile.rating_count == 2);  // its ratings count already...
+  CHECK(server.Feed().count == 0);          // ...but nobody else sees any of it
+  CHECK(server.Counts().sync_items == 3);   // the suggestion, its first rating and the other rating
+
+  REQUIRE_FALSE(server.store.ApprovePlace(kPlace));
+  const nlohmann::json feed = server.FeedEntries();
+  REQUIRE(feed.size() == 1);
+  CHECK(feed[0]["id"] == kPlace);
+  CHECK(feed[0]["status"] == "approved");
+  CHECK(feed[0]["name"] == suggestion.name);
+  CHECK(feed[0]["profile"]["rating_count"] == 2);
+  CHECK_FALSE(feed[0].contains("why"));        // the young person's reasons stay private
+  CHECK_FALSE(feed[0].contains("device_id"));  // and so does who sent it
+
+  SECTION("rejected after approval: the feed says only its id and status") {
+    REQUIRE_FALSE(server.store.RejectPlace(kPlace));
+    const nlohmann::json after = server.FeedEntries();
+    REQUIRE(after.size() == 1);
+    CHECK(after[0] == nlohmann::json({{"id", kPlace}, {"status", "rejected"}}));
+  }
+  SECTION("rejected before ever being approved: never in the feed") {
+    const std::string other = Uuid(200);
+    CHECK(server.Send(Item(MakeSuggestion(other, kDeviceB, Uuid(201)))) == store::SyncOutcome::Accepted);
+    REQUIRE_FALSE(server.store.RejectPlace(other));
+    CHECK(server.FeedEntries().size() == 1);
+  }
+}
+
+TEST_CASE("approving or rejecting a place that is not here says so kindly", "[store][approval]") {
+  ServerDb server;
+  const std::optional<core::ApiError> error = server.store.ApprovePlace(kPlace);
+  REQUIRE(error);
+  CHECK(error->code == core::ErrorCode::NotFound);
+  CHECK(error->message == "We could not find this place. It may have been taken off the map.");
+  CHECK(server.store.RejectPlace(kPlace));
+}
+
+TEST_CASE("a rating of a place not known yet is kept and counts once the place arrives", "[store][sync][order]") {
+  ServerDb server;
+  const core::Rating early = MakeRating(Uuid(5), kPlace, kDeviceB, 1);
+  CHECK(server.Send(Item(early)) == store::SyncOutcome::Accepted);
+  CHECK(server.Counts().places == 0);
+  CHECK(server.Send(Item(MakeSuggestion(kPlace, kDeviceA, Uuid(1), 2))) == store::SyncOutcome::Accepted);
+  const core::InclusionProfile profile = server.ProfileOf(kPlace);
+  CHECK(profile.rating_count == 2);
+  CHECK(profile == core::Aggregate(store::LiveRatingsOf(server.db, kPlace)));
+}
+
+TEST_CASE("a device can withdraw its own rating, and only its own", "[store][sync][withdrawal]") {
+  ServerDb server;
+  REQUIRE(server.Send(Item(MakeSuggestion(kPlace, kDeviceA, Uuid(1), 2))) == store::SyncOutcome::Accepted);
+  const core::Rating rating = MakeRating(Uuid(2), kPlace, kDeviceB, 7);
+  REQUIRE(server.Send(Item(rating)) == store::SyncOutcome::Accepted);
+  REQUIRE(server.ProfileOf(kPlace).rating_count == 2);
+
+  // Device A tries to take back B's rating: accepted (it says nothing about B), no effect.
+  CHECK(server.Send(Item(MakeWithdrawal(Uuid(3), kDeviceA, rating.id))) == store::SyncOutcome::Accepted);
+  CHECK(server.ProfileOf(kPlace).rating_count == 2);
+  CHECK(server.Counts().live_ratings == 2);
+
+  // B takes it back: it stops counting and its comment is gone.
+  CHECK(server.Send(Item(MakeWithdrawal(Uuid(4), kDeviceB, rating.id))) == store::SyncOutcome::Accepted);
+  CHECK(server.Send(Item(MakeWithdrawal(Uuid(4), kDeviceB, rating.id))) == store::SyncOutcome::AlreadyAccepted);
+  CHECK(server.ProfileOf(kPlace).rating_count == 1);
+  CHECK(server.Counts().live_ratings == 1);
+  CHECK(server.ProfileOf(kPlace) == core::Aggregate(store::LiveRatingsOf(server.db, kPlace)));
+  for (const auto& [kept, withdrawn] : store::AllRatings(server.db))
+    if (withdrawn) CHECK(kept.comment.empty());
+}
+
+TEST_CASE("a withdrawal that arrives before its target applies when the target arrives", "[store][sync][order]") {
+  ServerDb server;
+  SECTION("a rating") {
+    CHECK(server.Send(Item(MakeWithdrawal(Uuid(9), kDeviceB, Uuid(2)))) == store::SyncOutcome::Accepted);
+    CHECK(server.Send(Item(MakeSuggestion(kPlace, kDeviceA, Uuid(1), 2))) == store::SyncOutcome::Accepted);
+    CHECK(server.Send(Item(MakeRating(Uuid(2), kPlace, kDeviceB, 7))) == store::SyncOutcome::Accepted);
+    CHECK(server.ProfileOf(kPlace).rating_count == 1);
+    CHECK(server.Counts().live_ratings == 1);
+  }
+  SECTION("a rating, but the tombstone is from another device") {
+    CHECK(server.Send(Item(MakeWithdrawal(Uuid(9), kDeviceA, Uuid(2)))) == store::SyncOutcome::Accepted);
+    CHECK(server.Send(Item(MakeSuggestion(kPlace, kDeviceA, Uuid(1), 2))) == store::SyncOutcome::Accepted);
+    CHECK(server.Send(Item(MakeRating(Uuid(2), kPlace, kDeviceB, 7))) == store::SyncOutcome::Accepted);
+    CHECK(server.ProfileOf(kPlace).rating_count == 2);
+  }
+  SECTION("a suggestion: it never becomes a place") {
+    CHECK(server.Send(Item(MakeRating(Uuid(2), kPlace, kDeviceB, 7))) == store::SyncOutcome::Accepted);
+    CHECK(server.Send(Item(MakeWithdrawal(Uuid(9), kDeviceA, kPlace))) == store::SyncOutcome::Accepted);
+    CHECK(server.Send(Item(MakeSuggestion(kPlace, kDeviceA, Uuid(1), 2))) == store::SyncOutcome::Accepted);
+    CHECK(server.Counts().places == 0);
+    CHECK(server.Counts().live_ratings == 1);  // B's rating is kept, but counts nowhere
+    CHECK(server.store.ApprovePlace(kPlace));  // nothing to approve
+    CHECK(server.Feed().count == 0);
+  }
+}
+
+TEST_CASE("a withdrawn suggestion disappears unless it was approved; then only its words go",
+          "[store][sync][withdrawal][approval]") {
+  ServerDb server;
+  const core::Suggestion suggestion = MakeSuggestion(kPlace, kDeviceA, Uuid(1), 2);
+  REQUIRE(server.Send(Item(suggestion)) == store::SyncOutcome::Accepted);
+  REQUIRE(server.Send(Item(MakeRating(Uuid(2), kPlace, kDeviceB, 7))) == store::SyncOutcome::Accepted);
+
+  SECTION("never approved: gone from everything") {
+    CHECK(server.Send(Item(MakeWithdrawal(Uuid(9), kDeviceB, kPlace))) == store::SyncOutcome::Accepted);
+    CHECK(server.Counts().places == 1);  // B did not suggest it
+    CHECK(server.Send(Item(MakeWithdrawal(Uuid(10), kDeviceA, kPlace))) == store::SyncOutcome::Accepted);
+    CHECK(server.Counts().places == 0);
+    CHECK(server.Counts().live_ratings == 1);  // the first rating went with it
+    CHECK(server.Feed().count == 0);
+    // A late copy of the suggestion does not bring it back.
+    CHECK(server.Send(Item(suggestion)) == store::SyncOutcome::AlreadyAccepted);
+    CHECK(server.Counts().places == 0);
+  }
+  SECTION("approved first: the place stays on the map, without the first rating or the reasons") {
+    REQUIRE_FALSE(server.store.ApprovePlace(kPlace));
+    CHECK(server.Send(Item(MakeWithdrawal(Uuid(10), kDeviceA, kPlace))) == store::SyncOutcome::Accepted);
+    const std::optional<store::StoredPlace> place = store::LoadPlace(server.db, kPlace);
+    REQUIRE(place);
+    CHECK(place->place.status == core::PlaceStatus::Approved);
+    CHECK(place->why.empty());
+    CHECK(place->profile.rating_count == 1);
+    const nlohmann::json feed = server.FeedEntries();
+    REQUIRE(feed.size() == 1);
+    CHECK(feed[0]["profile"]["rating_count"] == 1);
+  }
+}
+
+TEST_CASE("a suggestion whose first rating reuses an id is rejected, naming that field", "[store][sync]") {
+  ServerDb server;
+  REQUIRE(server.Send(Item(MakeRating(Uuid(1), Uuid(300), kDeviceA))) == store::SyncOutcome::Accepted);
+  CHECK(server.Send(Item(MakeSuggestion(kPlace, kDeviceA, Uuid(1)))) == store::SyncOutcome::Rejected);
+  CHECK(server.last_error.field == "first_rating.id");
+  CHECK(server.Counts().places == 0);
+  CHECK(server.Send(Item(MakeSuggestion(kPlace, kDeviceA, Uuid(2)))) == store::SyncOutcome::Accepted);
+}
+
+TEST_CASE("the feed pages by cursor, and a changed place comes again after the others", "[store][feed]") {
+  ServerDb server;
+  constexpr int kPlaces = 25;
+  for (int i = 0; i < kPlaces; ++i) {
+    const std::string id = Uuid(1000 + i);
+    REQUIRE(server.Send(Item(MakeSuggestion(id, kDeviceA, Uuid(2000 + i), i))) == store::SyncOutcome::Accepted);
+    REQUIRE_FALSE(server.store.ApprovePlace(id));
+  }
+  std::vector<std::string> seen;
+  std::int64_t cursor = 0;
+  int pages = 0;
+  for (bool more = true; more; ++pages) {
+    const store::PlacesPage page = server.Feed(cursor, 10);
+    for (const nlohmann::json& entry : nlohmann::json::parse(page.places_json)) seen.push_back(entry["id"]);
+    CHECK(page.count <= 10);
+    CHECK(page.cursor >= cursor);
+    cursor = page.cursor;
+    more = page.more;
+  }
+  CHECK(pages == 3);
+  CHECK(seen.size() == kPlaces);
+  CHECK(server.Feed(cursor).count == 0);
+
+  // A new rating changes one place's profile: only that place comes after the cursor.
+  REQUIRE(server.Send(Item(MakeRating(Uuid(5000), Uuid(1003), kDeviceB, 4))) == store::SyncOutcome::Accepted);
+  const nlohmann::json changed = server.FeedEntries(cursor);
+  REQUIRE(changed.size() == 1);
+  CHECK(changed[0]["id"] == Uuid(1003));
+  CHECK(changed[0]["profile"]["rating_count"] == 2);
+}
+
+TEST_CASE("the cursor is a decimal string; anything else is refused", "[store][feed]") {
+  CHECK(store::ParseCursor("") == 0);
+  CHECK(store::ParseCursor("0") == 0);
+  CHECK(store::ParseCursor("12345") == 12345);
+  CHECK(store::FormatCursor(12345) == "12345");
+  for (const char* bad : {"-1", "1.5", "abc", " 1", "1 ", "0x10", "9999999999999999999999"}) {
+    INFO(bad);
+    CHECK_FALSE(store::ParseCursor(bad));
+  }
+}
+
+TEST_CASE("many items in one transaction: the profile always equals Aggregate of the live ratings",
+          "[store][sync][profile]") {
+  ServerDb server;
+  std::mt19937 random(20240501);
+  const std::vector<std::string> places = {Uuid(100), Uuid(101), Uuid(102)};
+  std::vector<core::Rating> sent;
+  REQUIRE(server.store.Begin());
+  std::uint64_t next = 10000;  // clear of the places' ids
+  for (std::size_t i = 0; i < places.size(); ++i) {
+    const core::Suggestion suggestion = MakeSuggestion(places[i], kDeviceA, Uuid(next++), static_cast<unsigned>(i));
+    sent.push_back(suggestion.first_rating);
+    REQUIRE(server.Send(Item(suggestion)) == store::SyncOutcome::Accepted);
+  }
+  for (int i = 0; i < 300; ++i) {
+    const std::string device = random() % 2 ? kDeviceA : kDeviceB;
+    if (random() % 4 == 0 && !sent.empty()) {
+      const core::Rating& target = sent[random() % sent.size()];
+      server.Send(Item(MakeWithdrawal(Uuid(next++), device, target.id)));
+    } else {
+      core::Rating rating = MakeRating(Uuid(next++), places[random() % places.size()], device, random());
+      sent.push_back(rating);
+      REQUIRE(server.Send(Item(rating)) == store::SyncOutcome::Accepted);
+    }
+  }
+  REQUIRE(server.store.Commit());
+  for (const std::string& place : places) {
+    INFO(place);
+    CHECK(server.ProfileOf(place) == core::Aggregate(store::LiveRatingsOf(server.db, place)));
+  }
+}
+
+TEST_CASE("the server's database syncs every commit (FULL), and its readers cannot write", "[store][pragmas]") {
+  TempDir dir;
+  const std::string path = (dir.Path() / "safespaces.db").string();
+  std::string error;
+  store::OpenOptions full;
+  full.durability = store::Durability::Full;
+  std::optional<store::Database> writer = store::Database::Open(path, error, full);
+  INFO(error);
+  REQUIRE(writer);
+  store::Statement synchronous = writer->Prepare("PRAGMA synchronous");
+  REQUIRE(synchronous.Step() == store::StepResult::Row);
+  CHECK(synchronous.ColumnInt64(0) == 2);  // FULL
+
+  store::OpenOptions read_only;
+  read_only.access = store::Access::ReadOnly;
+  std::optional<store::Database> reader = store::Database::Open(path, error, read_only);
+  INFO(error);
+  REQUIRE(reader);
+  CHECK_FALSE(reader->Exec("INSERT INTO counters (name, value) VALUES ('x', 1)", error));
+  CHECK(store::PlacesSince(*reader, 0, 10, error));
+
+  // A reader never makes or migrates a database.
+  CHECK_FALSE(store::Database::Open((dir.Path() / "missing.db").string(), error, read_only));
+  CHECK_FALSE(std::filesystem::exists(dir.Path() / "missing.db"));
+}
