@@ -4,13 +4,7 @@
 // client retries a batch, with the same ids, until it is answered. After every kill the
 // database must hold every id acknowledged so far; at the end every item exactly once.
 // Loopback only; bounded in time. Start at the TEST_CASE, then Client::Run.
-#include <fcntl.h>
 #include <httplib.h>
-#include <poll.h>
-#include <signal.h>
-#include <spawn.h>
-#include <sys/wait.h>
-#include <unistd.h>
 #include <catch2/catch.hpp>
 
 #include <atomic>
@@ -25,14 +19,13 @@
 #include <unordered_set>
 #include <vector>
 
+#include "child_process.h"
 #include "core/codec.h"
 #include "core/profile.h"
 #include "store/database.h"
 #include "store/server_store.h"
 #include "store_sync_samples.h"
 #include "test_temp_dir.h"
-
-extern char** environ;
 
 namespace {
 
@@ -54,69 +47,18 @@ constexpr auto kTimeLimit = 50s;  // the whole test; a client gives up (and fail
 
 // [SECTION] The server process
 
-// safespaces-server on `port` (0: any), its log thrown away. Killed when destroyed.
-class ServerProcess {
- public:
-  ServerProcess(int port, const std::filesystem::path& data_dir) {
-    int out[2] = {-1, -1};
-    REQUIRE(pipe(out) == 0);
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_adddup2(&actions, out[1], STDOUT_FILENO);
-    posix_spawn_file_actions_addclose(&actions, out[0]);
-    posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, "/dev/null", O_WRONLY, 0);
-    const std::string port_text = std::to_string(port), data_text = data_dir.string();
-    std::vector<char*> argv = {const_cast<char*>(SAFESPACES_SERVER_BINARY), const_cast<char*>("--port"),
-                               const_cast<char*>(port_text.c_str()),        const_cast<char*>("--data"),
-                               const_cast<char*>(data_text.c_str()),        nullptr};
-    const int spawned = posix_spawn(&pid_, SAFESPACES_SERVER_BINARY, &actions, nullptr, argv.data(), environ);
-    posix_spawn_file_actions_destroy(&actions);
-    close(out[1]);
-    stdout_fd_ = out[0];
-    if (spawned != 0) pid_ = -1;
-    REQUIRE(spawned == 0);
-  }
-  ServerProcess(const ServerProcess&) = delete;
-  ServerProcess& operator=(const ServerProcess&) = delete;
-  ~ServerProcess() {
-    Kill();
-    close(stdout_fd_);
-  }
-
-  // The port from "Safe Spaces is running on http://127.0.0.1:PORT/", or -1 if it did not start.
-  int WaitUntilRunning(std::chrono::milliseconds timeout) {
-    const auto deadline = std::chrono::steady_clock::now() + timeout;
-    std::string line;
-    while (std::chrono::steady_clock::now() < deadline) {
-      pollfd wait{stdout_fd_, POLLIN, 0};
-      if (poll(&wait, 1, 50) <= 0) continue;
-      char c = 0;
-      if (read(stdout_fd_, &c, 1) != 1) return -1;  // it exited
-      if (c == '\n') break;
-      line += c;
-    }
-    const std::string prefix = "Safe Spaces is running on http://127.0.0.1:";
-    if (!line.starts_with(prefix)) return -1;
-    return std::stoi(line.substr(prefix.size()));
-  }
-
-  void Kill() {
-    if (pid_ <= 0) return;
-    kill(pid_, SIGKILL);
-    waitpid(pid_, nullptr, 0);
-    pid_ = -1;
-  }
-
- private:
-  pid_t pid_ = -1;
-  int stdout_fd_ = -1;
-};
+// safespaces-server on `port` (0: any), its log thrown away; child_process.h does the rest.
+std::unique_ptr<ChildProcess> Spawn(int port, const std::filesystem::path& data_dir) {
+  auto process = std::make_unique<ChildProcess>(SafeSpacesServerArgs(SAFESPACES_SERVER_BINARY, port, data_dir));
+  REQUIRE(process->Started());
+  return process;
+}
 
 // Starts the server on `port`, trying again while the port is still being let go.
-std::unique_ptr<ServerProcess> StartOn(int port, const std::filesystem::path& data_dir) {
+std::unique_ptr<ChildProcess> StartOn(int port, const std::filesystem::path& data_dir) {
   for (int attempt = 0; attempt < 50; ++attempt) {
-    auto process = std::make_unique<ServerProcess>(port, data_dir);
-    if (process->WaitUntilRunning(5s) == port) return process;
+    auto process = Spawn(port, data_dir);
+    if (WaitForServerPort(*process, 5s) == port) return process;
     std::this_thread::sleep_for(100ms);
   }
   FAIL("the server did not start again on port " << port);
@@ -244,8 +186,8 @@ TEST_CASE("killed and restarted again and again under load, the server loses not
   const auto started = std::chrono::steady_clock::now();
   TempDir root;
   const std::filesystem::path data_dir = root.Path() / "data";
-  auto server = std::make_unique<ServerProcess>(0, data_dir);
-  const int port = server->WaitUntilRunning(10s);
+  auto server = Spawn(0, data_dir);
+  const int port = WaitForServerPort(*server, 10s);
   REQUIRE(port > 0);
 
   // Three places to rate, suggested before the load begins, and one that never comes.

@@ -37,3 +37,15 @@ window.safespaces = { ready: false, ui: null, errors: [] };
     },
   };
 })();
+
+// The service worker (sw.js) keeps a copy of the app so it starts with no connection. It is
+// registered after the page has loaded so its downloads never compete with the app's own.
+// Browsers without service workers, or pages not served over https or from localhost,
+// simply go without: the app works the same, only not offline.
+if ('serviceWorker' in navigator) {
+  window.addEventListener('load', () => {
+    navigator.serviceWorker.register('sw.js').catch((err) => {
+      console.warn('Safe Spaces will not start offline on this device: ' + err);
+    });
+  });
+}

@@ -237,6 +237,8 @@ Database& Database::operator=(Database&& other) noexcept {
 // close_v2: statements still alive keep the connection until they are finalized.
 Database::~Database() { sqlite3_close_v2(db_); }
 
+int Database::Changes() const { return sqlite3_changes(db_); }
+
 int Database::SchemaVersion() const {
   std::string ignored;
   return ReadUserVersion(*this, ignored).value_or(-1);

@@ -114,6 +114,9 @@ class Database {
   // BEGIN/COMMIT). Anything with a value in it goes through Prepare() and Bind*().
   bool Exec(std::string_view sql, std::string& error) const;
 
+  // Rows changed by the last INSERT, UPDATE or DELETE (sqlite3_changes).
+  int Changes() const;
+
   sqlite3* Handle() const { return db_; }
 
  private:

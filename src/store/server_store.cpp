@@ -149,6 +149,10 @@ ServerStore::ServerStore(Database& db) : db_(db) {
           "INSERT INTO places (id, name, category, lat, lon, address, status, device_id, why, session_id, "
           "first_rating_id, profile, change_seq) "
           "VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'suggested', ?7, ?8, ?9, ?10, ?11, 0)");
+  prepare(insert_officer_place_,
+          "INSERT INTO places (id, name, category, lat, lon, address, opening_notes, status, device_id, why, "
+          "session_id, first_rating_id, profile, change_seq) "
+          "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'suggested', '', '', '', '', ?8, 0) ON CONFLICT (id) DO NOTHING");
   prepare(delete_place_, "DELETE FROM places WHERE id = ?1");
   prepare(clear_why_, "UPDATE places SET why = '' WHERE id = ?1");
   prepare(set_status_, "UPDATE places SET status = ?2, merged_into = '' WHERE id = ?1");
@@ -234,6 +238,18 @@ bool ServerStore::InsertRating(const core::Rating& rating, bool withdrawn) {
                      .BindInt64(9, withdrawn ? 1 : 0);
   if (s.Step() != StepResult::Done) return Fail("Could not save a rating: " + s.Error());
   return true;
+}
+
+bool ServerStore::ProfileOfLiveRatings(std::string_view place_id, core::InclusionProfile& profile) {
+  Statement& live = Fresh(live_ratings_of_).BindText(1, place_id);
+  StepResult step = StepResult::Row;
+  while ((step = live.Step()) == StepResult::Row) {
+    core::Rating rating;
+    ReadAnswers(rating, live.ColumnBlob(0), live.ColumnBlob(1));
+    core::AddRating(profile, rating);
+  }
+  live.Reset();
+  return step != StepResult::Error || Fail("Could not read ratings: " + live.Error());
 }
 
 core::InclusionProfile* ServerStore::Profile(const std::string& place_id, bool& failed) {
@@ -348,15 +364,7 @@ std::optional<SyncResult> ServerStore::ApplySuggestion(const core::Suggestion& s
 
   // Ratings of this place may have come first; they count from now on.
   core::InclusionProfile profile;
-  Statement& live = Fresh(live_ratings_of_).BindText(1, suggestion.id);
-  StepResult step = StepResult::Row;
-  while ((step = live.Step()) == StepResult::Row) {
-    core::Rating rating;
-    ReadAnswers(rating, live.ColumnBlob(0), live.ColumnBlob(1));
-    core::AddRating(profile, rating);
-  }
-  live.Reset();
-  if (step == StepResult::Error) return FailNone("Could not read ratings: " + live.Error());
+  if (!ProfileOfLiveRatings(suggestion.id, profile)) return std::nullopt;
 
   Statement& insert = Fresh(insert_place_)
                           .BindText(1, suggestion.id)
@@ -451,6 +459,39 @@ std::optional<core::ApiError> ServerStore::ApprovePlace(std::string_view place_i
 
 std::optional<core::ApiError> ServerStore::RejectPlace(std::string_view place_id) {
   return SetStatus(place_id, core::PlaceStatus::Rejected);
+}
+
+std::optional<ServerStore::Added> ServerStore::AddPlace(const core::Place& place) {
+  const bool own_transaction = !in_transaction_;
+  if (own_transaction && !Begin()) return std::nullopt;
+  Statement& insert = Fresh(insert_officer_place_)
+                          .BindText(1, place.id)
+                          .BindText(2, place.name)
+                          .BindText(3, core::CategoryName(place.category))
+                          .BindDouble(4, place.lat)
+                          .BindDouble(5, place.lon)
+                          .BindText(6, place.address)
+                          .BindText(7, place.opening_notes)
+                          .BindBlob(8, ProfileBlob(core::InclusionProfile{}));
+  bool ok = insert.Step() == StepResult::Done || Fail("Could not add a place: " + insert.Error());
+  const bool added = ok && db_.Changes() > 0;
+  insert.Reset();
+  if (added) {
+    // Ratings of this place may have come before it (a device rated it from an old list).
+    core::InclusionProfile profile;
+    ok = ProfileOfLiveRatings(place.id, profile);
+    profiles_[place.id] = profile;
+    changed_.insert(place.id);
+    ok = ok && !SetStatus(place.id, place.status).has_value();
+  }
+  if (own_transaction) {
+    if (!ok || !Commit()) {
+      Rollback();
+      return std::nullopt;
+    }
+  }
+  if (!ok) return std::nullopt;
+  return added ? Added::New : Added::AlreadyThere;
 }
 
 // [SECTION] Writing the feed

@@ -62,6 +62,10 @@ class ServerStore {
   // database failure is an Internal error.
   std::optional<core::ApiError> ApprovePlace(std::string_view place_id);
   std::optional<core::ApiError> RejectPlace(std::string_view place_id);
+  // A place an officer adds themself (or a council's list, imported): it has no suggesting
+  // device and takes the status given. An id already here is left as it is (AlreadyThere).
+  enum class Added { New, AlreadyThere };
+  std::optional<Added> AddPlace(const core::Place& place);
 
  private:
   std::optional<SyncResult> ApplyRating(const core::Rating& rating, std::int64_t now);
@@ -76,6 +80,8 @@ class ServerStore {
   // The place's profile for this transaction, loaded once; nullopt (and no error) when
   // the place is not here (yet).
   core::InclusionProfile* Profile(const std::string& place_id, bool& failed);
+  // Adds up the place's ratings that are not withdrawn (they may have come before it).
+  bool ProfileOfLiveRatings(std::string_view place_id, core::InclusionProfile& profile);
   bool WriteChangedPlaces();
   bool Fail(std::string why);
   std::nullopt_t FailNone(std::string why);
@@ -90,7 +96,7 @@ class ServerStore {
   Statement seen_, remember_, tombstone_;
   Statement insert_rating_, find_rating_, withdraw_rating_, live_ratings_of_;
   Statement insert_withdrawal_;
-  Statement find_place_, insert_place_, delete_place_, clear_why_, set_status_;
+  Statement find_place_, insert_place_, insert_officer_place_, delete_place_, clear_why_, set_status_;
   Statement read_profile_, read_place_, next_seq_, write_place_;
 };
 

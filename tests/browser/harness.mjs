@@ -2,7 +2,7 @@
 // folder, opens the served app in Debian's headless Chromium through playwright-core, and
 // finds items through the app's own UI record (window.safespaces.ui), which names each
 // item and gives its rectangle in CSS pixels. Paths come from CTest (see CMakeLists.txt).
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -10,6 +10,8 @@ import { chromium } from 'playwright-core';
 
 export const config = {
   server: process.env.SAFESPACES_SERVER,
+  admin: process.env.SAFESPACES_ADMIN,
+  demoPlaces: process.env.SAFESPACES_DEMO_PLACES,
   web: process.env.SAFESPACES_WEB_DIST,
   screenshots: process.env.SAFESPACES_SCREENSHOTS || path.join(tmpdir(), 'safespaces-screenshots'),
 };
@@ -21,8 +23,10 @@ export const DEVICES = {
 };
 
 // Starts the server; resolves to {url, stop()} once it prints the address it listens on.
-export async function startServer() {
+// With {demoPlaces: true}, the data folder first gets the demo places (assets/demo).
+export async function startServer({ demoPlaces = false } = {}) {
   const data = mkdtempSync(path.join(tmpdir(), 'safespaces-browser-'));
+  if (demoPlaces) execFileSync(config.admin, ['add-places', '--data', data, config.demoPlaces]);
   const child = spawn(config.server, ['--port', '0', '--data', data, '--web', config.web], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -42,7 +46,13 @@ export async function startServer() {
   const exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
   return {
     url,
+    data,
     log: () => log,
+    // What the server's database holds, by the admin tool's own count.
+    counts() {
+      const text = execFileSync(config.admin, ['counts', '--data', data]).toString();
+      return Object.fromEntries([...text.matchAll(/^([a-z ]+?) (\d+)/gm)].map((m) => [m[1], Number(m[2])]));
+    },
     async stop() {
       child.kill('SIGTERM');
       const result = await exited;

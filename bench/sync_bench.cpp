@@ -1,0 +1,707 @@
+// safespaces-bench: how fast the real safespaces-server takes ratings (POST /api/v1/sync,
+// one item and 100 items per request) and serves sync pulls (GET /api/v1/places), each
+// printed beside what this machine manages at all in the same run: an empty handler, a
+// static file the size of a page of places, a bare SQLite insert loop with the server's
+// durability (WAL, synchronous=FULL) and, when installed, nginx with wrk. A benchmark, not
+// a test: it prints a table and never fails on a number. Run it with tools/bench.sh.
+// Start at main(); the load itself is RunLoad.
+#include <httplib.h>
+#include <sqlite3.h>
+#include <sys/stat.h>
+#include <sys/utsname.h>
+
+#include <algorithm>
+#include <array>
+#include <atomic>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <random>
+#include <sstream>
+#include <string>
+#include <string_view>
+#include <thread>
+#include <vector>
+
+#include "child_process.h"
+#include "core/codec.h"
+#include "core/model.h"
+#include "core/sync_protocol.h"
+#include "core/uuid.h"
+#include "store/database.h"
+#include "store/server_store.h"
+#include "store_sync_samples.h"
+#include "test_temp_dir.h"
+
+namespace {
+
+using namespace std::chrono_literals;
+using Clock = std::chrono::steady_clock;
+
+// [SECTION] Settings
+
+struct Settings {
+  std::string server_binary = SAFESPACES_SERVER_BINARY;
+  std::filesystem::path web_dist = SAFESPACES_WEB_DIST;  // the built web client, served if it exists
+  double warmup_seconds = 1.0;                           // s of load before measuring starts
+  double seconds = 5.0;                                  // s measured, per scenario
+  int places = 5000;                                     // approved places in the database
+  bool nginx = true;                                     // nginx + wrk baseline, if installed
+};
+
+constexpr int kPageLimit = 500;          // places per pull: the client's page size
+constexpr int kBatchItems = 100;         // items in one batched sync: the server's maximum
+constexpr int kSeedBatch = 100;          // suggestions per request while seeding
+constexpr int kFewClients = 16;          // clients for most scenarios
+constexpr int kManyClients = 64;         // DESIGN.md plans for 64 syncing devices
+constexpr int kRowsPerTransaction = 100; // the batched SQLite baseline, to match kBatchItems
+const char* const kPageFile = "/bench/places-page.json";  // in the --web dir: a page of places, as a file
+
+// [SECTION] Machine facts
+
+std::string CpuModel() {
+  std::ifstream cpuinfo("/proc/cpuinfo");
+  std::string line;
+  while (std::getline(cpuinfo, line))
+    if (line.starts_with("model name")) return line.substr(line.find(':') + 2);
+  return "unknown CPU";
+}
+
+std::string LoadAverage() {
+  std::ifstream loadavg("/proc/loadavg");
+  std::string one, five, fifteen;
+  loadavg >> one >> five >> fifteen;
+  return one + " " + five + " " + fifteen;
+}
+
+std::string Kernel() {
+  utsname name{};
+  uname(&name);
+  return std::string(name.sysname) + " " + name.release;
+}
+
+// The peak resident memory of a process, in MB (VmHWM), or -1.
+double PeakResidentMb(pid_t pid) {
+  std::ifstream status("/proc/" + std::to_string(pid) + "/status");
+  std::string line;
+  while (std::getline(status, line))
+    if (line.starts_with("VmHWM:")) return std::stod(line.substr(6)) / 1024.0;
+  return -1;
+}
+
+// [SECTION] Measuring
+
+// One scenario's figures. A unit is what the scenario counts: an accepted rating, a pull,
+// a file, a row.
+struct Result {
+  std::string label;
+  std::string unit;
+  int clients = 0;
+  double seconds = 0;
+  long requests = 0;  // requests (or transactions) completed inside the window
+  long units = 0;
+  long errors = 0;
+  double bytes_per_answer = 0;
+  double p50_ms = 0, p99_ms = 0;
+  std::string problem;  // the first error seen, if any
+  double PerSecond() const { return seconds > 0 ? static_cast<double>(units) / seconds : 0; }
+};
+
+// What one request gave: how many units it achieved, and whether all went as expected.
+struct Outcome {
+  int units = 0;
+  std::size_t bytes = 0;
+  std::string problem;  // empty when all is well
+};
+
+// One client's request, called again and again on its own keep-alive connection.
+using Step = std::function<Outcome(httplib::Client&)>;
+
+// Sorted latencies in microseconds -> the value at fraction q, in ms.
+double PercentileMs(const std::vector<std::uint32_t>& sorted_us, double q) {
+  if (sorted_us.empty()) return 0;
+  const auto at = static_cast<std::size_t>(q * static_cast<double>(sorted_us.size() - 1) + 0.5);
+  return sorted_us[std::min(at, sorted_us.size() - 1)] / 1000.0;
+}
+
+void Summarise(Result& result, std::vector<std::uint32_t>& latencies_us) {
+  std::sort(latencies_us.begin(), latencies_us.end());
+  result.p50_ms = PercentileMs(latencies_us, 0.50);
+  result.p99_ms = PercentileMs(latencies_us, 0.99);
+}
+
+httplib::Client MakeClient(int port) {
+  httplib::Client http("127.0.0.1", port);
+  http.set_keep_alive(true);
+  http.set_tcp_nodelay(true);  // else Nagle meets delayed ACKs: ~40 ms per request (TOOLCHAIN.md)
+  http.set_connection_timeout(5s);
+  http.set_read_timeout(20s);
+  http.set_write_timeout(20s);
+  // The same bytes on the wire for the API and the static file: no gzip copy of the file.
+  http.set_default_headers({{"Accept-Encoding", "identity"}});
+  return http;
+}
+
+// `clients` threads, each with its own keep-alive connection and Step (from make_step),
+// for warm-up + measured seconds. Counts what completes inside the measured window.
+Result RunLoad(const Settings& settings, std::string label, std::string unit, int port, int clients,
+               const std::function<Step(int client)>& make_step) {
+  Result result{std::move(label), std::move(unit), clients, settings.seconds};
+  const auto start = Clock::now();
+  const auto window_start = start + std::chrono::duration_cast<Clock::duration>(
+                                        std::chrono::duration<double>(settings.warmup_seconds));
+  const auto window_end =
+      window_start + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(settings.seconds));
+  struct PerClient {
+    std::vector<std::uint32_t> latencies_us;
+    long requests = 0, units = 0, errors = 0;
+    double bytes = 0;
+    std::string problem;
+  };
+  std::vector<PerClient> per_client(static_cast<std::size_t>(clients));
+  std::vector<std::thread> threads;
+  for (int i = 0; i < clients; ++i) {
+    threads.emplace_back([&, i] {
+      PerClient& mine = per_client[static_cast<std::size_t>(i)];
+      mine.latencies_us.reserve(1 << 16);
+      httplib::Client http = MakeClient(port);
+      Step step = make_step(i);
+      for (;;) {
+        const auto sent = Clock::now();
+        if (sent >= window_end) break;
+        Outcome outcome = step(http);
+        const auto answered = Clock::now();
+        if (answered < window_start || answered > window_end) continue;
+        ++mine.requests;
+        mine.units += outcome.units;
+        mine.bytes += static_cast<double>(outcome.bytes);
+        mine.latencies_us.push_back(static_cast<std::uint32_t>(
+            std::chrono::duration_cast<std::chrono::microseconds>(answered - sent).count()));
+        if (!outcome.problem.empty()) {
+          ++mine.errors;
+          if (mine.problem.empty()) mine.problem = outcome.problem;
+        }
+      }
+    });
+  }
+  for (std::thread& thread : threads) thread.join();
+  std::vector<std::uint32_t> latencies_us;
+  double bytes = 0;
+  for (PerClient& mine : per_client) {
+    result.requests += mine.requests;
+    result.units += mine.units;
+    result.errors += mine.errors;
+    bytes += mine.bytes;
+    if (result.problem.empty()) result.problem = mine.problem;
+    latencies_us.insert(latencies_us.end(), mine.latencies_us.begin(), mine.latencies_us.end());
+  }
+  result.bytes_per_answer = result.requests ? bytes / static_cast<double>(result.requests) : 0;
+  Summarise(result, latencies_us);
+  return result;
+}
+
+// [SECTION] Requests
+
+std::string Describe(const httplib::Result& res) {
+  if (!res) return "no answer (" + httplib::to_string(res.error()) + ")";
+  return "status " + std::to_string(res->status) + ": " + res->body.substr(0, 200);
+}
+
+// GET `path`; one unit when the answer is 200 with `expected_bytes` (0: any size).
+Step GetStep(std::string path, std::size_t expected_bytes = 0) {
+  return [path = std::move(path), expected_bytes](httplib::Client& http) {
+    auto res = http.Get(path.c_str());
+    if (!res || res->status != 200) return Outcome{0, 0, Describe(res)};
+    if (expected_bytes && res->body.size() != expected_bytes)
+      return Outcome{0, res->body.size(), "a body of " + std::to_string(res->body.size()) + " bytes"};
+    return Outcome{1, res->body.size(), ""};
+  };
+}
+
+std::array<std::uint8_t, core::kUuidRandomBytes> RandomBytes(std::mt19937_64& random) {
+  std::array<std::uint8_t, core::kUuidRandomBytes> bytes{};
+  for (std::uint8_t& byte : bytes) byte = static_cast<std::uint8_t>(random());
+  return bytes;
+}
+
+std::string NewId(std::mt19937_64& random) {
+  const auto unix_ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                           std::chrono::system_clock::now().time_since_epoch())
+                           .count();
+  return core::MakeUuidV7(static_cast<std::uint64_t>(unix_ms), RandomBytes(random));
+}
+
+std::size_t CountOf(std::string_view text, std::string_view needle) {
+  std::size_t count = 0;
+  for (std::size_t at = text.find(needle); at != std::string_view::npos; at = text.find(needle, at + needle.size()))
+    ++count;
+  return count;
+}
+
+// The "cursor" of an answer: it comes last, after every place entry.
+std::string CursorOf(std::string_view body) {
+  const std::string_view key = "\"cursor\":\"";
+  const std::size_t at = body.rfind(key);
+  if (at == std::string_view::npos) return "";
+  const std::size_t from = at + key.size();
+  return std::string(body.substr(from, body.find('"', from) - from));
+}
+
+// A device sending `items` new ratings of random approved places per POST /api/v1/sync,
+// built with core's own BuildSyncRequest, and keeping the cursor each answer gives back (as
+// the app does, so an answer carries only the places changed since its last sync). A unit
+// is a rating the server answered "accepted".
+Step SyncStep(int client, int items, const std::vector<std::string>& place_ids, std::string cursor) {
+  auto random = std::make_shared<std::mt19937_64>(0xBE7C + static_cast<std::uint64_t>(client));
+  std::array<std::uint8_t, 16> device_bytes{};
+  for (std::uint8_t& byte : device_bytes) byte = static_cast<std::uint8_t>((*random)());
+  const std::string device_id = core::MakeUuidV4(device_bytes);
+  auto state = std::make_shared<std::string>(std::move(cursor));
+  return [=, &place_ids](httplib::Client& http) {
+    std::vector<core::OutboxItem> batch;
+    batch.reserve(static_cast<std::size_t>(items));
+    for (int i = 0; i < items; ++i) {
+      const std::string& place = place_ids[(*random)() % place_ids.size()];
+      batch.push_back({sync_samples::MakeRating(NewId(*random), place, device_id, static_cast<unsigned>((*random)()))});
+    }
+    const std::string body = core::BuildSyncRequest(device_id, *state, batch);
+    auto res = http.Post("/api/v1/sync", body, "application/json");
+    if (!res || res->status != 200) return Outcome{0, 0, Describe(res)};
+    const int accepted = static_cast<int>(CountOf(res->body, "\"status\":\"accepted\""));
+    if (std::string next = CursorOf(res->body); !next.empty()) *state = std::move(next);
+    if (accepted != items) return Outcome{accepted, res->body.size(), "not all accepted: " + res->body.substr(0, 300)};
+    return Outcome{accepted, res->body.size(), ""};
+  };
+}
+
+// [SECTION] The server under test
+
+struct Running {
+  std::unique_ptr<ChildProcess> process;
+  int port = -1;
+};
+
+Running StartServer(const Settings& settings, const std::filesystem::path& data_dir,
+                    const std::filesystem::path& web_dir) {
+  Running server;
+  server.process = std::make_unique<ChildProcess>(SafeSpacesServerArgs(settings.server_binary, 0, data_dir, web_dir));
+  server.port = WaitForServerPort(*server.process, 20s);
+  return server;
+}
+
+// The --web dir: a copy of the built client when there is one (never written to), or a
+// small index.html; the page file is added before the server starts for real.
+std::filesystem::path MakeWebDir(const Settings& settings, const std::filesystem::path& root, std::string& note) {
+  const std::filesystem::path web = root / "web";
+  std::error_code ec;
+  if (std::filesystem::is_regular_file(settings.web_dist / "index.html")) {
+    std::filesystem::copy(settings.web_dist, web, std::filesystem::copy_options::recursive, ec);
+    note = "a copy of " + settings.web_dist.string();
+  }
+  if (!std::filesystem::is_regular_file(web / "index.html")) {
+    WriteFile(web / "index.html", "<!doctype html><title>Safe Spaces</title><p>Benchmark.\n");
+    note = "a small index.html (no built web client at " + settings.web_dist.string() + ")";
+  }
+  return web;
+}
+
+// `count` suggestions through POST /api/v1/sync, as one device would send them. Their
+// ids (also the places' ids), or empty if the server did not accept them all.
+std::vector<std::string> SuggestPlaces(int port, int count) {
+  httplib::Client http = MakeClient(port);
+  std::mt19937_64 random(0x5EED);
+  const std::string device_id = NewId(random);
+  std::vector<std::string> ids;
+  for (int sent = 0; sent < count;) {
+    std::vector<core::OutboxItem> batch;
+    for (int i = 0; i < kSeedBatch && sent < count; ++i, ++sent) {
+      core::Suggestion suggestion =
+          sync_samples::MakeSuggestion(NewId(random), device_id, NewId(random), static_cast<unsigned>(sent));
+      suggestion.name = "Quiet place " + std::to_string(sent);
+      ids.push_back(suggestion.id);
+      batch.push_back({std::move(suggestion)});
+    }
+    auto res = http.Post("/api/v1/sync", core::BuildSyncRequest(device_id, "", batch), "application/json");
+    if (!res || res->status != 200 ||
+        CountOf(res->body, "\"status\":\"accepted\"") != batch.size()) {
+      std::fprintf(stderr, "seeding failed: %s\n", Describe(res).c_str());
+      return {};
+    }
+  }
+  return ids;
+}
+
+// What the seeded database looks like to a pull: the first page as GET /api/v1/places
+// would send it (written as the static file), the cursors where a full page starts, and
+// the cursor at the end of the feed.
+struct Feed {
+  std::string first_page;
+  std::vector<std::string> full_page_cursors;
+  std::string end_cursor;
+};
+
+// Approves every suggested place with the store's own officer action, in one transaction,
+// while the server is stopped (there is no review endpoint yet), then reads the feed.
+std::optional<Feed> ApproveAll(const std::filesystem::path& data_dir, const std::vector<std::string>& ids) {
+  std::string error;
+  store::OpenOptions options;
+  options.durability = store::Durability::Full;
+  std::optional<store::Database> db = store::Database::Open((data_dir / "safespaces.db").string(), error, options);
+  if (!db) return std::fprintf(stderr, "%s\n", error.c_str()), std::nullopt;
+  {
+    store::ServerStore store(*db);
+    if (!store.Begin()) return std::fprintf(stderr, "%s\n", store.Error().c_str()), std::nullopt;
+    for (const std::string& id : ids)
+      if (store.ApprovePlace(id)) return std::fprintf(stderr, "could not approve %s\n", id.c_str()), std::nullopt;
+    if (!store.Commit()) return std::fprintf(stderr, "%s\n", store.Error().c_str()), std::nullopt;
+  }
+  Feed feed;
+  std::int64_t cursor = 0;
+  for (;;) {
+    std::optional<store::PlacesPage> page = store::PlacesSince(*db, cursor, kPageLimit, error);
+    if (!page) return std::fprintf(stderr, "%s\n", error.c_str()), std::nullopt;
+    if (cursor == 0)  // the same text as sync_api.cpp's GetPlaces; checked against it after the restart
+      feed.first_page = "{\"places\":" + page->places_json + ",\"cursor\":\"" + store::FormatCursor(page->cursor) +
+                        "\",\"more\":" + (page->more ? "true" : "false") + "}";
+    if (page->count == kPageLimit) feed.full_page_cursors.push_back(store::FormatCursor(cursor));
+    cursor = page->cursor;
+    if (!page->more) break;
+  }
+  feed.end_cursor = store::FormatCursor(cursor);
+  return feed;
+}
+
+// [SECTION] Baselines
+
+// A bare insert loop with the server's durability: the same database setup (store::Database,
+// WAL, synchronous=FULL, the server schema), the same row into the same table (ratings), a
+// prepared statement reused, `rows` rows per transaction, one thread.
+Result RunInsertLoop(const Settings& settings, const std::filesystem::path& path, int rows,
+                     const std::vector<std::string>& place_ids) {
+  Result result{"SQLite insert, " + std::to_string(rows) + (rows == 1 ? " row" : " rows") + " per transaction",
+                "rows", 1, settings.seconds};
+  std::string error;
+  store::OpenOptions options;
+  options.durability = store::Durability::Full;
+  std::optional<store::Database> db = store::Database::Open(path.string(), error, options);
+  if (!db) return result.problem = error, result;
+  store::Statement begin = db->Prepare("BEGIN IMMEDIATE");
+  store::Statement commit = db->Prepare("COMMIT");
+  store::Statement insert = db->Prepare(
+      "INSERT INTO ratings (id, place_id, device_id, scales, facilities, comment, visit_month, session_id, "
+      "withdrawn) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 0)");
+  std::mt19937_64 random(0xDB);
+  const std::string device_id = NewId(random);
+  const std::string scales = "\x03\x04\x02\x05\x01\x03", facilities = "\x01\x02\x03\x00\x01\x02\x03\x00";
+  std::vector<std::uint32_t> latencies_us;
+  const auto start = Clock::now();
+  const auto window_start = start + std::chrono::duration_cast<Clock::duration>(
+                                        std::chrono::duration<double>(settings.warmup_seconds));
+  const auto window_end =
+      window_start + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(settings.seconds));
+  for (;;) {
+    const auto began = Clock::now();
+    if (began >= window_end) break;
+    bool ok = (begin.Reset(), begin.Step() == store::StepResult::Done);
+    for (int i = 0; ok && i < rows; ++i) {
+      insert.Reset();
+      insert.BindText(1, NewId(random))
+          .BindText(2, place_ids[random() % place_ids.size()])
+          .BindText(3, device_id)
+          .BindBlob(4, scales)
+          .BindBlob(5, facilities)
+          .BindText(6, (random() % 4 == 1) ? "The staff were kind to me." : "")
+          .BindText(7, "2024-05")
+          .BindText(8, "");
+      ok = insert.Step() == store::StepResult::Done;
+    }
+    ok = ok && (commit.Reset(), commit.Step() == store::StepResult::Done);
+    if (!ok) {
+      result.problem = insert.Error() + begin.Error() + commit.Error();
+      break;
+    }
+    const auto done = Clock::now();
+    if (done < window_start) continue;
+    ++result.requests;
+    result.units += rows;
+    latencies_us.push_back(
+        static_cast<std::uint32_t>(std::chrono::duration_cast<std::chrono::microseconds>(done - began).count()));
+  }
+  Summarise(result, latencies_us);
+  return result;
+}
+
+// A free loopback port, for a program that cannot be told to take port 0.
+int FreePort() {
+  httplib::Server probe;
+  const int port = probe.bind_to_any_port("127.0.0.1");
+  return port;  // closed when `probe` goes; a race with another program is unlikely
+}
+
+std::optional<std::string> Which(const char* program) {
+  for (const char* dir : {"/usr/sbin", "/usr/bin", "/usr/local/sbin", "/usr/local/bin"}) {
+    const std::filesystem::path path = std::filesystem::path(dir) / program;
+    if (access(path.c_str(), X_OK) == 0) return path.string();
+  }
+  return std::nullopt;
+}
+
+// Reads wrk's "50%  1.23ms" style figure, in ms.
+double WrkMs(const std::string& text) {
+  double value = std::atof(text.c_str());
+  if (text.ends_with("us")) return value / 1000;
+  if (text.ends_with("ms")) return value;
+  if (text.ends_with("s")) return value * 1000;
+  return value;
+}
+
+// wrk with 2 threads and `connections` keep-alive connections on `url`, for the measured
+// seconds (wrk has no warm-up).
+Result RunWrk(const Settings& settings, const std::string& wrk, std::string label, const std::string& url,
+              int connections) {
+  Result result{std::move(label), "files", connections, settings.seconds};
+  const std::string command = wrk + " -t2 -c" + std::to_string(connections) + " -d" +
+                              std::to_string(static_cast<int>(settings.seconds + 0.5)) + "s --latency " + url +
+                              " 2>&1";
+  FILE* pipe = popen(command.c_str(), "r");
+  if (!pipe) return result.problem = "could not run wrk", result;
+  std::string line;
+  char buffer[512];
+  while (std::fgets(buffer, sizeof(buffer), pipe)) {
+    std::istringstream words(buffer);
+    std::string first, second;
+    words >> first >> second;
+    if (first == "50%") result.p50_ms = WrkMs(second);
+    if (first == "99%") result.p99_ms = WrkMs(second);
+    if (first == "Requests/sec:") result.units = static_cast<long>(std::atof(second.c_str()) * settings.seconds);
+    if (first.find("requests") != std::string::npos || second == "requests")
+      result.requests = std::atol(first.c_str());
+    if (first == "Non-2xx") result.errors = std::atol(std::string(buffer).substr(std::string(buffer).find(':') + 1).c_str());
+    if (first == "Socket" && second == "errors:") result.problem = buffer;
+  }
+  pclose(pipe);
+  if (result.units == 0 && result.problem.empty()) result.problem = "wrk printed no figure";
+  return result;
+}
+
+// nginx serving the --web dir on a free port, with a config of its own in `root` (no
+// system files touched). Nullptr if it would not start.
+std::unique_ptr<ChildProcess> StartNginx(const std::string& nginx, const std::filesystem::path& root,
+                                         const std::filesystem::path& web, int port) {
+  const std::filesystem::path dir = root / "nginx";
+  std::filesystem::create_directories(dir);
+  const std::string d = dir.string();
+  WriteFile(dir / "nginx.conf",
+            "daemon off;\nworker_processes auto;\npid " + d + "/nginx.pid;\nerror_log " + d +
+                "/error.log;\nevents { worker_connections 1024; }\nhttp {\n  access_log off;\n"
+                "  keepalive_requests 1000000;\n  types { application/json json; text/html html; }\n"
+                "  client_body_temp_path " + d + "/body;\n  proxy_temp_path " + d + "/proxy;\n"
+                "  fastcgi_temp_path " + d + "/fastcgi;\n  uwsgi_temp_path " + d + "/uwsgi;\n"
+                "  scgi_temp_path " + d + "/scgi;\n  server {\n    listen 127.0.0.1:" + std::to_string(port) +
+                ";\n    root " + web.string() + ";\n  }\n}\n");
+  auto process = std::make_unique<ChildProcess>(
+      std::vector<std::string>{nginx, "-p", d, "-e", d + "/error.log", "-c", (dir / "nginx.conf").string()});
+  if (!process->Started()) return nullptr;
+  httplib::Client http = MakeClient(port);
+  http.set_connection_timeout(200ms);
+  for (int attempt = 0; attempt < 50; ++attempt) {
+    if (auto res = http.Get(kPageFile); res && res->status == 200) return process;
+    std::this_thread::sleep_for(50ms);
+  }
+  return nullptr;
+}
+
+// [SECTION] Report
+
+std::string Thousands(double value) {
+  const long whole = static_cast<long>(value + 0.5);
+  std::string digits = std::to_string(whole), text;
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) text += ',';
+    text += digits[i];
+  }
+  return text;
+}
+
+void PrintHeader() {
+  std::printf("%-52s %7s %11s %-8s %8s %8s %9s %6s %9s\n", "scenario", "clients", "per second", "unit", "p50 ms",
+              "p99 ms", "requests", "errors", "KB/answer");
+  std::printf("%s\n", std::string(126, '-').c_str());
+}
+
+void PrintRow(const Result& r) {
+  std::printf("%-52s %7d %11s %-8s %8.2f %8.2f %9ld %6ld %9.1f\n", r.label.c_str(), r.clients,
+              Thousands(r.PerSecond()).c_str(), r.unit.c_str(), r.p50_ms, r.p99_ms, r.requests, r.errors,
+              r.bytes_per_answer / 1024.0);
+  if (!r.problem.empty()) std::printf("    ! %s\n", r.problem.substr(0, 200).c_str());
+  std::fflush(stdout);
+}
+
+void PrintRatio(const char* what, const Result& top, const Result& bottom) {
+  const double ratio = bottom.PerSecond() > 0 ? top.PerSecond() / bottom.PerSecond() : 0;
+  std::printf("  %-88s %6.2f\n", what, ratio);
+}
+
+bool ParseSettings(int argc, char** argv, Settings& settings) {
+  for (int i = 1; i < argc; ++i) {
+    const std::string_view arg = argv[i];
+    const bool has_value = i + 1 < argc;
+    if (arg == "--seconds" && has_value) {
+      settings.seconds = std::atof(argv[++i]);
+    } else if (arg == "--warmup" && has_value) {
+      settings.warmup_seconds = std::atof(argv[++i]);
+    } else if (arg == "--places" && has_value) {
+      settings.places = std::atoi(argv[++i]);
+    } else if (arg == "--server" && has_value) {
+      settings.server_binary = argv[++i];
+    } else if (arg == "--web-dist" && has_value) {
+      settings.web_dist = argv[++i];
+    } else if (arg == "--no-nginx") {
+      settings.nginx = false;
+    } else {
+      std::fprintf(stderr,
+                   "usage: safespaces-bench [--seconds S] [--warmup S] [--places N] [--server PATH] "
+                   "[--web-dist DIR] [--no-nginx]\n");
+      return false;
+    }
+  }
+  return settings.seconds > 0 && settings.places >= kPageLimit;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  Settings settings;
+  if (!ParseSettings(argc, argv, settings)) return 2;
+  const auto run_started = Clock::now();
+  std::printf("Safe Spaces sync benchmark (issue 3, point 6)\n");
+  std::printf("machine: %u CPUs, %s, %s; load average at start %s\n", std::thread::hardware_concurrency(),
+              CpuModel().c_str(), Kernel().c_str(), LoadAverage().c_str());
+  std::printf("software: SQLite %s, cpp-httplib %s; server %s\n", sqlite3_libversion(), CPPHTTPLIB_VERSION,
+              settings.server_binary.c_str());
+  std::printf("each scenario: %.1f s warm-up, then %.1f s measured; HTTP clients are threads of this program\n",
+              settings.warmup_seconds, settings.seconds);
+  std::printf("(keep-alive httplib::Client, TCP_NODELAY, Accept-Encoding: identity) sharing the CPUs with the server\n");
+
+  // A fresh data and web folder on loopback, removed at the end whatever happens.
+  TempDir root;
+  if (root.Path().empty()) return std::fprintf(stderr, "could not make a temporary folder\n"), 1;
+  chmod(root.Path().c_str(), 0755);  // nginx's workers (another user) read the web folder
+  const std::filesystem::path data_dir = root.Path() / "data";
+  std::string web_note;
+  const std::filesystem::path web_dir = MakeWebDir(settings, root.Path(), web_note);
+
+  // Seed: suggestions through the API, approved in the database while the server is stopped.
+  const auto seed_started = Clock::now();
+  Running server = StartServer(settings, data_dir, web_dir);
+  if (server.port <= 0) return std::fprintf(stderr, "the server did not start\n"), 1;
+  const std::vector<std::string> place_ids = SuggestPlaces(server.port, settings.places);
+  if (place_ids.empty()) return 1;
+  server.process->Stop(10s);
+  const std::optional<Feed> feed = ApproveAll(data_dir, place_ids);
+  if (!feed || feed->full_page_cursors.empty()) return std::fprintf(stderr, "no full page of places\n"), 1;
+  WriteFile(web_dir / std::string(kPageFile).substr(1), feed->first_page);
+  server = StartServer(settings, data_dir, web_dir);
+  if (server.port <= 0) return std::fprintf(stderr, "the server did not start again\n"), 1;
+  {
+    httplib::Client http = MakeClient(server.port);
+    auto res = http.Get("/api/v1/places?since=0&limit=" + std::to_string(kPageLimit));
+    if (!res || res->body != feed->first_page)
+      std::printf("warning: the static page file differs from what GET /api/v1/places sends\n");
+  }
+  const double seed_seconds = std::chrono::duration<double>(Clock::now() - seed_started).count();
+  std::printf("database: %d approved places, suggested through POST /api/v1/sync (%d per request), approved with\n",
+              settings.places, kSeedBatch);
+  std::printf("  store::ServerStore::ApprovePlace while the server was stopped, then restarted (%.1f s); WAL,\n",
+              seed_seconds);
+  std::printf("  synchronous=FULL. --web: %s, plus %s (%s bytes, page 1 of the feed).\n", web_note.c_str(),
+              kPageFile, Thousands(static_cast<double>(feed->first_page.size())).c_str());
+  std::printf("  Ratings rate random approved places; each device sends back the cursor it was given.\n\n");
+  PrintHeader();
+
+  std::vector<Result> results;
+  const auto run = [&](Result result) {
+    PrintRow(result);
+    results.push_back(std::move(result));
+    return results.back();
+  };
+  const int port = server.port;
+  const std::string page_path = "/api/v1/places?limit=" + std::to_string(kPageLimit) + "&since=";
+
+  // f, d, c: what serving costs, from the empty handler to a page of places.
+  const Result health = run(RunLoad(settings, "f. GET /api/v1/health (empty-handler ceiling)", "answers", port,
+                                    kFewClients, [](int) { return GetStep("/api/v1/health"); }));
+  const Result static_file = run(RunLoad(settings, "d. GET static file, same bytes as a page (ceiling)", "files", port,
+                                         kFewClients,
+                                         [&](int) { return GetStep(kPageFile, feed->first_page.size()); }));
+  const Result pulls = run(RunLoad(settings, "c. GET /api/v1/places?since=C&limit=500 (pull)", "pulls", port,
+                                   kFewClients, [&](int client) {
+                                     auto next = std::make_shared<std::size_t>(static_cast<std::size_t>(client));
+                                     return Step([&, next](httplib::Client& http) {
+                                       const std::string& cursor =
+                                           feed->full_page_cursors[(*next)++ % feed->full_page_cursors.size()];
+                                       return GetStep(page_path + cursor)(http);
+                                     });
+                                   }));
+
+  // a, b: ratings through the real sync endpoint.
+  const auto sync_load = [&](const char* label, int clients, int items) {
+    return run(RunLoad(settings, label, "ratings", port, clients, [&, items](int client) {
+      return SyncStep(client, items, place_ids, feed->end_cursor);
+    }));
+  };
+  const Result single_1 = sync_load("a. POST /api/v1/sync, 1 rating per request", 1, 1);
+  const Result single_16 = sync_load("a. POST /api/v1/sync, 1 rating per request", kFewClients, 1);
+  const Result single_64 = sync_load("a. POST /api/v1/sync, 1 rating per request", kManyClients, 1);
+  const Result batch_1 = sync_load("b. POST /api/v1/sync, 100 ratings per request", 1, kBatchItems);
+  const Result batch_16 = sync_load("b. POST /api/v1/sync, 100 ratings per request", kFewClients, kBatchItems);
+  const double server_peak_mb = PeakResidentMb(server.process->Pid());
+
+  // e: SQLite alone, while the server sits idle.
+  const Result insert_1 = run(RunInsertLoop(settings, root.Path() / "bare.db", 1, place_ids));
+  const Result insert_100 = run(RunInsertLoop(settings, root.Path() / "bare.db", kRowsPerTransaction, place_ids));
+
+  // d, optional: the same file from nginx, driven by wrk (a lighter client than ours).
+  std::optional<Result> nginx_wrk, ours_wrk;
+  const std::optional<std::string> nginx = Which("nginx"), wrk = Which("wrk");
+  if (settings.nginx && nginx && wrk) {
+    const int nginx_port = FreePort();
+    if (std::unique_ptr<ChildProcess> web = StartNginx(*nginx, root.Path(), web_dir, nginx_port)) {
+      nginx_wrk = run(RunWrk(settings, *wrk, "d. nginx, same static file (wrk -t2)", "http://127.0.0.1:" +
+                                 std::to_string(nginx_port) + kPageFile, kFewClients));
+      web->Stop(5s);
+    } else {
+      std::printf("    (nginx did not start; see %s)\n", (root.Path() / "nginx/error.log").c_str());
+    }
+    ours_wrk = run(RunWrk(settings, *wrk, "d. safespaces-server, same static file (wrk -t2)",
+                          "http://127.0.0.1:" + std::to_string(port) + kPageFile, kFewClients));
+  } else {
+    std::printf("    (nginx + wrk baseline skipped: %s)\n",
+                !settings.nginx ? "--no-nginx" : "install Debian's nginx and wrk (tools/setup.sh does)");
+  }
+  server.process->Stop(10s);
+
+  std::printf("\nratios (same run, same machine)\n");
+  PrintRatio("accepted ratings/s, 1 per request, 1 client  / SQLite rows/s, 1 row per transaction", single_1,
+             insert_1);
+  PrintRatio("accepted ratings/s, 1 per request, 16 clients / SQLite rows/s, 1 row per transaction", single_16,
+             insert_1);
+  PrintRatio("accepted ratings/s, 1 per request, 64 clients / SQLite rows/s, 1 row per transaction", single_64,
+             insert_1);
+  PrintRatio("accepted ratings/s, 100 per request, 1 client / SQLite rows/s, 100 rows per transaction", batch_1,
+             insert_100);
+  PrintRatio("accepted ratings/s, 100 per request, 16 clients / SQLite rows/s, 100 rows per transaction", batch_16,
+             insert_100);
+  PrintRatio("sync requests/s, 1 rating each, 16 clients / health answers/s, 16 clients", single_16, health);
+  PrintRatio("pulls/s / static file/s from the same server, 16 clients", pulls, static_file);
+  if (nginx_wrk) PrintRatio("pulls/s (httplib clients) / nginx static file/s (wrk)", pulls, *nginx_wrk);
+  std::printf("\nserver peak resident memory: %.1f MB; load average at end %s; whole run %.1f s\n", server_peak_mb,
+              LoadAverage().c_str(), std::chrono::duration<double>(Clock::now() - run_started).count());
+  long errors = 0;
+  for (const Result& result : results) errors += result.errors;
+  return errors == 0 ? 0 : 1;
+}
