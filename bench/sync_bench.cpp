@@ -16,6 +16,7 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <fstream>
 #include <functional>
 #include <memory>
@@ -469,7 +470,6 @@ Result RunWrk(const Settings& settings, const std::string& wrk, std::string labe
                               " 2>&1";
   FILE* pipe = popen(command.c_str(), "r");
   if (!pipe) return result.problem = "could not run wrk", result;
-  std::string line;
   char buffer[512];
   while (std::fgets(buffer, sizeof(buffer), pipe)) {
     std::istringstream words(buffer);
@@ -478,9 +478,8 @@ Result RunWrk(const Settings& settings, const std::string& wrk, std::string labe
     if (first == "50%") result.p50_ms = WrkMs(second);
     if (first == "99%") result.p99_ms = WrkMs(second);
     if (first == "Requests/sec:") result.units = static_cast<long>(std::atof(second.c_str()) * settings.seconds);
-    if (first.find("requests") != std::string::npos || second == "requests")
-      result.requests = std::atol(first.c_str());
-    if (first == "Non-2xx") result.errors = std::atol(std::string(buffer).substr(std::string(buffer).find(':') + 1).c_str());
+    if (second == "requests") result.requests = std::atol(first.c_str());
+    if (first == "Non-2xx") result.errors = std::atol(std::strrchr(buffer, ':') + 1);
     if (first == "Socket" && second == "errors:") result.problem = buffer;
   }
   pclose(pipe);

@@ -100,12 +100,31 @@ struct UiHarness {
     requests.erase(requests.begin());
   }
 
-  // Returns false when no button or choice of that name is on screen.
-  bool Tap(const std::string& name) {
+  const ui::Item* FindTappable(const std::string& name) const {
     const ui::Item* item = state.ui_record.Find(ui::Role::Button, name);
     if (!item) item = state.ui_record.Find(ui::Role::Radio, name);
+    if (!item) item = state.ui_record.Find(ui::Role::Switch, name);
+    return item;
+  }
+
+  // Returns false when no button or choice of that name is on the screen. An item below
+  // or above the visible part is first scrolled into view with the mouse wheel, as a
+  // person would.
+  bool Tap(const std::string& name) {
+    const ui::Item* item = FindTappable(name);
     if (!item) return false;
     ImGuiIO& io = ImGui::GetIO();
+    for (int tries = 0; tries < 40 && item; ++tries) {
+      const bool below = item->rect.y + item->rect.h > io.DisplaySize.y;
+      const bool above = item->rect.y < 0.0f;
+      if (!below && !above) break;
+      io.MousePos = ImVec2(io.DisplaySize.x * 0.5f, io.DisplaySize.y * 0.5f);
+      io.MouseWheel = below ? -1.0f : 1.0f;
+      Frame();
+      io.MouseWheel = 0.0f;
+      item = FindTappable(name);
+    }
+    if (!item) return false;
     io.MousePos = ImVec2(item->rect.CenterX(), item->rect.CenterY());
     Frame();  // finger arrives: the item is hovered
     io.MouseDown[0] = true;

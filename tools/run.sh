@@ -7,5 +7,9 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 bash "$ROOT/tools/setup.sh"
 bash "$ROOT/tools/build.sh" all
 data="${SAFESPACES_DATA:-$ROOT/data}"
+# A new data folder gets the demo places, so there is a map to try; a council adds its own.
+if [[ ! -f "$data/safespaces.db" ]]; then
+  "$ROOT/build/native/bin/safespaces-admin" add-places --data "$data" "$ROOT/assets/demo/places.json"
+fi
 echo "Starting Safe Spaces (press Ctrl+C to stop)"
 exec "$ROOT/build/native/bin/safespaces-server" --port 8080 --data "$data" --web "$ROOT/build/web/dist" "$@"

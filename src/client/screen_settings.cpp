@@ -1,5 +1,8 @@
 // Settings: text size, letters, colours, movement, sounds and read aloud. Every change
 // shows at once and is remembered on this device; nothing here needs an account.
+#include <imgui.h>
+
+#include <algorithm>
 #include <string>
 
 #include "client/screens.h"
@@ -23,11 +26,15 @@ void DrawSettingsScreen(const AppState& state, Actions& actions) {
   ui::Heading("Text size", 2, Icon::TextSize);
   const std::string size_now = "Your text size is " + std::to_string(now.look.text_percent) + "%.";
   ui::Paragraph(size_now.c_str());
+  // Side by side while both fit on one line; one above the other at big text sizes.
   const float half = (ui::ContentWidth() - 12.0f) * 0.5f;
-  if (ui::Button(Icon::Minus, "Smaller text", ui::ButtonStyle::Secondary, half))
+  const bool side_by_side = ui::ButtonNaturalWidth(Icon::Minus, "Smaller text") <= half &&
+                            ui::ButtonNaturalWidth(Icon::Plus, "Bigger text") <= half;
+  const float width = side_by_side ? half : ui::ContentWidth();
+  if (ui::Button(Icon::Minus, "Smaller text", ui::ButtonStyle::Secondary, width))
     next.look.text_percent = std::max(ui::kMinTextPercent, now.look.text_percent - kTextStep);
-  ImGui::SameLine(0.0f, 12.0f);
-  if (ui::Button(Icon::Plus, "Bigger text", ui::ButtonStyle::Secondary, half))
+  if (side_by_side) ImGui::SameLine(0.0f, 12.0f);
+  if (ui::Button(Icon::Plus, "Bigger text", ui::ButtonStyle::Secondary, width))
     next.look.text_percent = std::min(ui::kMaxTextPercent, now.look.text_percent + kTextStep);
 
   ui::Heading("Letters", 2, Icon::Letters);

@@ -72,13 +72,14 @@ async function startServerOn(port, web) {
 // Waits until the service worker is active and controls the page. It claims the page that
 // registered it, so no reload should be needed; one reload is the fallback.
 async function waitUntilControlled(page) {
-  await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
-  try {
-    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 10000 });
-  } catch {
+  const active = await page.evaluate((ms) => Promise.race([
+    navigator.serviceWorker.ready.then(() => true),
+    new Promise((resolve) => setTimeout(() => resolve(false), ms))]), 30000);
+  assert.ok(active, 'a service worker became active within 30 s (shell.js registers sw.js after load)');
+  const controlled = () => navigator.serviceWorker.controller !== null;
+  if (!(await page.waitForFunction(controlled, null, { timeout: 5000 }).then(() => true, () => false)))
     await reloadApp(page);
-  }
-  assert.ok(await page.evaluate(() => navigator.serviceWorker.controller !== null), 'the service worker controls the page');
+  assert.ok(await page.evaluate(controlled), 'the service worker controls the page');
 }
 
 // Reloads and waits for the app's ready signal and welcome screen; returns every response.

@@ -155,6 +155,14 @@ ImVec2 TextBox(ImFont* font, float size, const char* text, float width) {
 
 }  // namespace
 
+float ButtonNaturalWidth(Icon icon, const char* label) {
+  const Fonts& fonts = GetFonts();
+  const float size_px = Scaled(kBodySize);
+  const float icon_w =
+      icon == Icon::None ? 0.0f : TextBox(fonts.bold, size_px, IconUtf8(icon).c_str(), FLT_MAX).x + 10.0f;
+  return std::max(kMinTarget, icon_w + TextBox(fonts.bold, size_px, label, FLT_MAX).x + 32.0f);
+}
+
 bool Button(Icon icon, const char* label, ButtonStyle style, float width) {
   const Fonts& fonts = GetFonts();
   const Palette& p = Colours();

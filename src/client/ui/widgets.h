@@ -33,6 +33,9 @@ enum class ButtonStyle {
 // An icon and words; at least kMinTarget tall. Returns true when activated.
 bool Button(Icon icon, const char* label, ButtonStyle style = ButtonStyle::Primary, float width = 0.0f);
 
+// The width a Button needs to show its icon and words on one line.
+float ButtonNaturalWidth(Icon icon, const char* label);
+
 // A wide journey button: a big icon on a soft tint, a bold label and a short hint below.
 bool JourneyButton(Icon icon, const char* label, const char* hint, unsigned tint);
 
