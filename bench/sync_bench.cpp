@@ -6,7 +6,9 @@
 // a test: it prints a table and never fails on a number. Run it with tools/bench.sh.
 // Start at main(); the load itself is RunLoad.
 #include <httplib.h>
+#include <netinet/in.h>
 #include <sqlite3.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/utsname.h>
 
@@ -49,9 +51,10 @@ struct Settings {
   std::string server_binary = SAFESPACES_SERVER_BINARY;
   std::filesystem::path web_dist = SAFESPACES_WEB_DIST;  // the built web client, served if it exists
   double warmup_seconds = 1.0;                           // s of load before measuring starts
-  double seconds = 5.0;                                  // s measured, per scenario
+  double seconds = 4.0;                                  // s measured, per scenario
   int places = 5000;                                     // approved places in the database
   bool nginx = true;                                     // nginx + wrk baseline, if installed
+  std::string only = "abcdef";                           // the scenarios to run, by letter
 };
 
 constexpr int kPageLimit = 500;          // places per pull: the client's page size
@@ -60,6 +63,7 @@ constexpr int kSeedBatch = 100;          // suggestions per request while seedin
 constexpr int kFewClients = 16;          // clients for most scenarios
 constexpr int kManyClients = 64;         // DESIGN.md plans for 64 syncing devices
 constexpr int kRowsPerTransaction = 100; // the batched SQLite baseline, to match kBatchItems
+const char* const kCursorPastTheEnd = "999999999999";   // a valid cursor after every change: no places in the answer
 const char* const kPageFile = "/bench/places-page.json";  // in the --web dir: a page of places, as a file
 
 // [SECTION] Machine facts
@@ -289,7 +293,8 @@ struct Running {
 Running StartServer(const Settings& settings, const std::filesystem::path& data_dir,
                     const std::filesystem::path& web_dir) {
   Running server;
-  server.process = std::make_unique<ChildProcess>(SafeSpacesServerArgs(settings.server_binary, 0, data_dir, web_dir));
+  server.process = std::make_unique<ChildProcess>(SafeSpacesServerArgs(settings.server_binary, 0, data_dir, web_dir),
+                                                  (data_dir.parent_path() / "server.log").string());
   server.port = WaitForServerPort(*server.process, 20s);
   return server;
 }
@@ -436,11 +441,20 @@ Result RunInsertLoop(const Settings& settings, const std::filesystem::path& path
   return result;
 }
 
-// A free loopback port, for a program that cannot be told to take port 0.
+// A free loopback port, for a program that cannot be told to take port 0. (Not through
+// httplib::Server: it keeps a socket that was bound but never listened on.)
 int FreePort() {
-  httplib::Server probe;
-  const int port = probe.bind_to_any_port("127.0.0.1");
-  return port;  // closed when `probe` goes; a race with another program is unlikely
+  const int sock = socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  socklen_t size = sizeof(address);
+  int port = -1;
+  if (sock >= 0 && bind(sock, reinterpret_cast<sockaddr*>(&address), size) == 0 &&
+      getsockname(sock, reinterpret_cast<sockaddr*>(&address), &size) == 0)
+    port = ntohs(address.sin_port);
+  if (sock >= 0) close(sock);
+  return port;  // free again now; another program taking it before nginx does is unlikely
 }
 
 std::optional<std::string> Which(const char* program) {
@@ -507,6 +521,7 @@ std::unique_ptr<ChildProcess> StartNginx(const std::string& nginx, const std::fi
   if (!process->Started()) return nullptr;
   httplib::Client http = MakeClient(port);
   http.set_connection_timeout(200ms);
+  http.set_read_timeout(1s);
   for (int attempt = 0; attempt < 50; ++attempt) {
     if (auto res = http.Get(kPageFile); res && res->status == 200) return process;
     std::this_thread::sleep_for(50ms);
@@ -545,6 +560,18 @@ void PrintRatio(const char* what, const Result& top, const Result& bottom) {
   std::printf("  %-88s %6.2f\n", what, ratio);
 }
 
+// The server's own words about what went wrong, if anything did (its log has a line per request).
+void PrintServerErrors(const std::filesystem::path& log) {
+  std::ifstream lines(log);
+  std::string line;
+  int shown = 0;
+  while (std::getline(lines, line) && shown < 5)
+    if (line.find("error") != std::string::npos || line.find(" 5") != std::string::npos) {
+      std::printf("  server log: %s\n", line.substr(0, 200).c_str());
+      ++shown;
+    }
+}
+
 bool ParseSettings(int argc, char** argv, Settings& settings) {
   for (int i = 1; i < argc; ++i) {
     const std::string_view arg = argv[i];
@@ -559,12 +586,14 @@ bool ParseSettings(int argc, char** argv, Settings& settings) {
       settings.server_binary = argv[++i];
     } else if (arg == "--web-dist" && has_value) {
       settings.web_dist = argv[++i];
+    } else if (arg == "--only" && has_value) {
+      settings.only = argv[++i];
     } else if (arg == "--no-nginx") {
       settings.nginx = false;
     } else {
       std::fprintf(stderr,
                    "usage: safespaces-bench [--seconds S] [--warmup S] [--places N] [--server PATH] "
-                   "[--web-dist DIR] [--no-nginx]\n");
+                   "[--web-dist DIR] [--no-nginx] [--only LETTERS, e.g. ab]\n");
       return false;
     }
   }
@@ -622,85 +651,109 @@ int main(int argc, char** argv) {
   std::printf("  Ratings rate random approved places; each device sends back the cursor it was given.\n\n");
   PrintHeader();
 
+  // Each scenario runs unless --only leaves its letter out; a skipped one is an empty Result.
   std::vector<Result> results;
-  const auto run = [&](Result result) {
-    PrintRow(result);
-    results.push_back(std::move(result));
+  const auto run = [&](char letter, const std::function<Result()>& scenario) {
+    if (settings.only.find(letter) == std::string::npos) return Result{};
+    results.push_back(scenario());
+    PrintRow(results.back());
     return results.back();
   };
   const int port = server.port;
   const std::string page_path = "/api/v1/places?limit=" + std::to_string(kPageLimit) + "&since=";
 
   // f, d, c: what serving costs, from the empty handler to a page of places.
-  const Result health = run(RunLoad(settings, "f. GET /api/v1/health (empty-handler ceiling)", "answers", port,
-                                    kFewClients, [](int) { return GetStep("/api/v1/health"); }));
-  const Result static_file = run(RunLoad(settings, "d. GET static file, same bytes as a page (ceiling)", "files", port,
-                                         kFewClients,
-                                         [&](int) { return GetStep(kPageFile, feed->first_page.size()); }));
-  const Result pulls = run(RunLoad(settings, "c. GET /api/v1/places?since=C&limit=500 (pull)", "pulls", port,
-                                   kFewClients, [&](int client) {
-                                     auto next = std::make_shared<std::size_t>(static_cast<std::size_t>(client));
-                                     return Step([&, next](httplib::Client& http) {
-                                       const std::string& cursor =
-                                           feed->full_page_cursors[(*next)++ % feed->full_page_cursors.size()];
-                                       return GetStep(page_path + cursor)(http);
-                                     });
-                                   }));
+  const Result health = run('f', [&] {
+    return RunLoad(settings, "f. GET /api/v1/health (empty-handler ceiling)", "answers", port, kFewClients,
+                   [](int) { return GetStep("/api/v1/health"); });
+  });
+  const Result static_file = run('d', [&] {
+    return RunLoad(settings, "d. GET static file, same bytes as a page (ceiling)", "files", port, kFewClients,
+                   [&](int) { return GetStep(kPageFile, feed->first_page.size()); });
+  });
+  const Result pulls = run('c', [&] {
+    return RunLoad(settings, "c. GET /api/v1/places?since=C&limit=500 (pull)", "pulls", port, kFewClients,
+                   [&](int client) {
+                     auto next = std::make_shared<std::size_t>(static_cast<std::size_t>(client));
+                     return Step([&, next](httplib::Client& http) {
+                       const std::string& cursor = feed->full_page_cursors[(*next)++ % feed->full_page_cursors.size()];
+                       return GetStep(page_path + cursor)(http);
+                     });
+                   });
+  });
 
-  // a, b: ratings through the real sync endpoint.
-  const auto sync_load = [&](const char* label, int clients, int items) {
-    return run(RunLoad(settings, label, "ratings", port, clients, [&, items](int client) {
-      return SyncStep(client, items, place_ids, feed->end_cursor);
-    }));
+  // a, b: ratings through the real sync endpoint. Each device sends back the cursor it was
+  // given, so an answer carries the places others changed since its last sync: under this
+  // load, many. The "no changes" rows send a cursor past the end of the feed instead, which
+  // leaves the write path alone.
+  const auto sync_load = [&](char letter, std::string label, int clients, int items, bool with_changes) {
+    return run(letter, [&, label, clients, items, with_changes] {
+      const std::string cursor = with_changes ? feed->end_cursor : kCursorPastTheEnd;
+      return RunLoad(settings, label, "ratings", port, clients,
+                     [&](int client) { return SyncStep(client, items, place_ids, cursor); });
+    });
   };
-  const Result single_1 = sync_load("a. POST /api/v1/sync, 1 rating per request", 1, 1);
-  const Result single_16 = sync_load("a. POST /api/v1/sync, 1 rating per request", kFewClients, 1);
-  const Result single_64 = sync_load("a. POST /api/v1/sync, 1 rating per request", kManyClients, 1);
-  const Result batch_1 = sync_load("b. POST /api/v1/sync, 100 ratings per request", 1, kBatchItems);
-  const Result batch_16 = sync_load("b. POST /api/v1/sync, 100 ratings per request", kFewClients, kBatchItems);
+  const char* const single = "a. POST /api/v1/sync, 1 rating per request";
+  const char* const batch = "b. POST /api/v1/sync, 100 ratings per request";
+  const Result single_1 = sync_load('a', single, 1, 1, true);
+  const Result single_16 = sync_load('a', single, kFewClients, 1, true);
+  const Result single_64 = sync_load('a', single, kManyClients, 1, true);
+  const Result single_16_alone = sync_load('a', "a. ... 1 rating per request, no changes in answers", kFewClients, 1,
+                                           false);
+  const Result batch_1 = sync_load('b', batch, 1, kBatchItems, true);
+  const Result batch_16 = sync_load('b', batch, kFewClients, kBatchItems, true);
+  const Result batch_16_alone = sync_load('b', "b. ... 100 ratings per request, no changes in answers", kFewClients,
+                                          kBatchItems, false);
   const double server_peak_mb = PeakResidentMb(server.process->Pid());
 
   // e: SQLite alone, while the server sits idle.
-  const Result insert_1 = run(RunInsertLoop(settings, root.Path() / "bare.db", 1, place_ids));
-  const Result insert_100 = run(RunInsertLoop(settings, root.Path() / "bare.db", kRowsPerTransaction, place_ids));
+  const Result insert_1 = run('e', [&] { return RunInsertLoop(settings, root.Path() / "bare.db", 1, place_ids); });
+  const Result insert_100 =
+      run('e', [&] { return RunInsertLoop(settings, root.Path() / "bare.db", kRowsPerTransaction, place_ids); });
 
   // d, optional: the same file from nginx, driven by wrk (a lighter client than ours).
-  std::optional<Result> nginx_wrk, ours_wrk;
   const std::optional<std::string> nginx = Which("nginx"), wrk = Which("wrk");
-  if (settings.nginx && nginx && wrk) {
+  Result nginx_wrk;
+  if (settings.only.find('d') == std::string::npos) {
+  } else if (settings.nginx && nginx && wrk) {
     const int nginx_port = FreePort();
     if (std::unique_ptr<ChildProcess> web = StartNginx(*nginx, root.Path(), web_dir, nginx_port)) {
-      nginx_wrk = run(RunWrk(settings, *wrk, "d. nginx, same static file (wrk -t2)", "http://127.0.0.1:" +
-                                 std::to_string(nginx_port) + kPageFile, kFewClients));
+      nginx_wrk = run('d', [&] {
+        return RunWrk(settings, *wrk, "d. nginx, same static file (wrk -t2, optional)",
+                      "http://127.0.0.1:" + std::to_string(nginx_port) + kPageFile, kFewClients);
+      });
       web->Stop(5s);
     } else {
       std::printf("    (nginx did not start; see %s)\n", (root.Path() / "nginx/error.log").c_str());
     }
-    ours_wrk = run(RunWrk(settings, *wrk, "d. safespaces-server, same static file (wrk -t2)",
-                          "http://127.0.0.1:" + std::to_string(port) + kPageFile, kFewClients));
   } else {
     std::printf("    (nginx + wrk baseline skipped: %s)\n",
                 !settings.nginx ? "--no-nginx" : "install Debian's nginx and wrk (tools/setup.sh does)");
   }
   server.process->Stop(10s);
 
-  std::printf("\nratios (same run, same machine)\n");
-  PrintRatio("accepted ratings/s, 1 per request, 1 client  / SQLite rows/s, 1 row per transaction", single_1,
-             insert_1);
+  std::printf("\nratios (same run, same machine; 0 when a side was not run)\n");
+  PrintRatio("accepted ratings/s, 1 per request, 1 client / SQLite rows/s, 1 row per transaction", single_1, insert_1);
   PrintRatio("accepted ratings/s, 1 per request, 16 clients / SQLite rows/s, 1 row per transaction", single_16,
              insert_1);
   PrintRatio("accepted ratings/s, 1 per request, 64 clients / SQLite rows/s, 1 row per transaction", single_64,
              insert_1);
+  PrintRatio("accepted ratings/s, 1 per request, 16 clients, no changes / SQLite, 1 row per transaction",
+             single_16_alone, insert_1);
   PrintRatio("accepted ratings/s, 100 per request, 1 client / SQLite rows/s, 100 rows per transaction", batch_1,
              insert_100);
   PrintRatio("accepted ratings/s, 100 per request, 16 clients / SQLite rows/s, 100 rows per transaction", batch_16,
              insert_100);
-  PrintRatio("sync requests/s, 1 rating each, 16 clients / health answers/s, 16 clients", single_16, health);
+  PrintRatio("accepted ratings/s, 100 per request, 16 clients, no changes / SQLite, 100 rows per transaction",
+             batch_16_alone, insert_100);
+  PrintRatio("sync requests/s, 1 rating each, 16 clients, no changes / health answers/s, 16 clients", single_16_alone,
+             health);
   PrintRatio("pulls/s / static file/s from the same server, 16 clients", pulls, static_file);
-  if (nginx_wrk) PrintRatio("pulls/s (httplib clients) / nginx static file/s (wrk)", pulls, *nginx_wrk);
+  PrintRatio("pulls/s (httplib clients) / nginx static file/s (wrk)", pulls, nginx_wrk);
   std::printf("\nserver peak resident memory: %.1f MB; load average at end %s; whole run %.1f s\n", server_peak_mb,
               LoadAverage().c_str(), std::chrono::duration<double>(Clock::now() - run_started).count());
   long errors = 0;
   for (const Result& result : results) errors += result.errors;
+  if (errors > 0) PrintServerErrors(root.Path() / "server.log");
   return errors == 0 ? 0 : 1;
 }

@@ -1,5 +1,6 @@
 // ChildProcess: another program run by a test or the benchmark (the real safespaces-server,
-// nginx), with its stdout on a pipe and its stderr thrown away; killed when destroyed.
+// nginx), with its stdout on a pipe and its stderr thrown away (or in a file); killed when
+// destroyed.
 // Shared by server_crash_test.cpp and bench/sync_bench.cpp; plain C++ and POSIX, no
 // Catch2. Start at SafeSpacesServer, which spawns the server and reads its port.
 #pragma once
@@ -20,14 +21,15 @@ extern char** environ;
 class ChildProcess {
  public:
   // Runs argv[0] (a path) with the rest as arguments; check Started().
-  explicit ChildProcess(const std::vector<std::string>& argv) {
+  explicit ChildProcess(const std::vector<std::string>& argv, const std::string& stderr_path = "/dev/null") {
     int out[2] = {-1, -1};
     if (pipe(out) != 0) return;
     posix_spawn_file_actions_t actions;
     posix_spawn_file_actions_init(&actions);
     posix_spawn_file_actions_adddup2(&actions, out[1], STDOUT_FILENO);
     posix_spawn_file_actions_addclose(&actions, out[0]);
-    posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, "/dev/null", O_WRONLY, 0);
+    posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, stderr_path.c_str(), O_WRONLY | O_CREAT | O_APPEND,
+                                     0644);
     std::vector<char*> args;
     for (const std::string& arg : argv) args.push_back(const_cast<char*>(arg.c_str()));
     args.push_back(nullptr);

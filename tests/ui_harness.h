@@ -13,6 +13,7 @@
 #include "client/app.h"
 #include "client/client_data.h"
 #include "client/ui/theme.h"
+#include "client/ui/widgets.h"
 
 struct SentRequest {
   int id = 0;
@@ -87,6 +88,8 @@ struct UiHarness {
     ImGui::NewFrame();
     DrawApp(state, actions);
     ImGui::Render();
+    if (std::string heard = ui::TakeReadAloudRequest(); !heard.empty() && state.preferences.read_aloud)
+      actions.ReadAloud(std::move(heard));  // as the runtime does
     ApplyActions(state, actions, *data);
     std::vector<HttpAnswer> delivered;
     delivered.swap(answers);

@@ -33,6 +33,8 @@ struct Runtime {
   std::optional<ClientData> data;
   float pixel_ratio = 1.0f;
   ui::LookSettings look;  // what the font atlas was built for
+  bool touch = false;              // the last pointer input came from a finger
+  int frames_since_touch_up = 99;  // frames since a finger left the screen
   std::string published_record;  // last JSON handed to the page
   int frames = 0;
 };
@@ -40,6 +42,34 @@ struct Runtime {
 namespace {
 
 constexpr int kReadyAfterFrames = 2;  // frames: the first draws, the second shows settled layout
+
+// Notes whether input comes from a finger or a mouse, and passes raw fingers on (in CSS
+// pixels) for screens that track them.
+void TrackPointer(Runtime& rt, const SDL_Event& event, ui::Pointer& pointer, float width, float height) {
+  switch (event.type) {
+    case SDL_FINGERDOWN:
+    case SDL_FINGERMOTION:
+    case SDL_FINGERUP: {
+      rt.touch = true;
+      const auto kind = event.type == SDL_FINGERDOWN   ? ui::FingerEventKind::Down
+                        : event.type == SDL_FINGERUP ? ui::FingerEventKind::Up
+                                                     : ui::FingerEventKind::Move;
+      pointer.finger_events.push_back(
+          {kind, {static_cast<std::int64_t>(event.tfinger.fingerId), event.tfinger.x * width, event.tfinger.y * height}});
+      if (event.type == SDL_FINGERUP) rt.frames_since_touch_up = 0;
+      break;
+    }
+    case SDL_MOUSEMOTION:
+      if (event.motion.which != SDL_TOUCH_MOUSEID) rt.touch = false;
+      break;
+    case SDL_MOUSEBUTTONDOWN:
+    case SDL_MOUSEBUTTONUP:
+      if (event.button.which != SDL_TOUCH_MOUSEID) rt.touch = false;
+      else if (event.type == SDL_MOUSEBUTTONUP) rt.frames_since_touch_up = 0;
+      break;
+    default: break;
+  }
+}
 
 // Builds fonts and colours for the pixel ratio and the young person's look settings.
 void ApplyLookFor(Runtime& rt, float pixel_ratio) {
@@ -50,11 +80,17 @@ void ApplyLookFor(Runtime& rt, float pixel_ratio) {
 }
 
 platform::LoopControl Frame(Runtime& rt) {
+  ui::Pointer pointer;
   SDL_Event event;
+  int width_css = 0, height_css = 0;
+  SDL_GetWindowSize(rt.window, &width_css, &height_css);
   while (SDL_PollEvent(&event)) {
     ImGui_ImplSDL2_ProcessEvent(&event);
     if (event.type == SDL_QUIT) return platform::LoopControl::Quit;
+    TrackPointer(rt, event, pointer, static_cast<float>(width_css), static_cast<float>(height_css));
   }
+  pointer.is_touch = rt.touch;
+  ui::SetPointer(pointer);
 
   const float pixel_ratio = platform::DevicePixelRatio();
   if (std::fabs(pixel_ratio - rt.pixel_ratio) > 0.01f || rt.look != rt.state.preferences.look) {
@@ -75,6 +111,9 @@ platform::LoopControl Frame(Runtime& rt) {
   ImGui_ImplSDL2_NewFrame();
   ImGuiIO& io = ImGui::GetIO();
   if (io.DeltaTime <= 0.0f) io.DeltaTime = 1.0f / 1000.0f;  // two frames in one timer tick
+  // A lifted finger hovers nothing. SDL leaves its "mouse" where the finger was, which would
+  // keep the last tapped button looking pressed; the frame of the release still needs it.
+  if (rt.touch && !io.MouseDown[0] && ++rt.frames_since_touch_up > 1) io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
   ImGui::NewFrame();
   DrawApp(rt.state, rt.actions);
   ImGui::Render();
@@ -88,6 +127,8 @@ platform::LoopControl Frame(Runtime& rt) {
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
   SDL_GL_SwapWindow(rt.window);
 
+  if (std::string heard = ui::TakeReadAloudRequest(); !heard.empty() && rt.state.preferences.read_aloud)
+    rt.actions.ReadAloud(std::move(heard));
   ApplyActions(rt.state, rt.actions, *rt.data);
   std::vector<HttpAnswer> answers;
   for (platform::HttpResponse& response : platform::TakeHttpResponses())

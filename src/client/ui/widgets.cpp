@@ -23,6 +23,13 @@ FrameRecord* g_record = nullptr;  // the frame being recorded, between BeginFram
 std::vector<RawItem> g_hooked;    // interactive items ImGui reported this frame
 std::vector<std::uint32_t> g_activations;  // items the mirror activated, pressed in the next frame
 std::uint32_t g_mirror_focus = 0;           // item whose HTML twin has focus, 0 if none
+Pointer g_pointer;                          // this frame's touch facts (SetPointer)
+std::uint32_t g_long_pressed = 0;           // item held long enough to be read aloud
+std::string g_read_aloud;                   // what a long press asked to hear
+bool g_drag_scrolling = false;              // a finger is moving the screen, not pressing
+
+constexpr float kDragStartPixels = 10.0f;   // a finger moving this far scrolls instead of tapping
+constexpr float kLongPressSeconds = 0.7f;   // held this long (without moving) reads the item aloud
 
 Rect RectOf(const ImVec2& min, const ImVec2& max) { return {min.x, min.y, max.x - min.x, max.y - min.y}; }
 
@@ -33,6 +40,10 @@ void Record(Item item) {
 void RecordLastItem(Role role, std::string name, std::string description = {}) {
   Item item;
   item.id = ImGui::GetItemID();
+  if (item.id != 0 && item.id == g_long_pressed) {
+    g_read_aloud = description.empty() ? name : name + ". " + description;
+    g_long_pressed = 0;
+  }
   item.role = role;
   item.name = std::move(name);
   item.description = std::move(description);
@@ -54,6 +65,14 @@ void BeginFrame(FrameRecord* record) {
 }
 
 void QueueActivation(std::uint32_t id) { g_activations.push_back(id); }
+void SetPointer(const Pointer& pointer) { g_pointer = pointer; }
+const Pointer& CurrentPointer() { return g_pointer; }
+
+std::string TakeReadAloudRequest() {
+  std::string request;
+  request.swap(g_read_aloud);
+  return request;
+}
 void SetMirrorFocus(std::uint32_t id) { g_mirror_focus = id; }
 
 void EndFrame() {
@@ -91,6 +110,28 @@ float g_column_x = 0.0f;      // left edge of the reading column, window coordin
 float g_column_width = 0.0f;  // its width
 }  // namespace
 
+namespace {
+
+// A finger that moves the screen scrolls it (ImGui 1.86 has no touch scrolling), and the
+// item it started on is let go, so a scroll never ends as a tap.
+void ScrollByDrag() {
+  ImGuiIO& io = ImGui::GetIO();
+  if (!io.MouseDown[0]) {
+    g_drag_scrolling = false;
+    return;
+  }
+  if (!g_pointer.is_touch) return;
+  if (!g_drag_scrolling && ImGui::IsMouseDragging(ImGuiMouseButton_Left, kDragStartPixels) &&
+      ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem))
+    g_drag_scrolling = true;
+  if (g_drag_scrolling) {
+    ImGui::SetScrollY(ImGui::GetScrollY() - io.MouseDelta.y);
+    if (ImGui::GetActiveID() != 0) ImGui::ClearActiveID();
+  }
+}
+
+}  // namespace
+
 void BeginScreen(const char* title) {
   if (g_record) g_record->screen_name = title;
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
@@ -99,8 +140,9 @@ void BeginScreen(const char* title) {
   constexpr ImGuiWindowFlags kFlags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                                       ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
   ImGui::Begin("##screen", nullptr, kFlags);
+  ScrollByDrag();
   const float available = ImGui::GetContentRegionAvail().x;
-  g_column_width = std::min(available, kMaxContentWidth);
+  g_column_width = std::min(available, kMaxContentWidth * TextScale());
   g_column_x = ImGui::GetCursorPosX() + (available - g_column_width) * 0.5f;
   ImGui::PushTextWrapPos(g_column_x + g_column_width);
   ImGui::SetCursorPosX(g_column_x);
@@ -133,6 +175,11 @@ bool Pressable(const char* id, const ImVec2& size) {
   if (it != g_activations.end()) {
     g_activations.erase(it);
     pressed = true;
+  }
+  // Held still for a while: read it aloud instead of pressing it.
+  if (ImGui::IsItemActive() && !g_drag_scrolling && ImGui::GetIO().MouseDownDuration[0] >= kLongPressSeconds) {
+    g_long_pressed = item;
+    ImGui::ClearActiveID();
   }
   // Keep what the keyboard or screen reader is on in view, as a sighted user would expect.
   if (item == g_mirror_focus && !ImGui::IsItemVisible()) ImGui::SetScrollHereY(0.5f);

@@ -3,6 +3,10 @@
 // and records what it is (role, accessible name, rectangle) in the frame's FrameRecord,
 // which tests and the screen-reader mirror read. Start with BeginScreen and Button.
 #pragma once
+#include <cstdint>
+#include <string>
+#include <vector>
+
 #include "client/icons.h"
 #include "client/ui/record.h"
 
@@ -16,6 +20,28 @@ void EndFrame();
 // and which item's HTML twin has the keyboard focus (0 for none), so it shows a focus ring.
 void QueueActivation(std::uint32_t id);
 void SetMirrorFocus(std::uint32_t id);
+
+// Raw fingers, for screens that track them (the map's pan and pinch), and whether the
+// pointer is a finger (a finger that moves scrolls the screen; one held still for a
+// moment reads the item under it aloud). Set by the runtime before each frame.
+struct Finger {
+  std::int64_t id = 0;
+  float x = 0, y = 0;  // CSS pixels
+};
+enum class FingerEventKind { Down, Move, Up };
+struct FingerEvent {
+  FingerEventKind kind = FingerEventKind::Down;
+  Finger finger;
+};
+struct Pointer {
+  bool is_touch = false;
+  std::vector<FingerEvent> finger_events;  // this frame's, in order
+};
+void SetPointer(const Pointer& pointer);
+const Pointer& CurrentPointer();
+
+// What a long press asked to hear ("" if nothing); taken once.
+std::string TakeReadAloudRequest();
 
 // A full-screen, scrolling page with a centred reading column. `title` names the screen
 // for screen readers (the visible title is drawn with Heading).
