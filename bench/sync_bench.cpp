@@ -184,11 +184,13 @@ Result RunLoad(const Settings& settings, std::string label, std::string unit, in
         ++mine.requests;
         mine.units += outcome.units;
         mine.bytes += static_cast<double>(outcome.bytes);
-        mine.latencies_us.push_back(static_cast<std::uint32_t>(
-            std::chrono::duration_cast<std::chrono::microseconds>(answered - sent).count()));
+        const auto took_us = std::chrono::duration_cast<std::chrono::microseconds>(answered - sent).count();
+        mine.latencies_us.push_back(static_cast<std::uint32_t>(took_us));
         if (!outcome.problem.empty()) {
           ++mine.errors;
-          if (mine.problem.empty()) mine.problem = outcome.problem;
+          if (mine.problem.empty())
+            mine.problem = outcome.problem + " after " + std::to_string(took_us / 1000) + " ms, request " +
+                           std::to_string(mine.requests) + " of client " + std::to_string(i);
         }
       }
     });
@@ -284,6 +286,18 @@ Step SyncStep(int client, int items, const std::vector<std::string>& place_ids, 
 }
 
 // [SECTION] The server under test
+
+// Where the public feed ends now: the cursor a device that has just pulled everything holds.
+std::string EndCursor(int port, std::string cursor) {
+  httplib::Client http = MakeClient(port);
+  for (int page = 0; page < 1000; ++page) {
+    auto res = http.Get("/api/v1/places?limit=" + std::to_string(store::kMaxPageSize) + "&since=" + cursor);
+    if (!res || res->status != 200) break;
+    cursor = CursorOf(res->body);
+    if (res->body.ends_with("\"more\":false}")) break;
+  }
+  return cursor;
+}
 
 struct Running {
   std::unique_ptr<ChildProcess> process;
@@ -560,16 +574,21 @@ void PrintRatio(const char* what, const Result& top, const Result& bottom) {
   std::printf("  %-88s %6.2f\n", what, ratio);
 }
 
-// The server's own words about what went wrong, if anything did (its log has a line per request).
+// The server's own words about what went wrong, if anything did: its error lines, and
+// any request it answered with a 5xx (its log has a line per request).
 void PrintServerErrors(const std::filesystem::path& log) {
   std::ifstream lines(log);
   std::string line;
   int shown = 0;
-  while (std::getline(lines, line) && shown < 5)
-    if (line.find("error") != std::string::npos || line.find(" 5") != std::string::npos) {
+  while (std::getline(lines, line) && shown < 5) {
+    std::istringstream words(line);  // "TIME METHOD PATH STATUS BYTES bytes MS ms"
+    std::string time, method, path, status;
+    words >> time >> method >> path >> status;
+    if (line.find("error") != std::string::npos || status.starts_with('5')) {
       std::printf("  server log: %s\n", line.substr(0, 200).c_str());
       ++shown;
     }
+  }
 }
 
 bool ParseSettings(int argc, char** argv, Settings& settings) {
@@ -688,7 +707,7 @@ int main(int argc, char** argv) {
   // leaves the write path alone.
   const auto sync_load = [&](char letter, std::string label, int clients, int items, bool with_changes) {
     return run(letter, [&, label, clients, items, with_changes] {
-      const std::string cursor = with_changes ? feed->end_cursor : kCursorPastTheEnd;
+      const std::string cursor = with_changes ? EndCursor(port, feed->end_cursor) : kCursorPastTheEnd;
       return RunLoad(settings, label, "ratings", port, clients,
                      [&](int client) { return SyncStep(client, items, place_ids, cursor); });
     });

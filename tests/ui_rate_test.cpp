@@ -168,6 +168,8 @@ TEST_CASE("every question can be answered or skipped, and Back goes to the one b
   REQUIRE(chosen);
   CHECK(chosen->checked);
   for (int step = 6; step < 14; ++step) REQUIRE(ui.Tap("Skip this question"));
+  CHECK(ui.state.ui_record.Find(ui::Role::Heading, "Anything else you want to tell us?"));
+  REQUIRE(ui.Tap("Next"));
   CHECK(ui.state.ui_record.Find(ui::Role::Heading, "Ready to send?"));
   REQUIRE(ui.Tap("Send"));
   CHECK(ui.state.screen == Screen::RateDone);
@@ -207,4 +209,52 @@ TEST_CASE("the device keeps its random id and its outbox across restarts", "[ui]
   CHECK(ui.data->device_id == device_id);
   CHECK(store::CountWaiting(ui.data->db) == 1);
   std::remove(path.c_str());
+}
+
+TEST_CASE("words typed in the comment field go with the rating", "[ui][rate][text]") {
+  UiHarness ui;
+  AddLibrary(ui);
+  ui.online = false;
+  ui.Frame();
+  REQUIRE(ui.Tap("Rate a place"));
+  REQUIRE(ui.Tap("Central Library"));
+  REQUIRE(ui.Tap("3 of 5: A bit"));
+  ui.state.rating.step = kRatingCommentStep;
+  ui.Frame();
+  const ui::Item* field = nullptr;
+  for (const ui::Item& item : ui.state.ui_record.items)
+    if (item.role == ui::Role::TextBox) field = &item;
+  REQUIRE(field);
+  CHECK(field->multiline);
+  CHECK(field->max_chars == 280);
+  CHECK(field->rect.h >= ui::kMinTarget);
+  // What a phone keyboard (through the field's HTML twin) sends: the whole new text.
+  ui::QueueText(field->id, "The quiet room is lovely \xF0\x9F\x98\x8A");
+  ui.Frame();
+  CHECK(ui.state.rating.comment == "The quiet room is lovely \xF0\x9F\x98\x8A");
+  const ui::Item* shown = nullptr;
+  for (const ui::Item& item : ui.state.ui_record.items)
+    if (item.role == ui::Role::TextBox) shown = &item;
+  REQUIRE(shown);
+  CHECK(shown->value == ui.state.rating.comment);
+  REQUIRE(ui.Tap("Next"));
+  REQUIRE(ui.Tap("Send"));
+  const std::vector<core::OutboxItem> waiting = store::WaitingItems(ui.data->db, 10);
+  REQUIRE(waiting.size() == 1);
+  CHECK(std::get<core::Rating>(waiting[0].payload).comment == "The quiet room is lovely \xF0\x9F\x98\x8A");
+}
+
+TEST_CASE("every question has a Read aloud button that says the question and its answers", "[ui][rate][speech]") {
+  UiHarness ui;
+  AddLibrary(ui);
+  ui.Frame();
+  REQUIRE(ui.Tap("Rate a place"));
+  REQUIRE(ui.Tap("Central Library"));
+  REQUIRE(ui.Tap("Read aloud"));
+  REQUIRE(ui.spoken.size() == 1);
+  CHECK(ui.spoken[0] == "I felt welcome. Choose a face: No. Not really. A bit. Mostly. Yes, a lot.");
+  ui.state.rating.step = 7;
+  ui.Frame();
+  REQUIRE(ui.Tap("Read aloud"));
+  CHECK(ui.spoken.back() == "Is there an accessible toilet? Yes. No. Or not sure.");
 }

@@ -32,6 +32,35 @@
     return el;
   }
 
+  // A text field's real HTML twin: it takes the typing itself (so a phone opens its
+  // keyboard, and IME, emoji, paste and dictation work) and tells the app each change.
+  function makeTextBox(item) {
+    const el = document.createElement(item.multiline ? 'textarea' : 'input');
+    if (!item.multiline) el.type = 'text';
+    el.className = 'textbox';
+    el.setAttribute('autocomplete', 'off');
+    el.setAttribute('autocapitalize', 'sentences');
+    el.setAttribute('spellcheck', 'true');
+    el.addEventListener('input', () => {
+      if (window.Module && Module._safespaces_mirror_text) {
+        const size = Module.lengthBytesUTF8(el.value) + 1;
+        const ptr = Module._malloc(size);
+        Module.stringToUTF8(el.value, ptr, size);
+        Module._safespaces_mirror_text(Number(el.dataset.id) >>> 0, ptr);
+        Module._free(ptr);
+      }
+    });
+    el.addEventListener('keydown', (event) => {
+      if (event.key === 'Enter' && !item.multiline) {
+        event.preventDefault();
+        send(4, Number(el.dataset.id));
+      }
+    });
+    el.addEventListener('focus', () => send(1, Number(el.dataset.id)));
+    el.addEventListener('blur', () => send(2, 0));
+    return el;
+  }
+
   function makeStatic(item) {
     if (item.role === 'heading') {
       const el = document.createElement(item.level <= 1 ? 'h1' : 'h2');
@@ -59,11 +88,22 @@
       const key = keyOf(item, index);
       let el = existing.get(key);
       const interactive = item.role === 'button' || item.role === 'radio' || item.role === 'switch';
-      if (!el) el = interactive ? makeControl(item) : makeStatic(item);
+      if (!el) el = item.role === 'textbox' ? makeTextBox(item) : interactive ? makeControl(item) : makeStatic(item);
       existing.delete(key);
       el.dataset.key = key;
       el.dataset.id = String(item.id);
-      if (el.textContent !== item.name) el.textContent = item.name;
+      if (item.role === 'textbox') {
+        el.setAttribute('aria-label', item.name);
+        el.setAttribute('inputmode', item.input_mode || 'text');
+        el.setAttribute('enterkeyhint', item.multiline ? 'enter' : 'done');
+        if (item.max_chars) el.maxLength = item.max_chars;
+        if (item.description) el.placeholder = item.description;
+        el.style.fontSize = (item.font_px || 20) + 'px';
+        // Never overwrite what the person is typing; otherwise show what the app holds.
+        if (document.activeElement !== el && el.value !== item.value) el.value = item.value;
+      } else if (el.textContent !== item.name) {
+        el.textContent = item.name;
+      }
       if (item.description) el.setAttribute('aria-description', item.description);
       else el.removeAttribute('aria-description');
       if (item.role === 'radio' || item.role === 'switch') el.setAttribute('aria-checked', item.checked ? 'true' : 'false');

@@ -32,15 +32,17 @@ inline constexpr Screen kAllScreens[] = {Screen::Home,         Screen::Map,     
                                          Screen::MyPlaces,     Screen::JoinGroup, Screen::Settings};
 
 // A rating being answered, one question per screen: steps 0..5 are the scales, 6..13 the
-// facilities, 14 is "ready to send". UI-only until it is sent.
+// facilities, 14 an optional comment, 15 is "ready to send". UI-only until it is sent.
 struct RatingDraft {
   std::string place_id;
   std::string place_name;
   int step = 0;
   std::array<std::uint8_t, core::kScaleCount> scales{};
   std::array<core::Answer, core::kFacilityCount> facilities{};
+  std::string comment;
 };
-inline constexpr int kRatingSteps = static_cast<int>(core::kScaleCount + core::kFacilityCount) + 1;
+inline constexpr int kRatingCommentStep = static_cast<int>(core::kScaleCount + core::kFacilityCount);
+inline constexpr int kRatingSteps = kRatingCommentStep + 2;
 
 // How the young person likes the app; remembered on the device (client_data.cpp).
 struct Preferences {
@@ -74,6 +76,7 @@ enum class ActionKind {
   AnswerScale,    // index, value (0 = skip)
   AnswerFacility, // index, answer
   RatingStep,     // value: the step to show
+  RatingComment,  // text
   SendRating,
   SetPreferences,  // preferences
   ReadAloud,       // text
@@ -101,6 +104,11 @@ struct Actions {
     items.push_back({ActionKind::AnswerFacility, {}, {}, index, 0, answer});
   }
   void RatingStep(int step) { items.push_back({ActionKind::RatingStep, {}, {}, 0, step}); }
+  void RatingComment(std::string text) {
+    Action action{ActionKind::RatingComment};
+    action.text = std::move(text);
+    items.push_back(std::move(action));
+  }
   void SendRating() { items.push_back({ActionKind::SendRating}); }
   void SetPreferences(const Preferences& preferences) {
     Action action{ActionKind::SetPreferences};

@@ -123,9 +123,20 @@ void SendRating(AppState& state, ClientData& data) {
   rating.device_id = data.device_id;
   rating.scales = state.rating.scales;
   rating.facilities = state.rating.facilities;
+  rating.comment = core::TrimText(state.rating.comment);
   rating.visit_month = ThisMonth(data);
   if (!core::HasAnyAnswer(rating)) {
     state.problem = "Please answer at least one question before you send.";
+    return;
+  }
+  // The same rules as the server, so what is kept here is what the server will take.
+  core::ValidationContext context;
+  context.area = core::DefaultServiceArea();
+  const core::YearMonth now = core::YearMonthAt(data.ports.unix_millis() / 1000, data.ports.utc_offset_minutes());
+  context.current_year = now.year;
+  context.current_month = now.month;
+  if (const std::vector<core::FieldError> problems = core::Validate(rating, context); !problems.empty()) {
+    state.problem = problems.front().message;
     return;
   }
   std::string error;
@@ -158,6 +169,7 @@ void ApplyActions(AppState& state, Actions& actions, ClientData& data) {
         if (action.index >= 0 && action.index < static_cast<int>(core::kFacilityCount))
           state.rating.facilities[static_cast<std::size_t>(action.index)] = action.answer;
         break;
+      case ActionKind::RatingComment: state.rating.comment = action.text; break;
       case ActionKind::RatingStep:
         state.rating.step = std::clamp(action.value, 0, kRatingSteps - 1);
         state.problem.clear();

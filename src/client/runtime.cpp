@@ -99,11 +99,14 @@ platform::LoopControl Frame(Runtime& rt) {
     ImGui_ImplOpenGL3_CreateFontsTexture();
   }
 
-  for (const platform::MirrorEvent& mirror : platform::TakeMirrorEvents()) {
+  ui::SetVisibleHeight(platform::VisibleHeight());
+  for (platform::MirrorEvent& mirror : platform::TakeMirrorEvents()) {
     switch (mirror.kind) {
       case platform::MirrorEventKind::Activate: ui::QueueActivation(mirror.id); break;
       case platform::MirrorEventKind::Focus: ui::SetMirrorFocus(mirror.id); break;
       case platform::MirrorEventKind::Blur: ui::SetMirrorFocus(0); break;
+      case platform::MirrorEventKind::Text: ui::QueueText(mirror.id, std::move(mirror.text)); break;
+      case platform::MirrorEventKind::Submit: ui::QueueSubmit(mirror.id); break;
     }
   }
 

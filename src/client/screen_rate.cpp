@@ -7,6 +7,7 @@
 #include "client/ui/theme.h"
 #include "client/ui/widgets.h"
 #include "core/model.h"
+#include "core/validation.h"
 
 namespace {
 
@@ -84,24 +85,44 @@ void DrawRateQuestionScreen(const AppState& state, Actions& actions) {
                                " of " + std::to_string(kSendStep);
   ui::Paragraph(progress.c_str());
 
+  const bool read_aloud = state.preferences.read_aloud;
   if (draft.step < kScaleSteps) {
     const auto scale = core::kAllScales[static_cast<std::size_t>(draft.step)];
     const std::string question(core::ScaleLabel(scale));
     ui::Heading(question.c_str(), 1);
+    if (read_aloud && ui::Button(Icon::ReadAloud, "Read aloud", ui::ButtonStyle::Secondary))
+      actions.ReadAloud(question + ". Choose a face: No. Not really. A bit. Mostly. Yes, a lot.");
     const int tapped = ui::FaceChoice(question.c_str(), draft.scales[static_cast<std::size_t>(draft.step)]);
     if (tapped > 0) {
       actions.AnswerScale(draft.step, tapped);
       actions.RatingStep(draft.step + 1);
     }
-  } else if (draft.step < kSendStep) {
+  } else if (draft.step < kRatingCommentStep) {
     const std::size_t index = static_cast<std::size_t>(draft.step - kScaleSteps);
     const std::string question = FacilityQuestion(core::kAllFacilities[index]);
     ui::Heading(question.c_str(), 1);
+    if (read_aloud && ui::Button(Icon::ReadAloud, "Read aloud", ui::ButtonStyle::Secondary))
+      actions.ReadAloud(question + " Yes. No. Or not sure.");
     const ui::Answer3 tapped = ui::YesNoChoice(question.c_str(), ToAnswer3(draft.facilities[index]));
     if (tapped != ui::Answer3::None) {
       actions.AnswerFacility(static_cast<int>(index), FromAnswer3(tapped));
       actions.RatingStep(draft.step + 1);
     }
+  } else if (draft.step == kRatingCommentStep) {
+    constexpr const char* kAsk = "Anything else you want to tell us?";
+    constexpr const char* kEmptyOk = "You can leave this empty.";
+    constexpr const char* kCare = "Please do not write names, phone numbers or addresses. A council worker reads it first.";
+    ui::Heading(kAsk, 1);
+    if (read_aloud && ui::Button(Icon::ReadAloud, "Read aloud", ui::ButtonStyle::Secondary))
+      actions.ReadAloud(std::string(kAsk) + " " + kEmptyOk + " " + kCare);
+    ui::Paragraph(kEmptyOk);
+    ui::Paragraph(kCare);
+    std::string comment = draft.comment;
+    ui::TextFieldOptions options;
+    options.multiline = true;
+    options.max_chars = static_cast<int>(core::kCommentMaxChars);
+    if (ui::TextField("Your words (you do not have to write anything)", &comment, options))
+      actions.RatingComment(std::move(comment));
   } else {
     ui::Heading("Ready to send?", 1, Icon::Send);
     ui::Paragraph("Thank you for telling us about this place.");
@@ -110,9 +131,14 @@ void DrawRateQuestionScreen(const AppState& state, Actions& actions) {
 
   ui::Space(8.0f);
   if (!state.problem.empty()) ui::StatusLine(Icon::Info, state.problem.c_str());
-  if (draft.step < kSendStep) {
+  if (draft.step == kRatingCommentStep) {
+    if (ui::Button(Icon::Check, "Next", ui::ButtonStyle::Primary, ui::ContentWidth()))
+      actions.RatingStep(draft.step + 1);
+  } else if (draft.step < kSendStep) {
     if (ui::Button(Icon::Skip, "Skip this question", ui::ButtonStyle::Secondary, ui::ContentWidth()))
       actions.RatingStep(draft.step + 1);
+  }
+  if (draft.step < kSendStep) {
     if (ui::Button(Icon::Send, "Finish and send", ui::ButtonStyle::Secondary, ui::ContentWidth()))
       actions.SendRating();
   } else {

@@ -101,11 +101,22 @@ namespace platform {
 
 // [SECTION] The screen-reader mirror (web): what people did to the HTML twins of items
 
-enum class MirrorEventKind { Activate, Focus, Blur };
+enum class MirrorEventKind {
+  Activate,  // pressed (click, Enter, Space, a screen reader's double tap)
+  Focus,
+  Blur,
+  Text,      // a text field's whole new text (typed, pasted, dictated, from an IME)
+  Submit,    // Enter in a one-line text field
+};
 struct MirrorEvent {
   MirrorEventKind kind = MirrorEventKind::Activate;
   std::uint32_t id = 0;  // the item's id in the UI record
+  std::string text;      // for Text
 };
 std::vector<MirrorEvent> TakeMirrorEvents();
+
+// Height of the part of the page the person can see, in CSS pixels: smaller than the
+// window while a phone's on-screen keyboard is open (the browser's visualViewport).
+float VisibleHeight();
 
 }  // namespace platform

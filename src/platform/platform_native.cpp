@@ -172,6 +172,13 @@ namespace platform {
 
 std::vector<MirrorEvent> TakeMirrorEvents() { return {}; }  // the desktop has no HTML mirror
 
+float VisibleHeight() {
+  SDL_Window* window = SDL_GL_GetCurrentWindow();
+  int w = 0, h = 0;
+  if (window) SDL_GetWindowSize(window, &w, &h);
+  return static_cast<float>(h);
+}
+
 }  // namespace platform
 
 namespace platform {

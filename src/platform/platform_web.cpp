@@ -89,6 +89,9 @@ EM_JS(void, JsRandomBytes, (std::uint8_t* out, int length), {
   crypto.getRandomValues(HEAPU8.subarray(out, out + length));
 });
 EM_JS(int, JsIsOnline, (), { return navigator.onLine ? 1 : 0; });
+EM_JS(double, JsVisibleHeight, (), {
+  return window.visualViewport ? window.visualViewport.height : window.innerHeight;
+});
 EM_JS(int, JsPrefersReducedMotion, (), {
   return window.matchMedia && window.matchMedia('(prefers-reduced-motion: reduce)').matches ? 1 : 0;
 });
@@ -162,6 +165,7 @@ std::vector<HttpResponse> TakeHttpResponses() {
 }
 
 bool IsOnline() { return JsIsOnline() != 0; }
+float VisibleHeight() { return static_cast<float>(JsVisibleHeight()); }
 void Speak(const std::string& text) { JsSpeak(text.c_str()); }
 bool PrefersReducedMotion() { return JsPrefersReducedMotion() != 0; }
 
@@ -180,12 +184,19 @@ EMSCRIPTEN_KEEPALIVE void safespaces_http_done(int request_id, int status, const
   platform::g_http_done.push_back({request_id, status, body ? body : ""});
 }
 
-// kind: 0 activate, 1 focus, 2 blur (web/mirror.js).
+// kind: 0 activate, 1 focus, 2 blur, 4 submit (web/mirror.js).
 EMSCRIPTEN_KEEPALIVE void safespaces_mirror_event(int kind, unsigned id) {
-  const auto event_kind = kind == 1 ? platform::MirrorEventKind::Focus
-                          : kind == 2 ? platform::MirrorEventKind::Blur
-                                      : platform::MirrorEventKind::Activate;
-  platform::g_mirror_events.push_back({event_kind, id});
+  using platform::MirrorEventKind;
+  const MirrorEventKind event_kind = kind == 1   ? MirrorEventKind::Focus
+                                     : kind == 2 ? MirrorEventKind::Blur
+                                     : kind == 4 ? MirrorEventKind::Submit
+                                                 : MirrorEventKind::Activate;
+  platform::g_mirror_events.push_back({event_kind, id, {}});
+}
+
+// A text field's whole text after each change in its HTML twin.
+EMSCRIPTEN_KEEPALIVE void safespaces_mirror_text(unsigned id, const char* text) {
+  platform::g_mirror_events.push_back({platform::MirrorEventKind::Text, id, text ? text : ""});
 }
 
 EMSCRIPTEN_KEEPALIVE void safespaces_persist_done(int generation) {

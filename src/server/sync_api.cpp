@@ -119,10 +119,21 @@ json ResultJson(const std::string& id, const store::SyncResult& result) {
   return entry;
 }
 
-// `"places":[...],"cursor":"...","more":false`, the tail both answers share.
-std::string PageFields(const store::PlacesPage& page) {
-  return "\"places\":" + page.places_json + ",\"cursor\":\"" + store::FormatCursor(page.cursor) +
-         "\",\"more\":" + (page.more ? "true" : "false");
+// `head` then `"places":[...],"cursor":"...","more":false}`, the tail both answers share,
+// in one string sized once: a page of 500 places is ~450 KB, and each copy of it made by
+// joining temporaries showed in the pull benchmark's profile.
+std::string PageAnswer(std::string_view head, const store::PlacesPage& page) {
+  const std::string cursor = store::FormatCursor(page.cursor);
+  std::string answer;
+  answer.reserve(head.size() + page.places_json.size() + cursor.size() + 48);
+  answer += head;
+  answer += "\"places\":";
+  answer += page.places_json;
+  answer += ",\"cursor\":\"";
+  answer += cursor;
+  answer += "\",\"more\":";
+  answer += page.more ? "true}" : "false}";
+  return answer;
 }
 
 std::optional<store::PlacesPage> ReadPage(ReaderPool& readers, std::int64_t since, int limit) {
@@ -182,10 +193,7 @@ Reply GetPlaces(ReaderPool& readers, const std::optional<std::string>& since, co
   }
   const std::optional<store::PlacesPage> page = ReadPage(readers, *cursor, page_size);
   if (!page) return {"", OurFault()};
-  std::string body = "{";  // appended, not "{" + ...: GCC 12 warns wrongly about that (-Wrestrict)
-  body += PageFields(*page);
-  body += '}';
-  return {std::move(body), std::nullopt};
+  return {PageAnswer("{", *page), std::nullopt};
 }
 
 Reply PostSync(GroupCommitWriter& writer, ReaderPool& readers, std::string_view body, std::int64_t now_unix_seconds) {
@@ -213,12 +221,10 @@ Reply PostSync(GroupCommitWriter& writer, ReaderPool& readers, std::string_view 
   for (std::size_t i = 0; i < results.size(); ++i) list.push_back(ResultJson(request.entries[i].id, results[i]));
   const std::optional<store::PlacesPage> page = ReadPage(readers, request.cursor, store::kDefaultPageSize);
   if (!page) return {"", OurFault()};
-  std::string answer = "{\"results\":";
-  answer += core::DumpJson(list);
-  answer += ',';
-  answer += PageFields(*page);
-  answer += '}';
-  return {std::move(answer), std::nullopt};
+  std::string head = "{\"results\":";
+  head += core::DumpJson(list);
+  head += ',';
+  return {PageAnswer(head, *page), std::nullopt};
 }
 
 }  // namespace server

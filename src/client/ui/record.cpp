@@ -19,6 +19,7 @@ std::string_view RoleName(Role role) {
     case Role::Radio: return "radio";
     case Role::Switch: return "switch";
     case Role::Status: return "status";
+    case Role::TextBox: return "textbox";
   }
   return "text";
 }
@@ -34,11 +35,20 @@ std::string RecordToJson(const FrameRecord& record) {
     if (item.role == Role::Heading) j["level"] = item.level;
     if (item.role == Role::Radio || item.role == Role::Switch) j["checked"] = item.checked;
     if (item.role == Role::Radio) j["group"] = item.group;
+    if (item.role == Role::TextBox) {
+      j["value"] = item.value;
+      j["multiline"] = item.multiline;
+      j["max_chars"] = item.max_chars;
+      j["input_mode"] = item.input_mode;
+      j["font_px"] = item.level;  // text size, so the HTML field matches what is drawn
+    }
     items.push_back(std::move(j));
   }
   nlohmann::json raw = nlohmann::json::array();
   for (const RawItem& r : record.raw_items) raw.push_back({{"id", r.id}, {"label", r.label}});
-  return nlohmann::json{{"screen", record.screen_name}, {"items", items}, {"raw_items", raw}}.dump();
+  // Text typed by a person may be anything: replace bytes that are not UTF-8 rather than throw.
+  return nlohmann::json{{"screen", record.screen_name}, {"items", items}, {"raw_items", raw}}.dump(
+      -1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 }  // namespace ui

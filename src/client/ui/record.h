@@ -8,7 +8,7 @@
 
 namespace ui {
 
-enum class Role { Button, Heading, Text, Radio, Switch, Status };
+enum class Role { Button, Heading, Text, Radio, Switch, Status, TextBox };
 
 struct Rect {
   float x = 0, y = 0, w = 0, h = 0;  // CSS pixels, origin top-left of the canvas
@@ -24,6 +24,10 @@ struct Item {
   int level = 0;          // heading level (1 = screen title)
   bool checked = false;   // radio: the chosen one of its group; switch: on
   std::string group;      // radio: the question it answers
+  std::string value;      // text box: its text
+  bool multiline = false; // text box: several lines (Enter makes a new line)
+  int max_chars = 0;      // text box: the most letters it takes
+  std::string input_mode; // text box: the phone keyboard to show ("text", "numeric", ...)
   Rect rect;
 };
 

@@ -13,6 +13,7 @@
 
 #include <algorithm>
 #include <cstdarg>
+#include <cstring>
 
 #include "client/ui/theme.h"
 
@@ -27,6 +28,9 @@ Pointer g_pointer;                          // this frame's touch facts (SetPoin
 std::uint32_t g_long_pressed = 0;           // item held long enough to be read aloud
 std::string g_read_aloud;                   // what a long press asked to hear
 bool g_drag_scrolling = false;              // a finger is moving the screen, not pressing
+std::vector<std::pair<std::uint32_t, std::string>> g_texts;  // text fields' new text from the mirror
+std::vector<std::uint32_t> g_submits;       // Enter in a text field's HTML twin
+float g_visible_height = 0.0f;              // 0: the whole window
 
 constexpr float kDragStartPixels = 10.0f;   // a finger moving this far scrolls instead of tapping
 constexpr float kLongPressSeconds = 0.7f;   // held this long (without moving) reads the item aloud
@@ -66,6 +70,9 @@ void BeginFrame(FrameRecord* record) {
 
 void QueueActivation(std::uint32_t id) { g_activations.push_back(id); }
 void SetPointer(const Pointer& pointer) { g_pointer = pointer; }
+void QueueText(std::uint32_t id, std::string text) { g_texts.emplace_back(id, std::move(text)); }
+void QueueSubmit(std::uint32_t id) { g_submits.push_back(id); }
+void SetVisibleHeight(float height) { g_visible_height = height; }
 const Pointer& CurrentPointer() { return g_pointer; }
 
 std::string TakeReadAloudRequest() {
@@ -84,6 +91,8 @@ void EndFrame() {
   }
   g_record = nullptr;
   g_activations.clear();  // an activation for an item no longer on screen does nothing
+  g_texts.clear();
+  g_submits.clear();
 }
 
 }  // namespace ui
@@ -476,6 +485,71 @@ bool Toggle(Icon icon, const char* label, bool on) {
                 p.text, state);
   RecordOption(Role::Switch, label, nullptr, on);
   return pressed;
+}
+
+bool TextField(const char* label, std::string* value, const TextFieldOptions& options, bool* submitted) {
+  const Fonts& fonts = GetFonts();
+  const Palette& p = Colours();
+  ImGui::PushFont(fonts.bold);
+  ImGui::TextWrapped("%s", label);
+  ImGui::PopFont();
+
+  ImGui::PushID(label);
+  const float body_px = Scaled(kBodySize);
+  const float height = options.multiline ? std::max(kMinTarget, body_px * 5.0f) : std::max(kMinTarget, body_px + 28.0f);
+  // ImGui's own field, for the desktop and for drawing; the buffer has room for the limit
+  // in the longest UTF-8 letters.
+  std::string buffer = *value;
+  buffer.resize(static_cast<std::size_t>(options.max_chars) * 4 + 1);
+  ImGui::PushStyleColor(ImGuiCol_FrameBg, ImGui::ColorConvertU32ToFloat4(p.card));
+  ImGui::PushStyleColor(ImGuiCol_Border, ImGui::ColorConvertU32ToFloat4(p.text));
+  ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 2.0f);
+  ImGui::PushFont(fonts.body);
+  bool changed = false;
+  bool entered = false;
+  if (options.multiline) {
+    changed = ImGui::InputTextMultiline("##field", buffer.data(), buffer.size(), ImVec2(ContentWidth(), height));
+  } else {
+    ImGui::SetNextItemWidth(ContentWidth());
+    entered = ImGui::InputTextWithHint("##field", options.hint, buffer.data(), buffer.size(),
+                                       ImGuiInputTextFlags_EnterReturnsTrue);
+    changed = !entered && ImGui::IsItemEdited();
+  }
+  ImGui::PopFont();
+  ImGui::PopStyleVar();
+  ImGui::PopStyleColor(2);
+  const ImGuiID id = ImGui::GetItemID();
+  if (changed || entered) {
+    buffer.resize(std::strlen(buffer.c_str()));
+    changed = buffer != *value;
+    if (changed) *value = buffer;
+  }
+  for (auto& [target, text] : g_texts) {
+    if (target != id) continue;
+    changed = text != *value;
+    *value = std::move(text);
+    target = 0;
+  }
+  if (std::find(g_submits.begin(), g_submits.end(), id) != g_submits.end()) entered = true;
+  if (submitted) *submitted = entered;
+  // The field stays in view above an on-screen keyboard.
+  if (id == g_mirror_focus && g_visible_height > 0.0f && ImGui::GetItemRectMax().y > g_visible_height)
+    ImGui::SetScrollY(ImGui::GetScrollY() + ImGui::GetItemRectMax().y - g_visible_height + 16.0f);
+  ImGui::PopID();
+
+  Item item;
+  item.id = id;
+  item.role = Role::TextBox;
+  item.name = label;
+  item.value = *value;
+  item.multiline = options.multiline;
+  item.max_chars = options.max_chars;
+  item.input_mode = options.input_mode;
+  item.description = options.hint;
+  item.level = static_cast<int>(body_px);
+  item.rect = RectOf(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+  Record(std::move(item));
+  return changed;
 }
 
 void StatusLine(Icon icon, const char* text) {

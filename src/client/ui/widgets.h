@@ -84,6 +84,24 @@ bool ChoiceButton(Icon icon, const char* label, const char* group, bool chosen);
 // Returns true when tapped (the caller flips the setting).
 bool Toggle(Icon icon, const char* label, bool on);
 
+// A text field: a label above a box of text. On phones a real HTML field over it takes the
+// typing (keyboard, IME, emoji, paste, dictation); natively ImGui takes it. Returns true
+// when the text changed, with the new text in *value. *submitted is set on Enter in a
+// one-line field.
+struct TextFieldOptions {
+  bool multiline = false;
+  int max_chars = 280;
+  const char* input_mode = "text";  // the HTML inputmode: which phone keyboard
+  const char* hint = "";            // shown in the empty box
+};
+bool TextField(const char* label, std::string* value, const TextFieldOptions& options, bool* submitted = nullptr);
+
+// From the mirror: a text field's new text, and Enter in a one-line field.
+void QueueText(std::uint32_t id, std::string text);
+void QueueSubmit(std::uint32_t id);
+// The height of what the person can see (less while an on-screen keyboard is open).
+void SetVisibleHeight(float height);
+
 // A calm line of status (sync, saving), announced politely to screen readers.
 void StatusLine(Icon icon, const char* text);
 
