@@ -19,7 +19,9 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <ctime>
 #include <fstream>
+#include <iterator>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -98,6 +100,26 @@ double PeakResidentMb(pid_t pid) {
   return -1;
 }
 
+// CPU time a process has used so far (all its threads, user + system), in microseconds.
+// Busy neighbours change throughput far more than they change this, so the table shows it.
+double ProcessCpuMicros(pid_t pid) {
+  std::ifstream stat("/proc/" + std::to_string(pid) + "/stat");
+  std::string text((std::istreambuf_iterator<char>(stat)), std::istreambuf_iterator<char>());
+  std::istringstream fields(text.substr(text.rfind(')') + 2));  // after "pid (name) "
+  std::string field;
+  double ticks = 0;
+  for (int i = 3; i <= 15 && fields >> field; ++i)
+    if (i == 14 || i == 15) ticks += std::atof(field.c_str());  // utime, stime
+  return ticks * 1e6 / static_cast<double>(sysconf(_SC_CLK_TCK));
+}
+
+// CPU time of the calling thread, in microseconds.
+double ThreadCpuMicros() {
+  timespec now{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
+  return static_cast<double>(now.tv_sec) * 1e6 + static_cast<double>(now.tv_nsec) / 1e3;
+}
+
 // [SECTION] Measuring
 
 // One scenario's figures. A unit is what the scenario counts: an accepted rating, a pull,
@@ -112,8 +134,10 @@ struct Result {
   long errors = 0;
   double bytes_per_answer = 0;
   double p50_ms = 0, p99_ms = 0;
+  double cpu_us = -1;  // CPU time of the server (or of the SQLite loop) in the window; -1: not known
   std::string problem;  // the first error seen, if any
   double PerSecond() const { return seconds > 0 ? static_cast<double>(units) / seconds : 0; }
+  double CpuMicrosPerUnit() const { return cpu_us >= 0 && units > 0 ? cpu_us / static_cast<double>(units) : -1; }
 };
 
 // What one request gave: how many units it achieved, and whether all went as expected.
@@ -153,7 +177,7 @@ httplib::Client MakeClient(int port) {
 
 // `clients` threads, each with its own keep-alive connection and Step (from make_step),
 // for warm-up + measured seconds. Counts what completes inside the measured window.
-Result RunLoad(const Settings& settings, std::string label, std::string unit, int port, int clients,
+Result RunLoad(const Settings& settings, std::string label, std::string unit, pid_t server, int port, int clients,
                const std::function<Step(int client)>& make_step) {
   Result result{std::move(label), std::move(unit), clients, settings.seconds};
   const auto start = Clock::now();
@@ -195,6 +219,10 @@ Result RunLoad(const Settings& settings, std::string label, std::string unit, in
       }
     });
   }
+  std::this_thread::sleep_until(window_start);
+  const double cpu_before = ProcessCpuMicros(server);
+  std::this_thread::sleep_until(window_end);
+  result.cpu_us = ProcessCpuMicros(server) - cpu_before;
   for (std::thread& thread : threads) thread.join();
   std::vector<std::uint32_t> latencies_us;
   double bytes = 0;
@@ -423,6 +451,7 @@ Result RunInsertLoop(const Settings& settings, const std::filesystem::path& path
                                         std::chrono::duration<double>(settings.warmup_seconds));
   const auto window_end =
       window_start + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(settings.seconds));
+  double cpu_at_start = -1;
   for (;;) {
     const auto began = Clock::now();
     if (began >= window_end) break;
@@ -446,11 +475,13 @@ Result RunInsertLoop(const Settings& settings, const std::filesystem::path& path
     }
     const auto done = Clock::now();
     if (done < window_start) continue;
+    if (cpu_at_start < 0) cpu_at_start = ThreadCpuMicros();
     ++result.requests;
     result.units += rows;
     latencies_us.push_back(
         static_cast<std::uint32_t>(std::chrono::duration_cast<std::chrono::microseconds>(done - began).count()));
   }
+  if (cpu_at_start >= 0) result.cpu_us = ThreadCpuMicros() - cpu_at_start;
   Summarise(result, latencies_us);
   return result;
 }
@@ -556,15 +587,16 @@ std::string Thousands(double value) {
 }
 
 void PrintHeader() {
-  std::printf("%-52s %7s %11s %-8s %8s %8s %9s %6s %9s\n", "scenario", "clients", "per second", "unit", "p50 ms",
-              "p99 ms", "requests", "errors", "KB/answer");
-  std::printf("%s\n", std::string(126, '-').c_str());
+  std::printf("%-52s %7s %11s %-8s %8s %8s %9s %6s %9s %9s\n", "scenario", "clients", "per second", "unit", "p50 ms",
+              "p99 ms", "requests", "errors", "KB/answer", "CPU us/u");
+  std::printf("%s\n", std::string(136, '-').c_str());
 }
 
 void PrintRow(const Result& r) {
-  std::printf("%-52s %7d %11s %-8s %8.2f %8.2f %9ld %6ld %9.1f\n", r.label.c_str(), r.clients,
+  const double cpu = r.CpuMicrosPerUnit();
+  std::printf("%-52s %7d %11s %-8s %8.2f %8.2f %9ld %6ld %9.1f %9s\n", r.label.c_str(), r.clients,
               Thousands(r.PerSecond()).c_str(), r.unit.c_str(), r.p50_ms, r.p99_ms, r.requests, r.errors,
-              r.bytes_per_answer / 1024.0);
+              r.bytes_per_answer / 1024.0, cpu < 0 ? "-" : Thousands(cpu).c_str());
   if (!r.problem.empty()) std::printf("    ! %s\n", r.problem.substr(0, 200).c_str());
   std::fflush(stdout);
 }
@@ -679,19 +711,20 @@ int main(int argc, char** argv) {
     return results.back();
   };
   const int port = server.port;
+  const pid_t server_pid = server.process->Pid();
   const std::string page_path = "/api/v1/places?limit=" + std::to_string(kPageLimit) + "&since=";
 
   // f, d, c: what serving costs, from the empty handler to a page of places.
   const Result health = run('f', [&] {
-    return RunLoad(settings, "f. GET /api/v1/health (empty-handler ceiling)", "answers", port, kFewClients,
+    return RunLoad(settings, "f. GET /api/v1/health (empty-handler ceiling)", "answers", server_pid, port, kFewClients,
                    [](int) { return GetStep("/api/v1/health"); });
   });
   const Result static_file = run('d', [&] {
-    return RunLoad(settings, "d. GET static file, same bytes as a page (ceiling)", "files", port, kFewClients,
+    return RunLoad(settings, "d. GET static file, same bytes as a page (ceiling)", "files", server_pid, port, kFewClients,
                    [&](int) { return GetStep(kPageFile, feed->first_page.size()); });
   });
   const Result pulls = run('c', [&] {
-    return RunLoad(settings, "c. GET /api/v1/places?since=C&limit=500 (pull)", "pulls", port, kFewClients,
+    return RunLoad(settings, "c. GET /api/v1/places?since=C&limit=500 (pull)", "pulls", server_pid, port, kFewClients,
                    [&](int client) {
                      auto next = std::make_shared<std::size_t>(static_cast<std::size_t>(client));
                      return Step([&, next](httplib::Client& http) {
@@ -708,7 +741,7 @@ int main(int argc, char** argv) {
   const auto sync_load = [&](char letter, std::string label, int clients, int items, bool with_changes) {
     return run(letter, [&, label, clients, items, with_changes] {
       const std::string cursor = with_changes ? EndCursor(port, feed->end_cursor) : kCursorPastTheEnd;
-      return RunLoad(settings, label, "ratings", port, clients,
+      return RunLoad(settings, label, "ratings", server_pid, port, clients,
                      [&](int client) { return SyncStep(client, items, place_ids, cursor); });
     });
   };

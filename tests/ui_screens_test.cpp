@@ -8,6 +8,7 @@
 
 #include "client/icons.h"
 #include "client/ui/theme.h"
+#include "client/ui/widgets.h"
 #include "ui_harness.h"
 
 namespace {
@@ -106,14 +107,35 @@ TEST_CASE("one tap is one press: a second frame does not press again", "[ui][tou
   CHECK(ui.state.back_stack.size() == 1);
 }
 
-TEST_CASE("on a laptop the reading column stays narrow and centred", "[ui][layout]") {
+TEST_CASE("on a laptop the journeys sit in a pane beside the screen, which stays narrow", "[ui][layout]") {
   UiHarness ui(1440.0f, 900.0f, 1.0f);
   ui.Frame();
   ui.Frame();
   const ui::Item* map = ui.state.ui_record.Find(ui::Role::Button, "Explore the map");
   REQUIRE(map);
-  CHECK(map->rect.w <= ui::kMaxContentWidth + 0.5f);
-  CHECK(map->rect.CenterX() == Approx(720.0f).margin(10.0f));
+  CHECK(map->rect.x + map->rect.w <= ui::kNavPaneWidth);
+  const ui::Item* welcome = ui.state.ui_record.Find(ui::Role::Text, "Find places where you feel safe and welcome.");
+  REQUIRE(welcome);
+  CHECK(welcome->rect.x > ui::kNavPaneWidth);
+  REQUIRE(ui.Tap("Rate a place"));
+  CHECK(ui.state.screen == Screen::RatePickPlace);
+  const ui::Item* current = ui.state.ui_record.Find(ui::Role::Button, "Rate a place");
+  REQUIRE(current);
+  CHECK(current->checked);  // the pane shows where you are
+  for (const ui::Item& item : ui.state.ui_record.items)
+    if (item.rect.x > ui::kNavPaneWidth) CHECK(item.rect.w <= ui::kMaxContentWidth + 0.5f);
+}
+
+TEST_CASE("a phone has one pane, with the journeys on the home screen", "[ui][layout]") {
+  UiHarness ui(390.0f, 844.0f, 3.0f);
+  ui.Frame();
+  CHECK_FALSE(ui::ComputeLayout().two_pane);
+  const ui::Item* map = ui.state.ui_record.Find(ui::Role::Button, "Explore the map");
+  REQUIRE(map);
+  CHECK(map->rect.w > 300.0f);
+  ui.state.screen = Screen::Settings;
+  ui.Frame();
+  CHECK_FALSE(ui.state.ui_record.Find(ui::Role::Button, "Explore the map"));
 }
 
 TEST_CASE("the record the page receives names every item with its role and place", "[ui][record]") {

@@ -107,6 +107,8 @@
       if (item.description) el.setAttribute('aria-description', item.description);
       else el.removeAttribute('aria-description');
       if (item.role === 'radio' || item.role === 'switch') el.setAttribute('aria-checked', item.checked ? 'true' : 'false');
+      if (item.current) el.setAttribute('aria-current', 'page');
+      else el.removeAttribute('aria-current');
       place(el, item.rect);
 
       if (item.role === 'radio') {

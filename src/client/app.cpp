@@ -6,6 +6,8 @@
 
 void DrawApp(AppState& state, Actions& actions) {
   ui::BeginFrame(&state.ui_record);
+  const ui::Layout layout = ui::ComputeLayout();
+  if (layout.two_pane) DrawNavigationPane(state, actions, layout.nav);
   switch (state.screen) {
     case Screen::Home: DrawHomeScreen(state, actions); break;
     case Screen::RatePickPlace: DrawRatePickPlaceScreen(state, actions); break;

@@ -100,6 +100,8 @@ platform::LoopControl Frame(Runtime& rt) {
   }
 
   ui::SetVisibleHeight(platform::VisibleHeight());
+  const platform::SafeArea safe = platform::SafeAreaInsets();
+  ui::SetSafeArea({safe.top, safe.right, safe.bottom, safe.left});
   for (platform::MirrorEvent& mirror : platform::TakeMirrorEvents()) {
     switch (mirror.kind) {
       case platform::MirrorEventKind::Activate: ui::QueueActivation(mirror.id); break;

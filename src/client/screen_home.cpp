@@ -1,10 +1,56 @@
 // The home screen: what Safe Spaces is for, in easy-read words, and one big button for
 // each journey. First thing a young person sees, so: few words, big icons, calm.
+// On tablets and laptops the journeys sit in the navigation pane (screen_navigation.cpp)
+// and home keeps the welcome.
 #include <string>
 
 #include "client/screens.h"
 #include "client/ui/theme.h"
 #include "client/ui/widgets.h"
+
+namespace {
+
+// Which journey a screen belongs to, so the navigation pane can show where you are.
+Screen JourneyOf(Screen screen) {
+  switch (screen) {
+    case Screen::RatePickPlace:
+    case Screen::RateQuestion:
+    case Screen::RateDone: return Screen::RatePickPlace;
+    default: return screen;
+  }
+}
+
+}  // namespace
+
+void DrawJourneyButtons(const AppState& state, Actions& actions) {
+  struct Journey {
+    Icon icon;
+    const char* label;
+    const char* hint;
+    unsigned tint;
+    Screen screen;
+  };
+  const ui::Palette& c = ui::Colours();
+  const Journey journeys[] = {
+      {Icon::Map, "Explore the map", "See safe places near you", c.tint_map, Screen::Map},
+      {Icon::Star, "Rate a place", "Tell us how a place felt", c.tint_rate, Screen::RatePickPlace},
+      {Icon::MapMarkerPlus, "Suggest a place", "Add a place you like", c.tint_suggest, Screen::SuggestPlace},
+      {Icon::Heart, "My places", "Places you saved and sent", c.tint_mine, Screen::MyPlaces},
+      {Icon::Group, "Join a group", "Use the code from your youth worker", c.tint_group, Screen::JoinGroup},
+  };
+  const Screen here = JourneyOf(state.screen);
+  for (const Journey& journey : journeys) {
+    if (ui::JourneyButton(journey.icon, journey.label, journey.hint, journey.tint, here == journey.screen)) {
+      actions.GoHome();
+      actions.OpenScreen(journey.screen);
+    }
+  }
+  ui::Space(4.0f);
+  if (ui::Button(Icon::Settings, "Settings", ui::ButtonStyle::Secondary, ui::ContentWidth())) {
+    actions.GoHome();
+    actions.OpenScreen(Screen::Settings);
+  }
+}
 
 void DrawHomeScreen(const AppState& state, Actions& actions) {
   ui::BeginScreen("Safe Spaces: home");
@@ -16,20 +62,13 @@ void DrawHomeScreen(const AppState& state, Actions& actions) {
     actions.ReadAloud(std::string(kWelcome[0]) + " " + kWelcome[1]);
   DrawSyncStatus(state);
   ui::Space(4.0f);
-
-  if (ui::JourneyButton(Icon::Map, "Explore the map", "See safe places near you", ui::Colours().tint_map))
-    actions.OpenScreen(Screen::Map);
-  if (ui::JourneyButton(Icon::Star, "Rate a place", "Tell us how a place felt", ui::Colours().tint_rate))
-    actions.OpenScreen(Screen::RatePickPlace);
-  if (ui::JourneyButton(Icon::MapMarkerPlus, "Suggest a place", "Add a place you like", ui::Colours().tint_suggest))
-    actions.OpenScreen(Screen::SuggestPlace);
-  if (ui::JourneyButton(Icon::Heart, "My places", "Places you saved and sent", ui::Colours().tint_mine))
-    actions.OpenScreen(Screen::MyPlaces);
-  if (ui::JourneyButton(Icon::Group, "Join a group", "Use the code from your youth worker", ui::Colours().tint_group))
-    actions.OpenScreen(Screen::JoinGroup);
-
-  ui::Space(4.0f);
-  if (ui::Button(Icon::Settings, "Settings", ui::ButtonStyle::Secondary, ui::ContentWidth()))
-    actions.OpenScreen(Screen::Settings);
+  if (!ui::ComputeLayout().two_pane) DrawJourneyButtons(state, actions);
   ui::EndScreen();
+}
+
+void DrawNavigationPane(const AppState& state, Actions& actions, const ui::Rect& area) {
+  ui::BeginNavigationPane(area);
+  if (ui::Button(Icon::Home, "Safe Spaces: start", ui::ButtonStyle::Secondary, ui::ContentWidth())) actions.GoHome();
+  DrawJourneyButtons(state, actions);
+  ui::EndNavigationPane();
 }

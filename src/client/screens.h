@@ -2,8 +2,13 @@
 // from the app state and appends intents to `actions`. Screens never do I/O.
 #pragma once
 #include "client/app.h"
+#include "client/ui/record.h"
 
 void DrawHomeScreen(const AppState& state, Actions& actions);
+// The journeys (map, rate, suggest, mine, group) and Settings, as big buttons.
+void DrawJourneyButtons(const AppState& state, Actions& actions);
+// Tablets and laptops: the journeys in a pane beside every screen.
+void DrawNavigationPane(const AppState& state, Actions& actions, const ui::Rect& area);
 void DrawRatePickPlaceScreen(const AppState& state, Actions& actions);
 void DrawRateQuestionScreen(const AppState& state, Actions& actions);
 void DrawRateDoneScreen(const AppState& state, Actions& actions);

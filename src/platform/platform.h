@@ -119,4 +119,11 @@ std::vector<MirrorEvent> TakeMirrorEvents();
 // window while a phone's on-screen keyboard is open (the browser's visualViewport).
 float VisibleHeight();
 
+// Space kept clear at each edge for a phone's notch, rounded corners and home bar
+// (CSS env(safe-area-inset-*)), in CSS pixels; zero on the desktop.
+struct SafeArea {
+  float top = 0, right = 0, bottom = 0, left = 0;
+};
+SafeArea SafeAreaInsets();
+
 }  // namespace platform

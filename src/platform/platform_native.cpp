@@ -172,6 +172,8 @@ namespace platform {
 
 std::vector<MirrorEvent> TakeMirrorEvents() { return {}; }  // the desktop has no HTML mirror
 
+SafeArea SafeAreaInsets() { return {}; }
+
 float VisibleHeight() {
   SDL_Window* window = SDL_GL_GetCurrentWindow();
   int w = 0, h = 0;

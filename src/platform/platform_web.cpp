@@ -89,6 +89,16 @@ EM_JS(void, JsRandomBytes, (std::uint8_t* out, int length), {
   crypto.getRandomValues(HEAPU8.subarray(out, out + length));
 });
 EM_JS(int, JsIsOnline, (), { return navigator.onLine ? 1 : 0; });
+// The probe element in index.html has the safe-area insets as its padding.
+EM_JS(void, JsSafeArea, (float* out), {
+  const probe = document.getElementById('safe-area-probe');
+  if (!probe) return;
+  const style = getComputedStyle(probe);
+  HEAPF32[(out >> 2) + 0] = parseFloat(style.paddingTop) || 0;
+  HEAPF32[(out >> 2) + 1] = parseFloat(style.paddingRight) || 0;
+  HEAPF32[(out >> 2) + 2] = parseFloat(style.paddingBottom) || 0;
+  HEAPF32[(out >> 2) + 3] = parseFloat(style.paddingLeft) || 0;
+});
 EM_JS(double, JsVisibleHeight, (), {
   return window.visualViewport ? window.visualViewport.height : window.innerHeight;
 });
@@ -166,6 +176,12 @@ std::vector<HttpResponse> TakeHttpResponses() {
 
 bool IsOnline() { return JsIsOnline() != 0; }
 float VisibleHeight() { return static_cast<float>(JsVisibleHeight()); }
+
+SafeArea SafeAreaInsets() {
+  float values[4] = {};
+  JsSafeArea(values);
+  return {values[0], values[1], values[2], values[3]};
+}
 void Speak(const std::string& text) { JsSpeak(text.c_str()); }
 bool PrefersReducedMotion() { return JsPrefersReducedMotion() != 0; }
 

@@ -39,7 +39,7 @@ bool GroupCommitWriter::Run(Work work) {
   if (stopping_) return false;
   queue_.push_back(&job);
   work_queued_.notify_one();
-  work_done_.wait(lock, [&] { return job.done; });
+  job.finished.wait(lock, [&] { return job.done; });
   return job.committed;
 }
 
@@ -61,11 +61,11 @@ void GroupCommitWriter::Loop() {
       // One request's failure must not cost the others theirs: each alone, once more.
       for (Job* job : group) job->committed = RunGroup({job});
     }
-    {
-      std::lock_guard lock(mutex_);
-      for (Job* job : group) job->done = true;
+    std::lock_guard lock(mutex_);  // held while notifying: a woken job's owner may destroy it at once
+    for (Job* job : group) {
+      job->done = true;
+      job->finished.notify_one();
     }
-    work_done_.notify_all();
   }
 }
 
@@ -99,7 +99,20 @@ bool GroupCommitWriter::RunGroup(const std::vector<Job*>& group) {
 // [SECTION] ReaderPool
 
 namespace {
-constexpr std::int64_t kReaderMapBytes = 1ll << 30;  // bytes of the database file a reader maps, at most
+
+constexpr std::int64_t kMapBytes = 256ll << 20;  // bytes of the database file a reader maps, at most
+
+// Pulls read the same pages of the feed again and again. Mapped, they come straight from
+// the operating system's cache; through read() each 4 KB page was copied into SQLite's
+// 2 MB cache per connection, which the pages of 5,000 places overflow: about a third of a
+// pull's CPU time in bench/sync_bench.cpp. (The writer gained nothing measurable from it,
+// so it reads as before.) Mapped pages count in the resident size, as shared file pages
+// the system can take back.
+void MapFile(const store::Database& db) {
+  std::string ignored;  // without it SQLite just reads as before
+  db.Exec("PRAGMA mmap_size = " + std::to_string(kMapBytes), ignored);
+}
+
 }  // namespace
 
 ReaderPool::ReaderPool(std::filesystem::path path, int max_connections)
@@ -127,12 +140,7 @@ bool ReaderPool::With(const std::function<void(const store::Database&)>& read, s
       returned_.notify_one();
       return false;
     }
-    // Pulls read the same pages again and again. Mapped, they come straight from the
-    // operating system's cache; through read() each 4 KB page was copied into a 2 MB cache
-    // per connection that a few pages of 500 places overflow (a third of a pull's time in
-    // the benchmark). Reads only: writes still go through the writer and its fsync.
-    std::string ignored;
-    opened->Exec("PRAGMA mmap_size = " + std::to_string(kReaderMapBytes), ignored);
+    MapFile(*opened);
     db = std::make_unique<store::Database>(std::move(*opened));
   }
   read(*db);

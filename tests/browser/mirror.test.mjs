@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import AxeBuilder from '@axe-core/playwright';
-import { launchBrowser, openApp, startServer, waitForScreen } from './harness.mjs';
+import { launchBrowser, openApp, screenshot, startServer, waitForScreen } from './harness.mjs';
 
 let server;
 let chromium;
@@ -45,6 +45,10 @@ test('the keyboard reaches a button and Enter presses it', async () => {
   await page.getByRole('button', { name: 'Explore the map' }).focus();
   await page.keyboard.press('Tab');
   assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Rate a place', 'Tab moves on');
+  // The app draws a focus ring on the canvas around the item the keyboard is on.
+  await page.waitForFunction(() => window.safespaces.ui.items.some((i) => i.focused && i.name === 'Rate a place'));
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  await screenshot(page, 'keyboard-focus-laptop');
   await page.keyboard.press('Shift+Tab');
   assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Explore the map', 'and back');
   await page.keyboard.press('Enter');

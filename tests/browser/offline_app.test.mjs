@@ -157,8 +157,9 @@ test('the manifest lists PNG icons, which the server serves at their stated size
 test('a phone starts the app with no connection, and with no server at all', async () => {
   const server = await startServer();
   let stopped = false;
-  const page = await openApp(chromium.browser, server.url, 'phone');
+  let page;
   try {
+    page = await openApp(chromium.browser, server.url, 'phone');
     await waitUntilControlled(page);
 
     // The whole web build is kept, as one snapshot; the live sync is not.
@@ -195,7 +196,7 @@ test('a phone starts the app with no connection, and with no server at all', asy
     assert.equal(apiWithoutServer, 'failed', '/api/ is never answered from a cache');
     assert.deepEqual(problemsBesidesApi(page), []);
   } finally {
-    await page.context().close();
+    await page?.context().close();
     if (!stopped) await server.stop();
   }
 });
@@ -206,8 +207,9 @@ test('a new deployment is used on the next online load, and then offline', async
   cpSync(config.web, web, { recursive: true });
   let server = await startServerOn(0, web);
   const { port } = server;
-  const page = await openApp(chromium.browser, server.url, 'phone');
+  let page;
   try {
+    page = await openApp(chromium.browser, server.url, 'phone');
     await waitUntilControlled(page);
     assert.equal(await page.evaluate(() => window.safespacesDeployment), undefined);
     await server.stop();
@@ -226,7 +228,7 @@ test('a new deployment is used on the next online load, and then offline', async
     assert.equal(await page.evaluate(() => window.safespacesDeployment), 2, 'offline, the new deployment was kept');
     assert.deepEqual(problemsBesidesApi(page), []);
   } finally {
-    await page.context().close();
+    await page?.context().close();
     await server?.stop();
     rmSync(web, { recursive: true, force: true });
   }

@@ -32,8 +32,10 @@ std::string RecordToJson(const FrameRecord& record) {
                         {"name", item.name},
                         {"rect", {item.rect.x, item.rect.y, item.rect.w, item.rect.h}}};
     if (!item.description.empty()) j["description"] = item.description;
+    if (item.focused) j["focused"] = true;
     if (item.role == Role::Heading) j["level"] = item.level;
     if (item.role == Role::Radio || item.role == Role::Switch) j["checked"] = item.checked;
+    if (item.role == Role::Button && item.checked) j["current"] = true;
     if (item.role == Role::Radio) j["group"] = item.group;
     if (item.role == Role::TextBox) {
       j["value"] = item.value;

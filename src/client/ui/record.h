@@ -22,7 +22,8 @@ struct Item {
   std::string name;       // what a screen reader says: the words, plus the icon's meaning if alone
   std::string description;  // a second line of help, if any
   int level = 0;          // heading level (1 = screen title)
-  bool checked = false;   // radio: the chosen one of its group; switch: on
+  bool checked = false;   // radio: the chosen one of its group; switch: on; button: the current page
+  bool focused = false;   // its HTML twin has the keyboard focus (the canvas shows a ring)
   std::string group;      // radio: the question it answers
   std::string value;      // text box: its text
   bool multiline = false; // text box: several lines (Enter makes a new line)

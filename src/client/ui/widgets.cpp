@@ -31,6 +31,7 @@ bool g_drag_scrolling = false;              // a finger is moving the screen, no
 std::vector<std::pair<std::uint32_t, std::string>> g_texts;  // text fields' new text from the mirror
 std::vector<std::uint32_t> g_submits;       // Enter in a text field's HTML twin
 float g_visible_height = 0.0f;              // 0: the whole window
+Insets g_insets;                            // the screen's notch and rounded corners
 
 constexpr float kDragStartPixels = 10.0f;   // a finger moving this far scrolls instead of tapping
 constexpr float kLongPressSeconds = 0.7f;   // held this long (without moving) reads the item aloud
@@ -84,6 +85,7 @@ void SetMirrorFocus(std::uint32_t id) { g_mirror_focus = id; }
 
 void EndFrame() {
   if (!g_record) return;
+  for (Item& item : g_record->items) item.focused = g_mirror_focus != 0 && item.id == g_mirror_focus;
   for (const RawItem& hooked : g_hooked) {
     const bool ours = std::any_of(g_record->items.begin(), g_record->items.end(),
                                   [&](const Item& item) { return item.id == hooked.id; });
@@ -141,15 +143,57 @@ void ScrollByDrag() {
 
 }  // namespace
 
-void BeginScreen(const char* title) {
-  if (g_record) g_record->screen_name = title;
+Layout ComputeLayout() {
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
-  ImGui::SetNextWindowPos(viewport->WorkPos);
-  ImGui::SetNextWindowSize(viewport->WorkSize);
+  Rect all{viewport->WorkPos.x + g_insets.left, viewport->WorkPos.y + g_insets.top,
+           viewport->WorkSize.x - g_insets.left - g_insets.right, viewport->WorkSize.y - g_insets.top - g_insets.bottom};
+  Layout layout;
+  // Two panes when the screen is wide enough for both at the chosen text size.
+  const float nav_width = std::min(kNavPaneWidth * TextScale(), all.w * 0.45f);
+  layout.two_pane = all.w >= kTwoPaneMinWidth && all.w - nav_width >= 420.0f;
+  if (layout.two_pane) {
+    layout.nav = {all.x, all.y, nav_width, all.h};
+    layout.main = {all.x + nav_width, all.y, all.w - nav_width, all.h};
+  } else {
+    layout.main = all;
+  }
+  return layout;
+}
+
+void SetSafeArea(const Insets& insets) { g_insets = insets; }
+
+namespace {
+
+void BeginPane(const char* id, const Rect& area, bool tinted) {
+  ImGui::SetNextWindowPos(ImVec2(area.x, area.y));
+  ImGui::SetNextWindowSize(ImVec2(area.w, area.h));
   constexpr ImGuiWindowFlags kFlags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                                       ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
-  ImGui::Begin("##screen", nullptr, kFlags);
+  if (tinted) ImGui::PushStyleColor(ImGuiCol_WindowBg, ImGui::ColorConvertU32ToFloat4(Colours().card));
+  ImGui::Begin(id, nullptr, kFlags);
+  if (tinted) ImGui::PopStyleColor();
   ScrollByDrag();
+}
+
+}  // namespace
+
+void BeginNavigationPane(const Rect& area) {
+  BeginPane("##navigation", area, true);
+  // A line between the panes.
+  ImGui::GetWindowDrawList()->AddLine(ImVec2(area.x + area.w - 1.0f, area.y),
+                                      ImVec2(area.x + area.w - 1.0f, area.y + area.h), Colours().card_border, 2.0f);
+  const float available = ImGui::GetContentRegionAvail().x;
+  g_column_width = available;
+  g_column_x = ImGui::GetCursorPosX();
+  ImGui::PushTextWrapPos(g_column_x + g_column_width);
+  ImGui::BeginGroup();
+}
+
+void EndNavigationPane() { EndScreen(); }
+
+void BeginScreen(const char* title) {
+  if (g_record) g_record->screen_name = title;
+  BeginPane("##screen", ComputeLayout().main, false);
   const float available = ImGui::GetContentRegionAvail().x;
   g_column_width = std::min(available, kMaxContentWidth * TextScale());
   g_column_x = ImGui::GetCursorPosX() + (available - g_column_width) * 0.5f;
@@ -262,7 +306,7 @@ bool Button(Icon icon, const char* label, ButtonStyle style, float width) {
   return pressed;
 }
 
-bool JourneyButton(Icon icon, const char* label, const char* hint, unsigned tint) {
+bool JourneyButton(Icon icon, const char* label, const char* hint, unsigned tint, bool current) {
   const Fonts& fonts = GetFonts();
   const Palette& p = Colours();
   const float width = ContentWidth();
@@ -281,8 +325,9 @@ bool JourneyButton(Icon icon, const char* label, const char* hint, unsigned tint
   const bool held = ImGui::IsItemActive();
 
   ImDrawList* draw = ImGui::GetWindowDrawList();
-  draw->AddRectFilled(min, max, held ? p.chosen : p.card, 16.0f);
-  draw->AddRect(min, max, p.card_border, 16.0f, 0, 2.0f);
+  draw->AddRectFilled(min, max, held || current ? p.chosen : p.card, 16.0f);
+  // The journey you are on has a thick border as well as its fill, not colour alone.
+  draw->AddRect(min, max, current ? p.primary : p.card_border, 16.0f, 0, current ? 4.0f : 2.0f);
   const ImVec2 centre(min.x + 16.0f + circle * 0.5f, min.y + height * 0.5f);
   draw->AddCircleFilled(centre, circle * 0.5f, tint, 32);
   if (tint == p.card) draw->AddCircle(centre, circle * 0.5f, p.card_border, 32, 2.0f);
@@ -305,6 +350,7 @@ bool JourneyButton(Icon icon, const char* label, const char* hint, unsigned tint
   DrawFocusRing(min, max);
 
   RecordLastItem(Role::Button, label, hint);
+  if (current && g_record) g_record->items.back().checked = true;  // aria-current in the mirror
   return pressed;
 }
 

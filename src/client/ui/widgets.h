@@ -12,6 +12,26 @@
 
 namespace ui {
 
+// [SECTION] Layout: one full-screen pane on phones; on tablets and laptops a navigation
+// pane on the left and the screen on the right.
+inline constexpr float kTwoPaneMinWidth = 768.0f;  // CSS px: tablets in portrait and wider
+inline constexpr float kNavPaneWidth = 320.0f;     // CSS px at 100% text
+
+struct Insets {
+  float top = 0, right = 0, bottom = 0, left = 0;  // CSS px kept clear (notch, home bar)
+};
+void SetSafeArea(const Insets& insets);
+
+struct Layout {
+  bool two_pane = false;
+  Rect nav;   // empty on phones
+  Rect main;  // where screens draw
+};
+Layout ComputeLayout();
+
+void BeginNavigationPane(const Rect& area);
+void EndNavigationPane();
+
 // Starts and ends recording one frame into `record` (cleared at BeginFrame).
 void BeginFrame(FrameRecord* record);
 void EndFrame();
@@ -63,7 +83,7 @@ bool Button(Icon icon, const char* label, ButtonStyle style = ButtonStyle::Prima
 float ButtonNaturalWidth(Icon icon, const char* label);
 
 // A wide journey button: a big icon on a soft tint, a bold label and a short hint below.
-bool JourneyButton(Icon icon, const char* label, const char* hint, unsigned tint);
+bool JourneyButton(Icon icon, const char* label, const char* hint, unsigned tint, bool current = false);
 
 // A wide button for one item of a list (a place): bold name, a second line, a chevron.
 bool ListButton(Icon icon, const char* label, const char* detail);
