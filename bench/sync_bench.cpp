@@ -14,15 +14,14 @@
 
 #include <algorithm>
 #include <array>
-#include <atomic>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <ctime>
 #include <fstream>
-#include <iterator>
 #include <functional>
+#include <iterator>
 #include <memory>
 #include <optional>
 #include <random>
@@ -59,13 +58,13 @@ struct Settings {
   std::string only = "abcdef";                           // the scenarios to run, by letter
 };
 
-constexpr int kPageLimit = 500;          // places per pull: the client's page size
-constexpr int kBatchItems = 100;         // items in one batched sync: the server's maximum
-constexpr int kSeedBatch = 100;          // suggestions per request while seeding
-constexpr int kFewClients = 16;          // clients for most scenarios
-constexpr int kManyClients = 64;         // DESIGN.md plans for 64 syncing devices
-constexpr int kRowsPerTransaction = 100; // the batched SQLite baseline, to match kBatchItems
-const char* const kCursorPastTheEnd = "999999999999";   // a valid cursor after every change: no places in the answer
+constexpr int kPageLimit = 500;                           // places per pull: the client's page size
+constexpr int kBatchItems = 100;                          // items in one batched sync: the server's maximum
+constexpr int kSeedBatch = 100;                           // suggestions per request while seeding
+constexpr int kFewClients = 16;                           // clients for most scenarios
+constexpr int kManyClients = 64;                          // DESIGN.md plans for 64 syncing devices
+constexpr int kRowsPerTransaction = 100;                  // the batched SQLite baseline, to match kBatchItems
+const char* const kCursorPastTheEnd = "999999999999";     // a valid cursor after every change: no places in the answer
 const char* const kPageFile = "/bench/places-page.json";  // in the --web dir: a page of places, as a file
 
 // [SECTION] Machine facts
@@ -134,7 +133,7 @@ struct Result {
   long errors = 0;
   double bytes_per_answer = 0;
   double p50_ms = 0, p99_ms = 0;
-  double cpu_us = -1;  // CPU time of the server (or of the SQLite loop) in the window; -1: not known
+  double cpu_us = -1;   // CPU time of the server (or of the SQLite loop) in the window; -1: not known
   std::string problem;  // the first error seen, if any
   double PerSecond() const { return seconds > 0 ? static_cast<double>(units) / seconds : 0; }
   double CpuMicrosPerUnit() const { return cpu_us >= 0 && units > 0 ? cpu_us / static_cast<double>(units) : -1; }
@@ -181,8 +180,8 @@ Result RunLoad(const Settings& settings, std::string label, std::string unit, pi
                const std::function<Step(int client)>& make_step) {
   Result result{std::move(label), std::move(unit), clients, settings.seconds};
   const auto start = Clock::now();
-  const auto window_start = start + std::chrono::duration_cast<Clock::duration>(
-                                        std::chrono::duration<double>(settings.warmup_seconds));
+  const auto window_start =
+      start + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(settings.warmup_seconds));
   const auto window_end =
       window_start + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(settings.seconds));
   struct PerClient {
@@ -264,9 +263,9 @@ std::array<std::uint8_t, core::kUuidRandomBytes> RandomBytes(std::mt19937_64& ra
 }
 
 std::string NewId(std::mt19937_64& random) {
-  const auto unix_ms = std::chrono::duration_cast<std::chrono::milliseconds>(
-                           std::chrono::system_clock::now().time_since_epoch())
-                           .count();
+  const auto unix_ms =
+      std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
+          .count();
   return core::MakeUuidV7(static_cast<std::uint64_t>(unix_ms), RandomBytes(random));
 }
 
@@ -374,8 +373,7 @@ std::vector<std::string> SuggestPlaces(int port, int count) {
       batch.push_back({std::move(suggestion)});
     }
     auto res = http.Post("/api/v1/sync", core::BuildSyncRequest(device_id, "", batch), "application/json");
-    if (!res || res->status != 200 ||
-        CountOf(res->body, "\"status\":\"accepted\"") != batch.size()) {
+    if (!res || res->status != 200 || CountOf(res->body, "\"status\":\"accepted\"") != batch.size()) {
       std::fprintf(stderr, "seeding failed: %s\n", Describe(res).c_str());
       return {};
     }
@@ -430,8 +428,8 @@ std::optional<Feed> ApproveAll(const std::filesystem::path& data_dir, const std:
 // prepared statement reused, `rows` rows per transaction, one thread.
 Result RunInsertLoop(const Settings& settings, const std::filesystem::path& path, int rows,
                      const std::vector<std::string>& place_ids) {
-  Result result{"SQLite insert, " + std::to_string(rows) + (rows == 1 ? " row" : " rows") + " per transaction",
-                "rows", 1, settings.seconds};
+  Result result{"SQLite insert, " + std::to_string(rows) + (rows == 1 ? " row" : " rows") + " per transaction", "rows",
+                1, settings.seconds};
   std::string error;
   store::OpenOptions options;
   options.durability = store::Durability::Full;
@@ -447,8 +445,8 @@ Result RunInsertLoop(const Settings& settings, const std::filesystem::path& path
   const std::string scales = "\x03\x04\x02\x05\x01\x03", facilities = "\x01\x02\x03\x00\x01\x02\x03\x00";
   std::vector<std::uint32_t> latencies_us;
   const auto start = Clock::now();
-  const auto window_start = start + std::chrono::duration_cast<Clock::duration>(
-                                        std::chrono::duration<double>(settings.warmup_seconds));
+  const auto window_start =
+      start + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(settings.warmup_seconds));
   const auto window_end =
       window_start + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(settings.seconds));
   double cpu_at_start = -1;
@@ -525,8 +523,7 @@ Result RunWrk(const Settings& settings, const std::string& wrk, std::string labe
               int connections) {
   Result result{std::move(label), "files", connections, settings.seconds};
   const std::string command = wrk + " -t2 -c" + std::to_string(connections) + " -d" +
-                              std::to_string(static_cast<int>(settings.seconds + 0.5)) + "s --latency " + url +
-                              " 2>&1";
+                              std::to_string(static_cast<int>(settings.seconds + 0.5)) + "s --latency " + url + " 2>&1";
   FILE* pipe = popen(command.c_str(), "r");
   if (!pipe) return result.problem = "could not run wrk", result;
   char buffer[512];
@@ -557,10 +554,15 @@ std::unique_ptr<ChildProcess> StartNginx(const std::string& nginx, const std::fi
             "daemon off;\nworker_processes auto;\npid " + d + "/nginx.pid;\nerror_log " + d +
                 "/error.log;\nevents { worker_connections 1024; }\nhttp {\n  access_log off;\n"
                 "  keepalive_requests 1000000;\n  types { application/json json; text/html html; }\n"
-                "  client_body_temp_path " + d + "/body;\n  proxy_temp_path " + d + "/proxy;\n"
-                "  fastcgi_temp_path " + d + "/fastcgi;\n  uwsgi_temp_path " + d + "/uwsgi;\n"
-                "  scgi_temp_path " + d + "/scgi;\n  server {\n    listen 127.0.0.1:" + std::to_string(port) +
-                ";\n    root " + web.string() + ";\n  }\n}\n");
+                "  client_body_temp_path " +
+                d + "/body;\n  proxy_temp_path " + d +
+                "/proxy;\n"
+                "  fastcgi_temp_path " +
+                d + "/fastcgi;\n  uwsgi_temp_path " + d +
+                "/uwsgi;\n"
+                "  scgi_temp_path " +
+                d + "/scgi;\n  server {\n    listen 127.0.0.1:" + std::to_string(port) + ";\n    root " + web.string() +
+                ";\n  }\n}\n");
   auto process = std::make_unique<ChildProcess>(
       std::vector<std::string>{nginx, "-p", d, "-e", d + "/error.log", "-c", (dir / "nginx.conf").string()});
   if (!process->Started()) return nullptr;
@@ -664,7 +666,8 @@ int main(int argc, char** argv) {
               settings.server_binary.c_str());
   std::printf("each scenario: %.1f s warm-up, then %.1f s measured; HTTP clients are threads of this program\n",
               settings.warmup_seconds, settings.seconds);
-  std::printf("(keep-alive httplib::Client, TCP_NODELAY, Accept-Encoding: identity) sharing the CPUs with the server\n");
+  std::printf(
+      "(keep-alive httplib::Client, TCP_NODELAY, Accept-Encoding: identity) sharing the CPUs with the server\n");
 
   // A fresh data and web folder on loopback, removed at the end whatever happens.
   TempDir root;
@@ -697,9 +700,13 @@ int main(int argc, char** argv) {
               settings.places, kSeedBatch);
   std::printf("  store::ServerStore::ApprovePlace while the server was stopped, then restarted (%.1f s); WAL,\n",
               seed_seconds);
-  std::printf("  synchronous=FULL. --web: %s, plus %s (%s bytes, page 1 of the feed).\n", web_note.c_str(),
-              kPageFile, Thousands(static_cast<double>(feed->first_page.size())).c_str());
-  std::printf("  Ratings rate random approved places; each device sends back the cursor it was given.\n\n");
+  std::printf("  synchronous=FULL. --web: %s, plus %s (%s bytes, page 1 of the feed).\n", web_note.c_str(), kPageFile,
+              Thousands(static_cast<double>(feed->first_page.size())).c_str());
+  std::printf("  Ratings rate random approved places. A device starts at the end of the feed and sends back\n");
+  std::printf("  the cursor each answer gives it, as the app does.\n");
+  std::printf("columns: per second = units in the measured window / its length; p50, p99 = request latency;\n");
+  std::printf("  KB/answer = body size; CPU us/u = CPU time (user + system) of the server process per unit\n");
+  std::printf("  (for SQLite, of the loop's thread), which busy neighbours disturb far less than throughput.\n\n");
   PrintHeader();
 
   // Each scenario runs unless --only leaves its letter out; a skipped one is an empty Result.
@@ -720,8 +727,8 @@ int main(int argc, char** argv) {
                    [](int) { return GetStep("/api/v1/health"); });
   });
   const Result static_file = run('d', [&] {
-    return RunLoad(settings, "d. GET static file, same bytes as a page (ceiling)", "files", server_pid, port, kFewClients,
-                   [&](int) { return GetStep(kPageFile, feed->first_page.size()); });
+    return RunLoad(settings, "d. GET static file, same bytes as a page (ceiling)", "files", server_pid, port,
+                   kFewClients, [&](int) { return GetStep(kPageFile, feed->first_page.size()); });
   });
   const Result pulls = run('c', [&] {
     return RunLoad(settings, "c. GET /api/v1/places?since=C&limit=500 (pull)", "pulls", server_pid, port, kFewClients,
@@ -750,12 +757,12 @@ int main(int argc, char** argv) {
   const Result single_1 = sync_load('a', single, 1, 1, true);
   const Result single_16 = sync_load('a', single, kFewClients, 1, true);
   const Result single_64 = sync_load('a', single, kManyClients, 1, true);
-  const Result single_16_alone = sync_load('a', "a. ... 1 rating per request, no changes in answers", kFewClients, 1,
-                                           false);
+  const Result single_16_alone =
+      sync_load('a', "a. ... 1 rating per request, no changes in answers", kFewClients, 1, false);
   const Result batch_1 = sync_load('b', batch, 1, kBatchItems, true);
   const Result batch_16 = sync_load('b', batch, kFewClients, kBatchItems, true);
-  const Result batch_16_alone = sync_load('b', "b. ... 100 ratings per request, no changes in answers", kFewClients,
-                                          kBatchItems, false);
+  const Result batch_16_alone =
+      sync_load('b', "b. ... 100 ratings per request, no changes in answers", kFewClients, kBatchItems, false);
   const double server_peak_mb = PeakResidentMb(server.process->Pid());
 
   // e: SQLite alone, while the server sits idle.
@@ -806,6 +813,13 @@ int main(int argc, char** argv) {
               LoadAverage().c_str(), std::chrono::duration<double>(Clock::now() - run_started).count());
   long errors = 0;
   for (const Result& result : results) errors += result.errors;
-  if (errors > 0) PrintServerErrors(root.Path() / "server.log");
+  if (errors > 0) {
+    PrintServerErrors(root.Path() / "server.log");
+    const std::filesystem::path kept = std::filesystem::temp_directory_path() / "safespaces-bench-server.log";
+    std::error_code ignored;
+    std::filesystem::copy_file(root.Path() / "server.log", kept, std::filesystem::copy_options::overwrite_existing,
+                               ignored);
+    std::printf("  the server's log is kept at %s\n", kept.c_str());
+  }
   return errors == 0 ? 0 : 1;
 }

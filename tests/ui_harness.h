@@ -35,6 +35,7 @@ struct UiHarness {
   bool fonts_loaded = false;
   float pixel_ratio = 3.0f;
   std::vector<std::string> spoken;             // what "Read aloud" said
+  int chimes = 0;                              // "it went!" sounds played
   ui::LookSettings look;                       // what the fonts were built for
 
   explicit UiHarness(float width = 390.0f, float height = 844.0f, float pixel_ratio = 3.0f) {
@@ -74,6 +75,7 @@ struct UiHarness {
     ports.online = [this] { return online; };
     ports.speak = [this](const std::string& text) { spoken.push_back(text); };
     ports.prefers_reduced_motion = [] { return false; };
+    ports.chime = [this] { ++chimes; };
     return ports;
   }
 

@@ -91,6 +91,22 @@ TEST_CASE("back online, the rating is sent once, and the device says 'Sent!'", "
   CHECK(ui.state.waiting_count == 0);
   CHECK(ui.state.ui_record.Find(ui::Role::Status, "Sent! Thank you."));
   CHECK(ui.requests.empty());
+  CHECK(ui.chimes == 1);  // a soft sound says it went
+}
+
+TEST_CASE("with sounds turned off, sending is silent", "[ui][rate][sync]") {
+  UiHarness ui;
+  AddLibrary(ui);
+  ui.state.preferences.sounds = false;
+  ui.online = false;
+  RateLibrary(ui);
+  ui.online = true;
+  ui.Frame();
+  REQUIRE(ui.requests.size() == 1);
+  ui.Answer(200, AnswerAccepting(ui.requests[0]));
+  ui.Frame();
+  CHECK(ui.state.waiting_count == 0);
+  CHECK(ui.chimes == 0);
 }
 
 TEST_CASE("a failed send is tried again later with the very same item", "[ui][rate][sync]") {

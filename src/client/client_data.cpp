@@ -221,6 +221,7 @@ void HandleSyncAnswer(AppState& state, ClientData& data, const HttpAnswer& answe
   }));
   RefreshState(state, data);
   data.sync.Succeeded(now, taken, parsed.value->changes.more || state.waiting_count > 0);
+  if (taken > 0 && state.preferences.sounds) data.ports.chime();
 }
 
 void StartSync(ClientData& data) {

@@ -24,6 +24,7 @@ struct ClientPorts {
   std::function<bool()> online;
   std::function<void(const std::string&)> speak;  // read aloud (the browser's speech)
   std::function<bool()> prefers_reduced_motion;
+  std::function<void()> chime;  // a soft "it went!" sound
 };
 
 struct ClientData {

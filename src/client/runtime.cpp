@@ -161,6 +161,7 @@ ClientPorts PlatformPorts() {
   ports.online = platform::IsOnline;
   ports.speak = platform::Speak;
   ports.prefers_reduced_motion = platform::PrefersReducedMotion;
+  ports.chime = platform::PlayChime;
   return ports;
 }
 

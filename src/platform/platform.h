@@ -92,6 +92,9 @@ bool IsOnline();
 // the one before. Does nothing where there is no speech.
 void Speak(const std::string& text);
 
+// A short, soft two-note chime ("it went!"), made by the browser's audio; no sound file.
+void PlayChime();
+
 // The system's "reduce motion" setting (CSS prefers-reduced-motion).
 bool PrefersReducedMotion();
 

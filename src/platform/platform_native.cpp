@@ -188,5 +188,6 @@ namespace platform {
 // The desktop build is for development: speech is logged, not spoken.
 void Speak(const std::string& text) { std::fprintf(stderr, "read aloud: %s\n", text.c_str()); }
 bool PrefersReducedMotion() { return false; }
+void PlayChime() { std::fprintf(stderr, "chime\n"); }
 
 }  // namespace platform

@@ -105,6 +105,27 @@ EM_JS(double, JsVisibleHeight, (), {
 EM_JS(int, JsPrefersReducedMotion, (), {
   return window.matchMedia && window.matchMedia('(prefers-reduced-motion: reduce)').matches ? 1 : 0;
 });
+// Two quiet sine notes, rising: gentle, short, never startling (gain 0.08).
+EM_JS(void, JsPlayChime, (), {
+  const Context = window.AudioContext || window.webkitAudioContext;
+  if (!Context) return;
+  const audio = Module.safespacesAudio || (Module.safespacesAudio = new Context());
+  if (audio.state === 'suspended') audio.resume();
+  const start = audio.currentTime;
+  [[523.25, 0], [659.25, 0.12]].forEach(([frequency, delay]) => {
+    const tone = audio.createOscillator();
+    const volume = audio.createGain();
+    tone.type = 'sine';
+    tone.frequency.value = frequency;
+    volume.gain.setValueAtTime(0.0001, start + delay);
+    volume.gain.exponentialRampToValueAtTime(0.08, start + delay + 0.02);
+    volume.gain.exponentialRampToValueAtTime(0.0001, start + delay + 0.35);
+    tone.connect(volume).connect(audio.destination);
+    tone.start(start + delay);
+    tone.stop(start + delay + 0.4);
+  });
+  window.safespaces.chimes = (window.safespaces.chimes || 0) + 1;  // for tests
+});
 EM_JS(void, JsSpeak, (const char* text), {
   if (!('speechSynthesis' in window)) return;
   const utterance = new SpeechSynthesisUtterance(UTF8ToString(text));
@@ -183,6 +204,7 @@ SafeArea SafeAreaInsets() {
   return {values[0], values[1], values[2], values[3]};
 }
 void Speak(const std::string& text) { JsSpeak(text.c_str()); }
+void PlayChime() { JsPlayChime(); }
 bool PrefersReducedMotion() { return JsPrefersReducedMotion() != 0; }
 
 std::vector<MirrorEvent> TakeMirrorEvents() {

@@ -39,7 +39,7 @@ bool GroupCommitWriter::Run(Work work) {
   if (stopping_) return false;
   queue_.push_back(&job);
   work_queued_.notify_one();
-  job.finished.wait(lock, [&] { return job.done; });
+  work_done_.wait(lock, [&] { return job.done; });
   return job.committed;
 }
 
@@ -61,11 +61,11 @@ void GroupCommitWriter::Loop() {
       // One request's failure must not cost the others theirs: each alone, once more.
       for (Job* job : group) job->committed = RunGroup({job});
     }
-    std::lock_guard lock(mutex_);  // held while notifying: a woken job's owner may destroy it at once
-    for (Job* job : group) {
-      job->done = true;
-      job->finished.notify_one();
+    {
+      std::lock_guard lock(mutex_);
+      for (Job* job : group) job->done = true;
     }
+    work_done_.notify_all();
   }
 }
 

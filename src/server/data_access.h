@@ -50,10 +50,6 @@ class GroupCommitWriter {
     Work work;
     bool done = false;
     bool committed = false;
-    // Its own, so a COMMIT wakes only the requests it answered: one condition for all of
-    // them woke every waiting request at every COMMIT (up to 64 threads, most back to
-    // sleep at once), which showed as context switches in the benchmark's profile.
-    std::condition_variable finished;
   };
 
   explicit GroupCommitWriter(store::Database db);
@@ -64,6 +60,7 @@ class GroupCommitWriter {
   store::ServerStore store_;  // only ever used on the writer thread
   std::mutex mutex_;
   std::condition_variable work_queued_;
+  std::condition_variable work_done_;
   std::deque<Job*> queue_;
   bool stopping_ = false;
   std::thread thread_;

@@ -43,11 +43,19 @@ using httplib::Request;
 using httplib::Response;
 
 // httplib::Server never closes a socket that was bound but never listened on; this does.
+// It also listens with a backlog of only 5: when more devices connect at once (a group
+// coming back online), the kernel drops the rest of their handshakes, and they wait a
+// second to retry or fail (seen in bench/sync_bench.cpp with 64 clients). Calling listen()
+// again on the bound socket only changes that number.
 class HttpServer final : public httplib::Server {
  public:
   void CloseUnusedListener() {
     const socket_t sock = svr_sock_.exchange(INVALID_SOCKET);
     if (sock != INVALID_SOCKET) ::close(sock);
+  }
+  void WidenBacklog() {
+    const socket_t sock = svr_sock_;
+    if (sock != INVALID_SOCKET) ::listen(sock, SOMAXCONN);  // at worst it stays at 5
   }
 };
 
@@ -373,6 +381,7 @@ bool Server::Start(std::string& error) {
     error = BindError(s.options, errno);
     return false;
   }
+  s.http.WidenBacklog();
   return true;
 }
 

@@ -4,6 +4,7 @@
 // drawn past the screen's edge, every target is finger-sized and no error is logged.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import AxeBuilder from '@axe-core/playwright';
 import { launchBrowser, openApp, screenshot, startServer, uiRecord, waitForScreen } from './harness.mjs';
 
 let server;
@@ -38,6 +39,12 @@ async function checkFits(page, label) {
   assert.deepEqual(record.raw_items, [], `${label}: every item comes through the widget layer`);
 }
 
+async function checkAxe(page, label) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  assert.deepEqual(serious.map((v) => `${v.id}: ${v.help}`), [], `${label}: no serious or critical axe-core findings`);
+}
+
 async function settle(page) {
   // Two animation frames: the app draws the new look before the picture is taken.
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
@@ -50,16 +57,19 @@ test('the rating questions, one per screen, on a phone', async () => {
   await settle(page);
   await screenshot(page, 'rate-pick-phone');
   await checkFits(page, 'pick a place');
+  await checkAxe(page, 'pick a place');
   await press(page, 'button', 'Coventry Central Library');
   await waitForScreen(page, 'Rate a place: a question');
   await settle(page);
   await screenshot(page, 'rate-faces-phone');
   await checkFits(page, 'faces');
+  await checkAxe(page, 'faces');
   for (let i = 0; i < 6; i++) await press(page, 'button', 'Skip this question');
   await page.getByRole('radio', { name: 'Not sure' }).waitFor({ state: 'attached' });
   await settle(page);
   await screenshot(page, 'rate-yes-no-phone');
   await checkFits(page, 'yes or no');
+  await checkAxe(page, 'yes or no');
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });
@@ -72,6 +82,7 @@ test('welcome and settings at 100% and 200% text, standard and high contrast', a
   await settle(page);
   await screenshot(page, 'settings-100-standard-phone');
   await checkFits(page, 'settings 100%');
+  await checkAxe(page, 'settings');
 
   for (let i = 0; i < 4; i++) await press(page, 'button', 'Bigger text');
   await page.waitForFunction(() => window.safespaces.ui.items.some((i) => i.name === 'Your text size is 200%.'));
@@ -104,6 +115,27 @@ test('welcome and settings at 100% and 200% text, standard and high contrast', a
   await waitForScreen(page, 'Safe Spaces: home');
   await settle(page);
   await screenshot(page, 'home-100-high-phone');
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test('turning a phone on its side keeps one pane, fitted to the new width', async () => {
+  const page = await openApp(chromium.browser, server.url, 'phone');
+  await page.setViewportSize({ width: 844, height: 390 });
+  await page.waitForFunction(() => {
+    const map = window.safespaces.ui.items.find((i) => i.name === 'Explore the map');
+    return map && map.rect[2] > 500;  // the wide reading column of the landscape screen
+  });
+  await checkFits(page, 'landscape phone');
+  const record = await uiRecord(page);
+  assert.ok(!record.items.some((i) => i.name === 'Safe Spaces: start'), 'no navigation pane on a phone');
+  await settle(page);
+  await screenshot(page, 'home-landscape-phone');
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.waitForFunction(() => {
+    const map = window.safespaces.ui.items.find((i) => i.name === 'Explore the map');
+    return map && map.rect[2] < 390;
+  });
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });

@@ -150,7 +150,8 @@ Layout ComputeLayout() {
   Layout layout;
   // Two panes when the screen is wide enough for both at the chosen text size.
   const float nav_width = std::min(kNavPaneWidth * TextScale(), all.w * 0.45f);
-  layout.two_pane = all.w >= kTwoPaneMinWidth && all.w - nav_width >= 420.0f;
+  // A phone on its side is wide but short: it keeps the one-pane phone layout.
+  layout.two_pane = all.w >= kTwoPaneMinWidth && all.h >= kTwoPaneMinHeight && all.w - nav_width >= 420.0f;
   if (layout.two_pane) {
     layout.nav = {all.x, all.y, nav_width, all.h};
     layout.main = {all.x + nav_width, all.y, all.w - nav_width, all.h};

@@ -15,6 +15,7 @@ namespace ui {
 // [SECTION] Layout: one full-screen pane on phones; on tablets and laptops a navigation
 // pane on the left and the screen on the right.
 inline constexpr float kTwoPaneMinWidth = 768.0f;  // CSS px: tablets in portrait and wider
+inline constexpr float kTwoPaneMinHeight = 540.0f; // CSS px: not a phone on its side
 inline constexpr float kNavPaneWidth = 320.0f;     // CSS px at 100% text
 
 struct Insets {
