@@ -78,6 +78,9 @@ export async function launchBrowser() {
 export async function openApp(browser, url, device) {
   const context = await browser.newContext({ ...DEVICES[device] });
   const page = await context.newPage();
+  // Software WebGL at devicePixelRatio 3 draws a few frames a second, slower still when the
+  // machine is busy: waits are long, and a test that passes never waits them out.
+  page.setDefaultTimeout(60000);
   page.problems = [];
   page.on('console', (msg) => {
     // A WebGL call the GPU refused shows only as a warning, but means something is not drawn.
@@ -98,7 +101,7 @@ export async function uiRecord(page) {
 
 export async function waitForScreen(page, screenName) {
   await page.waitForFunction((name) => window.safespaces.ui && window.safespaces.ui.screen === name,
-    screenName, { timeout: 20000 });
+    screenName, { timeout: 60000 });
 }
 
 // Taps (or clicks, on a laptop) the centre of the button with this accessible name.

@@ -21,7 +21,7 @@ after(async () => {
 // Taps through the mirror, as a screen reader or a finger on its twin would.
 async function press(page, role, name) {
   const item = page.getByRole(role, { name, exact: true });
-  await item.waitFor({ state: 'attached', timeout: 20000 });
+  await item.waitFor({ state: 'attached', timeout: 60000 });
   await item.dispatchEvent('click');
 }
 
@@ -39,7 +39,7 @@ test('a rating made offline survives a reload and reaches the server exactly onc
   }
   // The map's places arrive with the first sync.
   await press(page, 'button', 'Rate a place');
-  await page.getByRole('button', { name: 'Coventry Central Library' }).waitFor({ state: 'attached', timeout: 20000 });
+  await page.getByRole('button', { name: 'Coventry Central Library' }).waitFor({ state: 'attached', timeout: 60000 });
 
   await page.context().setOffline(true);
   await press(page, 'button', 'Coventry Central Library');
@@ -61,7 +61,7 @@ test('a rating made offline survives a reload and reaches the server exactly onc
 
   await page.context().setOffline(false);
   await page.waitForFunction(() => window.safespaces.ui.items.some(
-    (i) => i.role === 'status' && i.name === 'Sent! Thank you.'), null, { timeout: 30000 });
+    (i) => i.role === 'status' && i.name === 'Sent! Thank you.'), null, { timeout: 60000 });
   assert.equal(server.counts().ratings, 1, 'the server holds the rating');
   // A while later, still once: no retry doubled it.
   await page.waitForTimeout(3000);

@@ -22,7 +22,7 @@ after(async () => {
 
 async function press(page, role, name) {
   const item = page.getByRole(role, { name, exact: true });
-  await item.waitFor({ state: 'attached', timeout: 20000 });
+  await item.waitFor({ state: 'attached', timeout: 60000 });
   await item.dispatchEvent('click');
 }
 
@@ -53,7 +53,7 @@ async function settle(page) {
 test('the rating questions, one per screen, on a phone', async () => {
   const page = await openApp(chromium.browser, server.url, 'phone');
   await press(page, 'button', 'Rate a place');
-  await page.getByRole('button', { name: 'Coventry Central Library' }).waitFor({ state: 'attached', timeout: 20000 });
+  await page.getByRole('button', { name: 'Coventry Central Library' }).waitFor({ state: 'attached', timeout: 60000 });
   await settle(page);
   await screenshot(page, 'rate-pick-phone');
   await checkFits(page, 'pick a place');

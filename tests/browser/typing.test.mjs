@@ -20,7 +20,7 @@ after(async () => {
 
 async function press(page, role, name) {
   const item = page.getByRole(role, { name, exact: true });
-  await item.waitFor({ state: 'attached', timeout: 20000 });
+  await item.waitFor({ state: 'attached', timeout: 60000 });
   await item.dispatchEvent('click');
 }
 
@@ -34,7 +34,7 @@ test('a tap on the comment field focuses a real field, and typed words reach the
     await press(page, 'button', 'Skip this question');
   }
   const field = page.getByRole('textbox', { name: 'Your words (you do not have to write anything)' });
-  await field.waitFor({ state: 'attached', timeout: 20000 });
+  await field.waitFor({ state: 'attached', timeout: 60000 });
   await field.tap();  // a real finger tap on the field itself
   assert.equal(await page.evaluate(() => document.activeElement.tagName), 'TEXTAREA');
   assert.equal(await field.getAttribute('inputmode'), 'text');
@@ -48,7 +48,7 @@ test('a tap on the comment field focuses a real field, and typed words reach the
   await press(page, 'button', 'Send');
   await waitForScreen(page, 'Thank you');
   await page.waitForFunction(() => window.safespaces.ui.items.some(
-    (i) => i.role === 'status' && i.name === 'Sent! Thank you.'), null, { timeout: 30000 });
+    (i) => i.role === 'status' && i.name === 'Sent! Thank you.'), null, { timeout: 60000 });
   assert.equal(server.counts().ratings, 1);
   assert.deepEqual(page.problems, []);
   await page.context().close();
