@@ -90,12 +90,15 @@ std::string Kernel() {
   return std::string(name.sysname) + " " + name.release;
 }
 
-// The peak resident memory of a process, in MB (VmHWM), or -1.
-double PeakResidentMb(pid_t pid) {
+// A process's memory from /proc/PID/status, in MB: "VmHWM" (peak resident), "RssAnon"
+// (its own heap and stacks), "RssFile" (mapped files: the program, its libraries and,
+// for the server, the database pages its readers map). -1 if unknown.
+double StatusMb(pid_t pid, std::string_view field) {
   std::ifstream status("/proc/" + std::to_string(pid) + "/status");
   std::string line;
   while (std::getline(status, line))
-    if (line.starts_with("VmHWM:")) return std::stod(line.substr(6)) / 1024.0;
+    if (line.starts_with(field) && line.size() > field.size() && line[field.size()] == ':')
+      return std::stod(line.substr(field.size() + 1)) / 1024.0;
   return -1;
 }
 
@@ -763,7 +766,8 @@ int main(int argc, char** argv) {
   const Result batch_16 = sync_load('b', batch, kFewClients, kBatchItems, true);
   const Result batch_16_alone =
       sync_load('b', "b. ... 100 ratings per request, no changes in answers", kFewClients, kBatchItems, false);
-  const double server_peak_mb = PeakResidentMb(server.process->Pid());
+  const double server_peak_mb = StatusMb(server_pid, "VmHWM");
+  const double server_anon_mb = StatusMb(server_pid, "RssAnon"), server_file_mb = StatusMb(server_pid, "RssFile");
 
   // e: SQLite alone, while the server sits idle.
   const Result insert_1 = run('e', [&] { return RunInsertLoop(settings, root.Path() / "bare.db", 1, place_ids); });
@@ -809,8 +813,11 @@ int main(int argc, char** argv) {
              health);
   PrintRatio("pulls/s / static file/s from the same server, 16 clients", pulls, static_file);
   PrintRatio("pulls/s (httplib clients) / nginx static file/s (wrk)", pulls, nginx_wrk);
-  std::printf("\nserver peak resident memory: %.1f MB; load average at end %s; whole run %.1f s\n", server_peak_mb,
-              LoadAverage().c_str(), std::chrono::duration<double>(Clock::now() - run_started).count());
+  std::printf("\nserver memory after the sync scenarios: peak resident %.1f MB; now %.1f MB own (heap, stacks)\n",
+              server_peak_mb, server_anon_mb);
+  std::printf("  + %.1f MB mapped files (program, libraries, database pages). Load average at end %s;\n",
+              server_file_mb, LoadAverage().c_str());
+  std::printf("  whole run %.1f s.\n", std::chrono::duration<double>(Clock::now() - run_started).count());
   long errors = 0;
   for (const Result& result : results) errors += result.errors;
   if (errors > 0) {

@@ -18,4 +18,4 @@ run_step 1 2 "Build safespaces-bench and safespaces-server (native, Release)" bu
 # Compilers or tests running beside the benchmark make its figures noisy: say so.
 busy=$(pgrep -c -x 'cc1plus|ctest|chromium|node' || true)
 [[ "$busy" -gt 0 ]] && say "note: $busy compiler/test processes are running now; figures will be noisy"
-run_step 2 2 "Benchmark (about 80 s)" "$BUILD_DIR/native/bin/safespaces-bench" "$@"
+run_step 2 2 "Benchmark (about 70 s)" "$BUILD_DIR/native/bin/safespaces-bench" "$@"
