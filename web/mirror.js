@@ -41,6 +41,7 @@
     el.setAttribute('autocomplete', 'off');
     el.setAttribute('autocapitalize', 'sentences');
     el.setAttribute('spellcheck', 'true');
+    el.setAttribute('autocorrect', 'on');
     el.addEventListener('input', () => {
       if (window.Module && Module._safespaces_mirror_text) {
         const size = Module.lengthBytesUTF8(el.value) + 1;

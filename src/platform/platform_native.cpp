@@ -136,6 +136,7 @@ void HttpRequest(int request_id, const char* method, const std::string& path, co
   std::string verb = method;
   g_http.threads.emplace_back(request_id, std::thread([request_id, verb, path, body] {
     httplib::Client client(ServerUrl());
+    client.set_tcp_nodelay(true);  // small JSON requests: no Nagle delay
     client.set_connection_timeout(5);
     client.set_read_timeout(20);
     httplib::Result result = verb == "GET" ? client.Get(path.c_str())

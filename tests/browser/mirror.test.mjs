@@ -69,3 +69,19 @@ test("a screen reader's activation (a click on the HTML twin) presses the item",
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });
+
+test('Tab alone reaches every action of the welcome screen, each shown with a focus ring', async () => {
+  const page = await openApp(chromium.browser, server.url, 'phone');
+  const record = await page.evaluate(() => window.safespaces.ui);
+  const actions = record.items.filter((i) => ['button', 'radio', 'switch', 'textbox'].includes(i.role)).map((i) => i.name);
+  assert.ok(actions.length >= 6);
+  const reached = [];
+  for (let i = 0; i < actions.length; i++) {
+    await page.keyboard.press('Tab');
+    const name = await page.evaluate(() => document.activeElement && document.activeElement.textContent);
+    reached.push(name);
+    await page.waitForFunction((n) => window.safespaces.ui.items.some((item) => item.focused && item.name === n), name);
+  }
+  assert.deepEqual(reached, actions, 'every action, in reading order');
+  await page.context().close();
+});
