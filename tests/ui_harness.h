@@ -36,6 +36,7 @@ struct UiHarness {
   float pixel_ratio = 3.0f;
   std::vector<std::string> spoken;             // what "Read aloud" said
   int chimes = 0;                              // "it went!" sounds played
+  std::vector<std::string> opened;             // web addresses handed to other apps
   ui::LookSettings look;                       // what the fonts were built for
 
   explicit UiHarness(float width = 390.0f, float height = 844.0f, float pixel_ratio = 3.0f) {
@@ -76,6 +77,7 @@ struct UiHarness {
     ports.speak = [this](const std::string& text) { spoken.push_back(text); };
     ports.prefers_reduced_motion = [] { return false; };
     ports.chime = [this] { ++chimes; };
+    ports.open_url = [this](const std::string& url) { opened.push_back(url); };
     return ports;
   }
 

@@ -7,9 +7,10 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 bash "$ROOT/tools/setup.sh"
 bash "$ROOT/tools/build.sh" all
 data="${SAFESPACES_DATA:-$ROOT/data}"
-# A new data folder gets the demo places, so there is a map to try; a council adds its own.
+# A new data folder gets the demo set (made-up places with synthetic ratings, each labelled
+# "Demo place, not a real venue"), so there is something to try; a council adds its own.
 if [[ ! -f "$data/safespaces.db" ]]; then
-  "$ROOT/build/native/bin/safespaces-admin" add-places --data "$data" "$ROOT/assets/demo/places.json"
+  "$ROOT/build/native/bin/safespaces-admin" demo --data "$data"
 fi
 echo "Starting Safe Spaces (press Ctrl+C to stop)"
 exec "$ROOT/build/native/bin/safespaces-server" --port 8080 --data "$data" --web "$ROOT/build/web/dist" "$@"

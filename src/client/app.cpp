@@ -13,13 +13,21 @@ void DrawApp(AppState& state, Actions& actions) {
     case Screen::RatePickPlace: DrawRatePickPlaceScreen(state, actions); break;
     case Screen::RateQuestion: DrawRateQuestionScreen(state, actions); break;
     case Screen::RateDone: DrawRateDoneScreen(state, actions); break;
-    case Screen::Map:
+    case Screen::PlaceCard: DrawPlaceCardScreen(state, actions); break;
+    case Screen::Map: DrawPlaceListScreen(state, actions); break;
+    case Screen::MapFilters: DrawMapFiltersScreen(state, actions); break;
+    case Screen::MyPlaces: DrawMyPlacesScreen(state, actions); break;
     case Screen::SuggestPlace:
-    case Screen::MyPlaces:
     case Screen::JoinGroup: DrawComingSoonScreen(state, actions); break;
     case Screen::Settings: DrawSettingsScreen(state, actions); break;
   }
   ui::EndFrame();
+}
+
+const core::PublicPlace* FindPlace(const AppState& state, const std::string& place_id) {
+  for (const core::PublicPlace& entry : state.places)
+    if (entry.place.id == place_id) return &entry;
+  return nullptr;
 }
 
 bool ApplyNavigation(AppState& state, const Action& action) {

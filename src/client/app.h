@@ -10,6 +10,7 @@
 
 #include "client/ui/record.h"
 #include "client/ui/theme.h"
+#include "core/map_places.h"
 #include "core/model.h"
 #include "core/sync_engine.h"
 #include "core/sync_protocol.h"
@@ -20,6 +21,8 @@ enum class Screen {
   RatePickPlace,  // "Which place did you go to?"
   RateQuestion,   // one question of a rating at a time
   RateDone,       // "Thank you!"
+  PlaceCard,      // one place: what young people said about it
+  MapFilters,     // "Choose what to show"
   SuggestPlace,
   MyPlaces,
   JoinGroup,
@@ -27,9 +30,20 @@ enum class Screen {
 };
 
 // Every screen, for tests that draw them all.
-inline constexpr Screen kAllScreens[] = {Screen::Home,         Screen::Map,      Screen::RatePickPlace,
-                                         Screen::RateQuestion, Screen::RateDone, Screen::SuggestPlace,
-                                         Screen::MyPlaces,     Screen::JoinGroup, Screen::Settings};
+inline constexpr Screen kAllScreens[] = {Screen::Home,         Screen::Map,       Screen::RatePickPlace,
+                                         Screen::RateQuestion, Screen::RateDone,  Screen::PlaceCard,
+                                         Screen::MapFilters,   Screen::SuggestPlace, Screen::MyPlaces,
+                                         Screen::JoinGroup,    Screen::Settings};
+
+// Something this device sent, as "My places" shows it.
+enum class SentState { Waiting, Sent, NotAdded };
+struct MyContribution {
+  core::OutboxKind kind = core::OutboxKind::Rating;
+  std::string place_id;
+  std::string place_name;  // as the device knows it ("a place" if not on its map)
+  SentState state = SentState::Waiting;
+  std::string message;     // the officer's or server's reason, when not added
+};
 
 // A rating being answered, one question per screen: steps 0..5 are the scales, 6..13 the
 // facilities, 14 an optional comment, 15 is "ready to send". UI-only until it is sent.
@@ -64,6 +78,12 @@ struct AppState {
   core::SyncStatus sync_status = core::SyncStatus::AllSent;
 
   Preferences preferences;
+  std::vector<std::string> saved_place_ids;   // "My places", most recent first
+  std::vector<MyContribution> contributions;  // what this device made, newest first
+  std::string open_place_id;                  // the place card on screen
+  core::MapFilter map_filter;                 // what the map and its list show
+  double map_lat = 52.4068, map_lon = -1.5197;  // the middle of the map (Coventry's centre)
+
   RatingDraft rating;          // the rating being answered
   std::string problem;         // something that went wrong, in easy-read words; "" if none
 };
@@ -80,6 +100,10 @@ enum class ActionKind {
   SendRating,
   SetPreferences,  // preferences
   ReadAloud,       // text
+  OpenPlace,       // place_id
+  SavePlace,       // place_id, value 1 to save, 0 to take off the list
+  Directions,      // place_id
+  SetMapFilter,    // filter
 };
 
 struct Action {
@@ -91,6 +115,7 @@ struct Action {
   core::Answer answer = core::Answer::Unanswered;
   Preferences preferences;
   std::string text;
+  core::MapFilter filter;
 };
 
 struct Actions {
@@ -115,12 +140,25 @@ struct Actions {
     action.preferences = preferences;
     items.push_back(std::move(action));
   }
+  void OpenPlace(const std::string& place_id) { items.push_back({ActionKind::OpenPlace, {}, place_id}); }
+  void SavePlace(const std::string& place_id, bool saved) {
+    items.push_back({ActionKind::SavePlace, {}, place_id, 0, saved ? 1 : 0});
+  }
+  void Directions(const std::string& place_id) { items.push_back({ActionKind::Directions, {}, place_id}); }
+  void SetMapFilter(const core::MapFilter& filter) {
+    Action action{ActionKind::SetMapFilter};
+    action.filter = filter;
+    items.push_back(std::move(action));
+  }
   void ReadAloud(std::string text) {
     Action action{ActionKind::ReadAloud};
     action.text = std::move(text);
     items.push_back(std::move(action));
   }
 };
+
+// The place with this id on the device's map, or nullptr.
+const core::PublicPlace* FindPlace(const AppState& state, const std::string& place_id);
 
 // Draws the current screen (inside an ImGui frame) and records it into state.ui_record.
 void DrawApp(AppState& state, Actions& actions);

@@ -95,6 +95,27 @@ void RefreshState(AppState& state, ClientData& data) {
   std::sort(state.places.begin(), state.places.end(),
             [](const core::PublicPlace& a, const core::PublicPlace& b) { return a.place.name < b.place.name; });
   state.waiting_count = store::CountWaiting(data.db);
+  state.saved_place_ids = store::SavedPlaceIds(data.db);
+  state.contributions.clear();
+  for (const store::Contribution& made : store::Contributions(data.db)) {
+    MyContribution mine;
+    mine.kind = made.item.Kind();
+    if (const auto* rating = std::get_if<core::Rating>(&made.item.payload)) {
+      mine.place_id = rating->place_id;
+    } else if (const auto* suggestion = std::get_if<core::Suggestion>(&made.item.payload)) {
+      mine.place_id = suggestion->id;
+      mine.place_name = suggestion->name;
+    } else {
+      continue;  // a withdrawal is not something to list
+    }
+    if (const core::PublicPlace* place = FindPlace(state, mine.place_id)) mine.place_name = place->place.name;
+    if (mine.place_name.empty()) mine.place_name = "A place";
+    mine.state = made.state == store::ContributionState::Waiting ? SentState::Waiting
+                 : made.state == store::ContributionState::Sent  ? SentState::Sent
+                                                                 : SentState::NotAdded;
+    mine.message = made.message;
+    state.contributions.push_back(std::move(mine));
+  }
   data.sync.SetWaitingCount(state.waiting_count);
   data.sync.SetSavedOnDevice(data.ports.persisted());
   data.sync.SetOnline(data.ports.online());
@@ -186,6 +207,33 @@ void ApplyActions(AppState& state, Actions& actions, ClientData& data) {
         break;
       }
       case ActionKind::ReadAloud: data.ports.speak(action.text); break;
+      case ActionKind::OpenPlace:
+        if (FindPlace(state, action.place_id)) {
+          state.open_place_id = action.place_id;
+          ApplyNavigation(state, {ActionKind::OpenScreen, Screen::PlaceCard});
+        }
+        break;
+      case ActionKind::SavePlace: {
+        std::string error;
+        if (store::SetPlaceSaved(data.db, action.place_id, action.value != 0, error)) {
+          data.ports.persist();
+          wrote = true;
+        } else {
+          state.problem = "Sorry, we could not save this on your device. Please try again.";
+        }
+        break;
+      }
+      case ActionKind::SetMapFilter: state.map_filter = action.filter; break;
+      case ActionKind::Directions:
+        if (const core::PublicPlace* place = FindPlace(state, action.place_id)) {
+          // OpenStreetMap's directions page: it works on every phone and asks nothing of the
+          // young person; their phone may offer its own map app instead.
+          char url[160];
+          std::snprintf(url, sizeof(url), "https://www.openstreetmap.org/directions?to=%.6f%%2C%.6f",
+                        place->place.lat, place->place.lon);
+          data.ports.open_url(url);
+        }
+        break;
       default: break;
     }
   }

@@ -25,6 +25,7 @@ struct ClientPorts {
   std::function<void(const std::string&)> speak;  // read aloud (the browser's speech)
   std::function<bool()> prefers_reduced_motion;
   std::function<void()> chime;  // a soft "it went!" sound
+  std::function<void(const std::string&)> open_url;  // another app (the phone's maps)
 };
 
 struct ClientData {

@@ -39,6 +39,27 @@ enum class Icon : std::uint16_t {
   Calm = 0xF3E5,          // pause-circle: less movement
   Sound = 0xF387,         // music-note
   Speech = 0xF50A,        // text-to-speech
+  // Kinds of place
+  Library = 0xF331,
+  Cafe = 0xF176,          // coffee
+  YouthClub = 0xF64C,     // human-handsup
+  Park = 0xF531,          // tree
+  Leisure = 0xF4E3,       // swim
+  Shop = 0xF49A,          // shopping
+  Museum = 0xF3D8,        // palette
+  Community = 0xF2DD,     // home-modern
+  Cinema = 0xF381,        // movie
+  // What a place has
+  QuietRoom = 0xF581,     // volume-off
+  Wheelchair = 0xF5A4,    // wheelchair-accessibility
+  Toilets = 0xF2E8,       // human-male-female
+  HearingLoop = 0xF2CB,   // headphones
+  Seat = 0xF4B9,          // sofa
+  Clock = 0xF150,
+  Directions = 0xF1D0,
+  Bookmark = 0xF0C0,
+  BookmarkEmpty = 0xF0C3, // bookmark-outline
+  List = 0xF279,          // format-list-bulleted
 };
 
 // Every icon above, for tests that check the font really has each glyph.
@@ -47,7 +68,10 @@ inline constexpr Icon kAllIcons[] = {
     Icon::Settings, Icon::ArrowLeft, Icon::Home, Icon::ReadAloud, Icon::Happy, Icon::Check,
     Icon::Close, Icon::Undo, Icon::Info, Icon::Wrench, Icon::Greeting, Icon::Send, Icon::Skip,
     Icon::CheckCircle, Icon::NotSure, Icon::Saved, Icon::Cloud, Icon::Plus, Icon::Minus, Icon::TextSize,
-    Icon::Letters, Icon::Contrast, Icon::Calm, Icon::Sound, Icon::Speech,
+    Icon::Letters, Icon::Contrast, Icon::Calm, Icon::Sound, Icon::Speech, Icon::Library, Icon::Cafe,
+    Icon::YouthClub, Icon::Park, Icon::Leisure, Icon::Shop, Icon::Museum, Icon::Community, Icon::Cinema,
+    Icon::QuietRoom, Icon::Wheelchair, Icon::Toilets, Icon::HearingLoop, Icon::Seat, Icon::Clock,
+    Icon::Directions, Icon::Bookmark, Icon::BookmarkEmpty, Icon::List,
 };
 
 // UTF-8 bytes of the icon's glyph, for ImGui text ("" for Icon::None).

@@ -162,6 +162,7 @@ ClientPorts PlatformPorts() {
   ports.speak = platform::Speak;
   ports.prefers_reduced_motion = platform::PrefersReducedMotion;
   ports.chime = platform::PlayChime;
+  ports.open_url = platform::OpenUrl;
   return ports;
 }
 

@@ -12,11 +12,13 @@ struct Journey {
 
 Journey JourneyFor(Screen screen) {
   switch (screen) {
-    case Screen::Map: return {"Explore the map", Icon::Map};
     case Screen::SuggestPlace: return {"Suggest a place", Icon::MapMarkerPlus};
-    case Screen::MyPlaces: return {"My places", Icon::Heart};
     case Screen::JoinGroup: return {"Join a group", Icon::Group};
     case Screen::Settings:
+    case Screen::Map:
+    case Screen::MyPlaces:
+    case Screen::PlaceCard:
+    case Screen::MapFilters:
     case Screen::Home:
     case Screen::RatePickPlace:
     case Screen::RateQuestion:

@@ -13,6 +13,10 @@ void DrawRatePickPlaceScreen(const AppState& state, Actions& actions);
 void DrawRateQuestionScreen(const AppState& state, Actions& actions);
 void DrawRateDoneScreen(const AppState& state, Actions& actions);
 void DrawSettingsScreen(const AppState& state, Actions& actions);
+void DrawPlaceCardScreen(const AppState& state, Actions& actions);
+void DrawPlaceListScreen(const AppState& state, Actions& actions);
+void DrawMapFiltersScreen(const AppState& state, Actions& actions);
+void DrawMyPlacesScreen(const AppState& state, Actions& actions);
 void DrawComingSoonScreen(const AppState& state, Actions& actions);
 
 // The sync status line ("Saved on this device. It will send when you are online."), drawn

@@ -92,6 +92,9 @@ bool IsOnline();
 // the one before. Does nothing where there is no speech.
 void Speak(const std::string& text);
 
+// Opens a web address in a new tab or another app (a map app for directions).
+void OpenUrl(const std::string& url);
+
 // A short, soft two-note chime ("it went!"), made by the browser's audio; no sound file.
 void PlayChime();
 

@@ -190,5 +190,6 @@ namespace platform {
 void Speak(const std::string& text) { std::fprintf(stderr, "read aloud: %s\n", text.c_str()); }
 bool PrefersReducedMotion() { return false; }
 void PlayChime() { std::fprintf(stderr, "chime\n"); }
+void OpenUrl(const std::string& url) { SDL_OpenURL(url.c_str()); }
 
 }  // namespace platform

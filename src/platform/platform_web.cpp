@@ -126,6 +126,11 @@ EM_JS(void, JsPlayChime, (), {
   });
   window.safespaces.chimes = (window.safespaces.chimes || 0) + 1;  // for tests
 });
+EM_JS(void, JsOpenUrl, (const char* url), {
+  const address = UTF8ToString(url);
+  window.safespaces.opened = address;  // for tests: the last address opened
+  window.open(address, '_blank', 'noopener');
+});
 EM_JS(void, JsSpeak, (const char* text), {
   if (!('speechSynthesis' in window)) return;
   const utterance = new SpeechSynthesisUtterance(UTF8ToString(text));
@@ -205,6 +210,7 @@ SafeArea SafeAreaInsets() {
 }
 void Speak(const std::string& text) { JsSpeak(text.c_str()); }
 void PlayChime() { JsPlayChime(); }
+void OpenUrl(const std::string& url) { JsOpenUrl(url.c_str()); }
 bool PrefersReducedMotion() { return JsPrefersReducedMotion() != 0; }
 
 std::vector<MirrorEvent> TakeMirrorEvents() {

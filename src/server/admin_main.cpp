@@ -4,16 +4,26 @@
 //   safespaces-admin add-places --data DIR FILE.json   add approved places from a list
 //   safespaces-admin approve --data DIR PLACE_ID        put a suggested place on the map
 //   safespaces-admin counts --data DIR                  how many places, ratings, ...
+//   safespaces-admin demo --data DIR [...]              a made-up demo set (store/demo_data.h)
+//   safespaces-admin make-tiles --out FILE [...]        synthetic map tiles (synthetic_tiles.h)
+#include <algorithm>
+#include <charconv>
+#include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <limits>
+#include <map>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <vector>
 
 #include "core/codec.h"
 #include "core/validation.h"
+#include "server/synthetic_tiles.h"
 #include "store/database.h"
+#include "store/demo_data.h"
 #include "store/server_store.h"
 
 namespace {
@@ -22,7 +32,21 @@ constexpr const char* kUsage =
     "Usage:\n"
     "  safespaces-admin add-places --data DIR FILE.json   add approved places from a JSON list\n"
     "  safespaces-admin approve --data DIR PLACE_ID        put a suggested place on the map\n"
-    "  safespaces-admin counts --data DIR                  count places and ratings\n";
+    "  safespaces-admin counts --data DIR                  count places and ratings\n"
+    "  safespaces-admin demo --data DIR [--places N] [--ratings M] [--seed S] [--words DIR]\n"
+    "      add a made-up demo set: fictional places (default 300) inside Coventry, each\n"
+    "      saying \"Demo place, not a real venue\", with synthetic ratings (default 2 per\n"
+    "      place); the same seed makes the same set. Not for a council's real data.\n"
+    "  safespaces-admin make-tiles --out FILE.mbtiles [--min-zoom 11] [--max-zoom 15]\n"
+    "      make synthetic map tiles over Coventry (pale squares showing z/x/y, not a map)\n"
+    "      for safespaces-server --tiles\n";
+
+constexpr int kDefaultDemoPlaces = 300;
+constexpr int kDemoRatingsPerPlace = 2;  // when --ratings is not given
+constexpr int kDemoRatingsPerDevice = 15;  // on average, once there are more than 40 devices' worth
+constexpr int kDefaultMinZoom = 11;      // all of Coventry on a phone's screen
+constexpr int kDefaultMaxZoom = 15;      // streets; a few hundred tiles in all
+constexpr int kMaxDemoItems = 1000000;
 
 std::optional<store::Database> OpenData(const std::string& dir) {
   std::error_code ignored;
@@ -96,16 +120,116 @@ int Counts(const store::Database& db) {
   return 0;
 }
 
+std::optional<long long> ParseNumber(const std::string& text, long long lo, long long hi) {
+  long long value = 0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (text.empty() || error != std::errc() || end != text.data() + text.size() || value < lo || value > hi)
+    return std::nullopt;
+  return value;
+}
+
+// Options after the command, "--name value"; nullopt (and a message) for a bad number.
+struct Flags {
+  std::map<std::string, std::string> values;
+  std::optional<long long> Number(const std::string& name, long long fallback, long long lo, long long hi) const {
+    const auto found = values.find(name);
+    if (found == values.end()) return fallback;
+    std::optional<long long> value = ParseNumber(found->second, lo, hi);
+    if (!value)
+      std::fprintf(stderr, "%s should be a whole number from %lld to %lld, not '%s'.\n", name.c_str(), lo, hi,
+                   found->second.c_str());
+    return value;
+  }
+};
+
+int MakeDemo(store::Database& db, const std::string& data_dir, const Flags& flags) {
+  const std::optional<long long> places = flags.Number("--places", kDefaultDemoPlaces, 0, kMaxDemoItems);
+  if (!places) return 2;
+  const std::optional<long long> ratings =
+      flags.Number("--ratings", *places * kDemoRatingsPerPlace, 0, kMaxDemoItems * kDemoRatingsPerPlace);
+  const std::optional<long long> seed = flags.Number("--seed", 1, 0, std::numeric_limits<long long>::max());
+  if (!ratings || !seed) return 2;
+  const auto words_dir = flags.values.find("--words");
+  std::string error;
+  std::optional<store::DemoWords> words =
+      store::LoadDemoWords(words_dir == flags.values.end() ? SAFESPACES_DEMO_WORDS_DIR : words_dir->second, error);
+  if (!words) {
+    std::fprintf(stderr, "%s\n", error.c_str());
+    return 1;
+  }
+  store::DemoOptions options;
+  options.places = static_cast<int>(*places);
+  options.ratings = static_cast<int>(*ratings);
+  options.seed = static_cast<std::uint64_t>(*seed);
+  options.devices = std::max(options.devices, options.ratings / kDemoRatingsPerDevice);
+  options.now_unix_seconds =
+      std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+  const auto started = std::chrono::steady_clock::now();
+  std::optional<store::DemoSummary> made = store::MakeDemoData(db, *words, options, error);
+  if (!made) {
+    std::fprintf(stderr, "Could not make the demo set: %s\n", error.c_str());
+    return 1;
+  }
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  std::printf("Demo set (seed %lld) in %s/safespaces.db, made in %.2f s:\n", *seed, data_dir.c_str(), seconds);
+  std::printf("  %d demo places added, %d already there:", made->places_added, made->places_already_there);
+  for (std::size_t i = 0; i < core::kAllCategories.size(); ++i)
+    std::printf("%s %s %d", i == 0 ? "" : ",", std::string(core::CategoryName(core::kAllCategories[i])).c_str(),
+                made->places_by_category[i]);
+  std::printf("\n  %d synthetic ratings accepted from %d synthetic devices, %d already there, %d refused\n",
+              made->ratings_accepted, made->devices, made->ratings_already_there, made->ratings_rejected);
+  std::printf("  for example:");
+  for (std::size_t i = 0; i < made->sample_names.size(); ++i)
+    std::printf("%s %s", i == 0 ? "" : ",", made->sample_names[i].c_str());
+  std::printf("\nEvery place is made up; its address says \"%.*s\".\n", static_cast<int>(store::kDemoAddress.size()),
+              store::kDemoAddress.data());
+  return made->ratings_rejected > 0 ? 1 : 0;
+}
+
+int MakeTiles(const Flags& flags) {
+  const auto out = flags.values.find("--out");
+  if (out == flags.values.end()) {
+    std::fputs(kUsage, stderr);
+    return 2;
+  }
+  const std::optional<long long> min_zoom = flags.Number("--min-zoom", kDefaultMinZoom, core::kMinZoom, core::kMaxZoom);
+  const std::optional<long long> max_zoom = flags.Number("--max-zoom", kDefaultMaxZoom, core::kMinZoom, core::kMaxZoom);
+  if (!min_zoom || !max_zoom) return 2;
+  const core::ServiceArea area = core::DefaultServiceArea();
+  server::TilesMade made;
+  std::string error;
+  if (!server::MakeSyntheticTiles(out->second, area, static_cast<int>(*min_zoom), static_cast<int>(*max_zoom), made,
+                                  error)) {
+    std::fprintf(stderr, "%s\n", error.c_str());
+    return 1;
+  }
+  std::printf("Made %d synthetic tiles (zoom %lld to %lld) over %s in %s: %.2f MB.\n", made.tiles, *min_zoom, *max_zoom,
+              area.name.c_str(), out->second.c_str(), static_cast<double>(made.file_bytes) / 1e6);
+  std::printf("They are pale squares with a grid and each tile's z/x/y: not a real map.\n");
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   std::vector<std::string> args(argv + 1, argv + argc);
   std::string data_dir;
+  Flags flags;
   std::vector<std::string> rest;
   for (std::size_t i = 0; i < args.size(); ++i) {
-    if (args[i] == "--data" && i + 1 < args.size()) data_dir = args[++i];
-    else rest.push_back(args[i]);
+    const bool takes_value = args[i] == "--out" || args[i] == "--min-zoom" || args[i] == "--max-zoom" ||
+                             args[i] == "--places" || args[i] == "--ratings" || args[i] == "--seed" ||
+                             args[i] == "--words";
+    if (args[i] == "--data" && i + 1 < args.size()) {
+      data_dir = args[++i];
+    } else if (takes_value && i + 1 < args.size()) {
+      const std::string name = args[i++];
+      flags.values[name] = args[i];
+    } else {
+      rest.push_back(args[i]);
+    }
   }
+  if (rest.size() == 1 && rest[0] == "make-tiles") return MakeTiles(flags);
   if (rest.empty() || data_dir.empty()) {
     std::fputs(kUsage, stderr);
     return 2;
@@ -116,6 +240,7 @@ int main(int argc, char** argv) {
   if (command == "add-places" && rest.size() == 2) return AddPlaces(*db, rest[1]);
   if (command == "approve" && rest.size() == 2) return Approve(*db, rest[1]);
   if (command == "counts" && rest.size() == 1) return Counts(*db);
+  if (command == "demo" && rest.size() == 1) return MakeDemo(*db, data_dir, flags);
   std::fputs(kUsage, stderr);
   return 2;
 }

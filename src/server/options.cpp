@@ -18,6 +18,7 @@ std::optional<int> ParsePort(std::string_view text) {
 
 std::string_view UsageText() {
   return "Usage: safespaces-server [--port N] [--host ADDRESS] [--data DIR] [--web DIR]\n"
+         "                        [--tiles FILE.mbtiles]\n"
          "\n"
          "Runs the Safe Spaces server: the API under /api/v1 and the web app.\n"
          "\n"
@@ -28,6 +29,9 @@ std::string_view UsageText() {
          "                  created if missing)\n"
          "  --web DIR       folder with the built web app (index.html, app.js, app.wasm);\n"
          "                  without it, only the API is served\n"
+         "  --tiles FILE    an MBTiles file of map tiles, served at /tiles/{z}/{x}/{y}.png\n"
+         "                  (for offline workshops and tests; safespaces-admin make-tiles\n"
+         "                  makes a synthetic one); without it, /tiles/ answers 404\n"
          "  --help          show this help\n"
          "\n"
          "When it is ready it prints one line: Safe Spaces is running on http://HOST:PORT/\n"
@@ -53,7 +57,7 @@ CommandLine ParseCommandLine(int argc, const char* const* argv) {
       name = arg.substr(0, equals);
       value = arg.substr(equals + 1);
     }
-    if (name != "--port" && name != "--host" && name != "--data" && name != "--web")
+    if (name != "--port" && name != "--host" && name != "--data" && name != "--web" && name != "--tiles")
       return fail("Unknown option '" + std::string(arg) + "'.");
     if (!value) {
       if (i + 1 >= argc) return fail("Option " + std::string(name) + " needs a value after it.");
@@ -69,6 +73,8 @@ CommandLine ParseCommandLine(int argc, const char* const* argv) {
       result.options.host = std::string(*value);
     } else if (name == "--data") {
       result.options.data_dir = std::filesystem::path(std::string(*value));
+    } else if (name == "--tiles") {
+      result.options.tiles_file = std::filesystem::path(std::string(*value));
     } else {
       result.options.web_dir = std::filesystem::path(std::string(*value));
     }

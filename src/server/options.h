@@ -1,4 +1,4 @@
-// The server's command line: --port, --host, --data, --web, --help. Parsing only;
+// The server's command line: --port, --host, --data, --web, --tiles, --help. Parsing only;
 // main.cpp decides what to do with the result. Start at ParseCommandLine.
 #pragma once
 #include <filesystem>
@@ -12,6 +12,7 @@ struct Options {
   int port = 8080;                          // 0: let the system pick a free port
   std::filesystem::path data_dir = "data";  // safespaces.db and uploads/, created on first start
   std::filesystem::path web_dir;            // the built web client; empty: serve the API only
+  std::filesystem::path tiles_file;         // an MBTiles file for /tiles/{z}/{x}/{y}.png; empty: no tiles
 };
 
 enum class CommandLineAction { Run, ShowHelp, ShowError };

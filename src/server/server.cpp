@@ -14,6 +14,7 @@
 #include <chrono>
 #include <csignal>
 #include <cstring>
+#include <map>
 #include <optional>
 #include <regex>
 #include <thread>
@@ -25,8 +26,10 @@
 #include "server/log.h"
 #include "server/responses.h"
 #include "server/sync_api.h"
+#include "server/tiles.h"
 #include "server/web_files.h"
 #include "store/database.h"
+#include "store/mbtiles.h"
 
 namespace server {
 namespace {
@@ -95,6 +98,7 @@ struct Server::State {
   std::unique_ptr<ReaderPool> readers;
   int schema_version = 0;  // read once at start: migrations only run then
   WebFiles web;
+  std::unique_ptr<store::MbTilesReader> tiles;  // null without --tiles
   std::vector<ApiRoute> routes;
   HttpServer http;
   int port = 0;
@@ -139,6 +143,10 @@ std::vector<ApiRoute> MakeApiRoutes(const Server::State& s) {
        }},
       {Method::Post, "/api/v1/sync",
        [&s](const Request& req, Response& res) { Send(res, PostSync(*s.writer, *s.readers, req.body, UnixNow())); }},
+      // Map tiles (not the API: errors are plain text). Any z/x/y reaches ServeTile, which
+      // answers 400 to what is not a tile's address.
+      {Method::Get, R"(/tiles/([^/]*)/([^/]*)/([^/]*)\.png)",
+       [&s](const Request& req, Response& res) { ServeTile(s.tiles.get(), req, res); }},
   };
 }
 
@@ -364,6 +372,15 @@ bool Server::Start(std::string& error) {
     s.web = std::move(*web);
     if (!s.web.by_path.contains("/index.html"))
       LogLine("warning: the web folder " + s.options.web_dir.string() + " has no index.html.");
+  }
+
+  if (!s.options.tiles_file.empty()) {
+    s.tiles = store::MbTilesReader::Open(s.options.tiles_file.string(), error);
+    if (!s.tiles) return false;
+    const std::map<std::string, std::string> metadata = s.tiles->Metadata();
+    const auto name = metadata.find("name");
+    LogLine("Map tiles from " + s.options.tiles_file.string() +
+            (name == metadata.end() ? std::string() : " (" + LogSafe(name->second) + ")"));
   }
 
   s.routes = MakeApiRoutes(s);

@@ -111,8 +111,8 @@ std::string Gzip(std::string_view bytes) {
   return result == Z_STREAM_END ? out : std::string();
 }
 
-// A strong ETag from the content itself (FNV-1a, 64 bits, and the size), so the same
-// build gives the same tags after a restart or on another machine.
+}  // namespace
+
 std::string EtagFor(std::string_view bytes) {
   std::uint64_t hash = 0xcbf29ce484222325ull;
   for (unsigned char c : bytes) hash = (hash ^ c) * 0x100000001b3ull;
@@ -120,8 +120,6 @@ std::string EtagFor(std::string_view bytes) {
   std::snprintf(text, sizeof(text), "\"%016llx-%zx\"", static_cast<unsigned long long>(hash), bytes.size());
   return text;
 }
-
-}  // namespace
 
 std::string_view ContentTypeFor(std::string_view path) {
   const TypeInfo* type = TypeFor(path);
@@ -235,6 +233,14 @@ bool IsSafeWebPath(std::string_view path) {
   }
 }
 
+const WebFile* FindWebFile(const WebFiles& files, const std::string& path) {
+  const std::string key = path.back() == '/' ? path + "index.html" : path;
+  const auto found = files.by_path.find(key);
+  return found == files.by_path.end() ? nullptr : &found->second;
+}
+
+}  // namespace
+
 bool EtagListMatches(std::string_view if_none_match, std::string_view etag) {
   bool matches = false;
   ForEachListItem(if_none_match, [&](std::string_view item) {
@@ -255,14 +261,6 @@ bool IsOneRangeInside(const httplib::Ranges& ranges, size_t size) {
   if (last == -1) return first < end;  // "bytes=N-": from N to the end
   return first <= last && last < end;
 }
-
-const WebFile* FindWebFile(const WebFiles& files, const std::string& path) {
-  const std::string key = path.back() == '/' ? path + "index.html" : path;
-  const auto found = files.by_path.find(key);
-  return found == files.by_path.end() ? nullptr : &found->second;
-}
-
-}  // namespace
 
 void ServeWebFile(const WebFiles& files, const httplib::Request& req, httplib::Response& res) {
   if (!IsSafeWebPath(req.path)) {

@@ -37,5 +37,13 @@ void ServeWebFile(const WebFiles& files, const httplib::Request& req, httplib::R
 
 std::string_view ContentTypeFor(std::string_view path);  // by extension; octet-stream if unknown
 bool AcceptsGzip(std::string_view accept_encoding);      // "gzip, deflate, br" -> true; "gzip;q=0" -> false
+// A strong ETag from the content itself (FNV-1a, 64 bits, and the size), so the same
+// bytes give the same tag after a restart or on another machine: "\"9f3c...-1a2b\"".
+std::string EtagFor(std::string_view bytes);
+// True when an If-None-Match header names `etag` (compared weakly) or is "*".
+bool EtagListMatches(std::string_view if_none_match, std::string_view etag);
+// True for one byte range inside a body of `size` bytes: the only kind we answer with 206
+// (httplib 0.11.4 gets several ranges over a content provider wrong).
+bool IsOneRangeInside(const httplib::Ranges& ranges, size_t size);
 
 }  // namespace server

@@ -147,4 +147,18 @@ std::vector<core::PublicPlace> CachedPlaces(const Database& db) {
   return places;
 }
 
+bool SetPlaceSaved(const Database& db, std::string_view place_id, bool saved, std::string& error) {
+  Statement change = db.Prepare(saved ? "INSERT INTO saved_places (place_id) VALUES (?1) ON CONFLICT DO NOTHING"
+                                      : "DELETE FROM saved_places WHERE place_id = ?1");
+  change.BindText(1, place_id);
+  return StepDone(change, error);
+}
+
+std::vector<std::string> SavedPlaceIds(const Database& db) {
+  std::vector<std::string> ids;
+  Statement select = db.Prepare("SELECT place_id FROM saved_places ORDER BY saved_at DESC, place_id");
+  while (select.Step() == StepResult::Row) ids.emplace_back(select.ColumnText(0));
+  return ids;
+}
+
 }  // namespace store

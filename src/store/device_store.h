@@ -50,4 +50,8 @@ bool ApplyPlaceChanges(const Database& db, const core::PlaceChanges& changes, st
 // The device's copy of the public map.
 std::vector<core::PublicPlace> CachedPlaces(const Database& db);
 
+// "My places": saved on this device only.
+bool SetPlaceSaved(const Database& db, std::string_view place_id, bool saved, std::string& error);
+std::vector<std::string> SavedPlaceIds(const Database& db);  // most recently saved first
+
 }  // namespace store

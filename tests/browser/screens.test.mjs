@@ -139,3 +139,23 @@ test('turning a phone on its side keeps one pane, fitted to the new width', asyn
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });
+
+for (const device of ['phone', 'tablet']) {
+  test(`the places list and a place's card on a ${device}`, async () => {
+    const page = await openApp(chromium.browser, server.url, device);
+    await press(page, 'button', 'Explore the map');
+    await page.getByRole('button', { name: 'Coventry Central Library' }).waitFor({ state: 'attached' });
+    await settle(page);
+    await screenshot(page, `places-list-${device}`);
+    await checkFits(page, `list on a ${device}`);
+    await checkAxe(page, `list on a ${device}`);
+    await press(page, 'button', 'Coventry Central Library');
+    await waitForScreen(page, 'Coventry Central Library');
+    await settle(page);
+    await screenshot(page, `place-card-${device}`);
+    await checkFits(page, `card on a ${device}`);
+    await checkAxe(page, `card on a ${device}`);
+    assert.deepEqual(page.problems, []);
+    await page.context().close();
+  });
+}

@@ -1,0 +1,145 @@
+// Tests of the places list, its filters, a place's card and "My places", drawn headless
+// with the real data side: what young people said is shown in words and numbers, the
+// list is nearest first and filters honestly, and saving stays on the device.
+#include <catch2/catch.hpp>
+
+#include "store/device_store.h"
+#include "ui_harness.h"
+
+namespace {
+
+core::PublicPlace MakePlace(const char* id, const char* name, core::Category category, double lat, double lon) {
+  core::PublicPlace entry;
+  entry.place.id = id;
+  entry.place.name = name;
+  entry.place.category = category;
+  entry.place.lat = lat;
+  entry.place.lon = lon;
+  entry.place.status = core::PlaceStatus::Approved;
+  return entry;
+}
+
+void AddPlaces(UiHarness& ui) {
+  core::PlaceChanges changes;
+  core::PublicPlace library = MakePlace("018f2d6e-0000-7000-8000-00000000000a", "Central Library",
+                                        core::Category::Library, 52.4081, -1.5107);
+  // Five said "Quiet": 1 No, 1 A bit, 3 Mostly/Yes; four said yes to step-free, one no.
+  auto& quiet = library.profile.scales[core::IndexOf(core::Scale::Quiet)];
+  quiet.distribution = {1, 0, 1, 2, 1};
+  quiet.count = 5;
+  library.profile.facilities[core::IndexOf(core::Facility::StepFree)] = {4, 1, 0};
+  library.profile.rating_count = 5;
+  changes.places.push_back(library);
+  changes.places.push_back(MakePlace("018f2d6e-0000-7000-8000-00000000000b", "Far Park", core::Category::Park,
+                                     52.4600, -1.4200));
+  changes.places.push_back(MakePlace("018f2d6e-0000-7000-8000-00000000000c", "Near Cafe", core::Category::Cafe,
+                                     52.4070, -1.5190));
+  changes.cursor = "3";
+  std::string error;
+  REQUIRE(store::ApplyPlaceChanges(ui.data->db, changes, error));
+  RefreshState(ui.state, *ui.data);
+}
+
+std::vector<std::string> ListedNames(const UiHarness& ui) {
+  std::vector<std::string> names;
+  for (const ui::Item& item : ui.state.ui_record.items)
+    if (item.role == ui::Role::Button && !item.description.empty() && item.name != "Back") names.push_back(item.name);
+  return names;
+}
+
+}  // namespace
+
+TEST_CASE("the list shows every place, nearest to the middle of the map first", "[ui][places]") {
+  UiHarness ui;
+  AddPlaces(ui);
+  ui.Frame();
+  REQUIRE(ui.Tap("Explore the map"));
+  CHECK(ListedNames(ui) == std::vector<std::string>{"Near Cafe", "Central Library", "Far Park"});
+  CHECK(ui.state.ui_record.Find(ui::Role::Status, "Showing 3 of 3 places."));
+  const ui::Item* library = ui.state.ui_record.Find(ui::Role::Button, "Central Library");
+  REQUIRE(library);
+  CHECK_THAT(library->description, Catch::Contains("Library") && Catch::Contains("Quiet") && Catch::Contains("Step-free"));
+}
+
+TEST_CASE("filters show only the places that have everything chosen", "[ui][places][filters]") {
+  UiHarness ui;
+  AddPlaces(ui);
+  ui.state.screen = Screen::Map;
+  ui.Frame();
+  REQUIRE(ui.Tap("Choose what to show"));
+  REQUIRE(ui.Tap("Quiet"));
+  CHECK(ui.state.map_filter.quiet);
+  REQUIRE(ui.Tap("Show the places"));
+  CHECK(ListedNames(ui) == std::vector<std::string>{"Central Library"});
+  CHECK(ui.state.ui_record.Find(ui::Role::Button, "Choose what to show (1 chosen)"));
+  REQUIRE(ui.Tap("Choose what to show (1 chosen)"));
+  REQUIRE(ui.Tap("Park"));
+  REQUIRE(ui.Tap("Show the places"));
+  CHECK(ListedNames(ui).empty());
+  CHECK(ui.state.ui_record.Find(ui::Role::Text, "No place matches all of these. Try choosing fewer things."));
+}
+
+TEST_CASE("a place's card says what young people said, in words and numbers", "[ui][places][card]") {
+  UiHarness ui;
+  AddPlaces(ui);
+  ui.state.screen = Screen::Map;
+  ui.Frame();
+  REQUIRE(ui.Tap("Central Library"));
+  REQUIRE(ui.state.screen == Screen::PlaceCard);
+  CHECK(ui.state.ui_record.Find(ui::Role::Heading, "Central Library"));
+  CHECK(ui.state.ui_record.Find(
+      ui::Role::Text, "It is quiet: 5 young people answered. 3 said Mostly or Yes, a lot. 1 said A bit. 1 said No or Not really."));
+  CHECK(ui.state.ui_record.Find(ui::Role::Status, "Step-free way in: 4 said yes, 1 said no."));
+  REQUIRE(ui.Tap("Read aloud"));
+  CHECK_THAT(ui.spoken.back(), Catch::StartsWith("Central Library. Library.") && Catch::Contains("It is quiet: 5"));
+  REQUIRE(ui.Tap("Directions"));
+  REQUIRE(ui.opened.size() == 1);
+  CHECK(ui.opened[0] == "https://www.openstreetmap.org/directions?to=52.408100%2C-1.510700");
+  REQUIRE(ui.Tap("I have been here: rate it"));
+  CHECK(ui.state.screen == Screen::RateQuestion);
+  CHECK(ui.state.rating.place_name == "Central Library");
+}
+
+TEST_CASE("a place nobody rated yet invites the first rating", "[ui][places][card]") {
+  UiHarness ui;
+  AddPlaces(ui);
+  ui.state.screen = Screen::Map;
+  ui.Frame();
+  REQUIRE(ui.Tap("Far Park"));
+  CHECK(ui.state.ui_record.Find(ui::Role::Text, "Nobody has rated this place yet. You could be the first!"));
+}
+
+TEST_CASE("saving a place puts it in My places, on this device only, and it can be taken off", "[ui][places][mine]") {
+  UiHarness ui;
+  AddPlaces(ui);
+  ui.state.screen = Screen::Map;
+  ui.Frame();
+  REQUIRE(ui.Tap("Near Cafe"));
+  REQUIRE(ui.Tap("Save to my places"));
+  CHECK(store::SavedPlaceIds(ui.data->db) == std::vector<std::string>{"018f2d6e-0000-7000-8000-00000000000c"});
+  CHECK(ui.state.ui_record.Find(ui::Role::Button, "Saved in my places: take it off"));
+  CHECK(ui.requests.size() <= 1);  // saving sends nothing (at most the first map sync)
+  ui.state.screen = Screen::MyPlaces;
+  ui.state.back_stack.clear();
+  ui.Frame();
+  CHECK(ui.state.ui_record.Find(ui::Role::Button, "Near Cafe"));
+  REQUIRE(ui.Tap("Near Cafe"));
+  REQUIRE(ui.Tap("Saved in my places: take it off"));
+  CHECK(store::SavedPlaceIds(ui.data->db).empty());
+}
+
+TEST_CASE("My places says honestly where each rating is", "[ui][places][mine]") {
+  UiHarness ui;
+  AddPlaces(ui);
+  ui.online = false;
+  ui.state.screen = Screen::Map;
+  ui.Frame();
+  REQUIRE(ui.Tap("Central Library"));
+  REQUIRE(ui.Tap("I have been here: rate it"));
+  REQUIRE(ui.Tap("4 of 5: Mostly"));
+  REQUIRE(ui.Tap("Finish and send"));
+  ui.state.screen = Screen::MyPlaces;
+  ui.Frame();
+  CHECK(ui.state.ui_record.Find(ui::Role::Text,
+                                "Your rating of Central Library. Saved on this device, waiting to send."));
+}
