@@ -143,3 +143,26 @@ TEST_CASE("My places says honestly where each rating is", "[ui][places][mine]") 
   CHECK(ui.state.ui_record.Find(ui::Role::Text,
                                 "Your rating of Central Library. Saved on this device, waiting to send."));
 }
+
+TEST_CASE("a long list shows the nearest places a page at a time", "[ui][places]") {
+  UiHarness ui;
+  core::PlaceChanges changes;
+  for (int i = 0; i < 70; ++i) {
+    char id[40];
+    std::snprintf(id, sizeof(id), "018f2d6e-0000-7000-8000-%012d", i);
+    changes.places.push_back(MakePlace(id, ("Place " + std::to_string(i)).c_str(), core::Category::Park,
+                                       52.4068 + i * 0.0005, -1.5197));
+  }
+  std::string error;
+  REQUIRE(store::ApplyPlaceChanges(ui.data->db, changes, error));
+  RefreshState(ui.state, *ui.data);
+  ui.state.screen = Screen::Map;
+  ui.Frame();
+  CHECK(ListedNames(ui).size() == 30);
+  CHECK(ListedNames(ui).front() == "Place 0");
+  REQUIRE(ui.Tap("Show 30 more places"));
+  CHECK(ListedNames(ui).size() == 60);
+  REQUIRE(ui.Tap("Show 10 more places"));
+  CHECK(ListedNames(ui).size() == 70);
+  CHECK_FALSE(ui.state.ui_record.Find(ui::Role::Button, "Show 0 more places"));
+}

@@ -29,6 +29,8 @@ enum class Screen {
   Settings,
 };
 
+inline constexpr int kListPage = 30;  // places per page of the list
+
 // Every screen, for tests that draw them all.
 inline constexpr Screen kAllScreens[] = {Screen::Home,         Screen::Map,       Screen::RatePickPlace,
                                          Screen::RateQuestion, Screen::RateDone,  Screen::PlaceCard,
@@ -82,6 +84,7 @@ struct AppState {
   std::vector<MyContribution> contributions;  // what this device made, newest first
   std::string open_place_id;                  // the place card on screen
   core::MapFilter map_filter;                 // what the map and its list show
+  int list_length = 30;                       // places the list shows before "Show more"
   double map_lat = 52.4068, map_lon = -1.5197;  // the middle of the map (Coventry's centre)
 
   RatingDraft rating;          // the rating being answered
@@ -104,6 +107,7 @@ enum class ActionKind {
   SavePlace,       // place_id, value 1 to save, 0 to take off the list
   Directions,      // place_id
   SetMapFilter,    // filter
+  ShowMorePlaces,
 };
 
 struct Action {
@@ -145,6 +149,7 @@ struct Actions {
     items.push_back({ActionKind::SavePlace, {}, place_id, 0, saved ? 1 : 0});
   }
   void Directions(const std::string& place_id) { items.push_back({ActionKind::Directions, {}, place_id}); }
+  void ShowMorePlaces() { items.push_back({ActionKind::ShowMorePlaces}); }
   void SetMapFilter(const core::MapFilter& filter) {
     Action action{ActionKind::SetMapFilter};
     action.filter = filter;

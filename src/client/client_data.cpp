@@ -223,7 +223,11 @@ void ApplyActions(AppState& state, Actions& actions, ClientData& data) {
         }
         break;
       }
-      case ActionKind::SetMapFilter: state.map_filter = action.filter; break;
+      case ActionKind::SetMapFilter:
+        state.map_filter = action.filter;
+        state.list_length = kListPage;
+        break;
+      case ActionKind::ShowMorePlaces: state.list_length += kListPage; break;
       case ActionKind::Directions:
         if (const core::PublicPlace* place = FindPlace(state, action.place_id)) {
           // OpenStreetMap's directions page: it works on every phone and asks nothing of the

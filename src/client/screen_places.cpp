@@ -3,6 +3,7 @@
 // away for everyone else. Each place opens its card (screen_place_card.cpp).
 #include <imgui.h>
 
+#include <algorithm>
 #include <string>
 
 #include "client/place_icons.h"
@@ -55,13 +56,23 @@ void DrawPlaceListScreen(const AppState& state, Actions& actions) {
     ui::Paragraph(state.places.empty() ? "There are no places on the map yet. You can suggest one!"
                                        : "No place matches all of these. Try choosing fewer things.");
   }
-  for (const core::PlaceDistance& near : core::SortByDistance(state.places, shown, state.map_lat, state.map_lon)) {
-    const core::PublicPlace& entry = state.places[near.index];
+  // The nearest first, a page at a time: a short list is easier to take in, and a city's
+  // thousands of places would make every frame slow.
+  const std::vector<core::PlaceDistance> nearest =
+      core::SortByDistance(state.places, shown, state.map_lat, state.map_lon);
+  const std::size_t limit = std::min(nearest.size(), static_cast<std::size_t>(state.list_length));
+  for (std::size_t i = 0; i < limit; ++i) {
+    const core::PublicPlace& entry = state.places[nearest[i].index];
     ImGui::PushID(entry.place.id.c_str());
-    const std::string line = PlaceLine(entry, near.metres);
+    const std::string line = PlaceLine(entry, nearest[i].metres);
     if (ui::ListButton(CategoryIcon(entry.place.category), entry.place.name.c_str(), line.c_str()))
       actions.OpenPlace(entry.place.id);
     ImGui::PopID();
+  }
+  if (limit < nearest.size()) {
+    const std::string more = "Show " + std::to_string(std::min<std::size_t>(kListPage, nearest.size() - limit)) +
+                             " more places";
+    if (ui::Button(Icon::Plus, more.c_str(), ui::ButtonStyle::Secondary, ui::ContentWidth())) actions.ShowMorePlaces();
   }
   ui::EndScreen();
 }
