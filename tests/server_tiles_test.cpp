@@ -6,6 +6,7 @@
 #include <sqlite3.h>
 #include <zlib.h>
 #include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
 
 #include <atomic>
 #include <chrono>
@@ -30,11 +31,13 @@ const core::TileId kCoventry12{12, 2030, 1345};  // Coventry's centre at zoom 12
 
 class TilesServer {
  public:
-  explicit TilesServer(std::filesystem::path tiles_file) {
+  explicit TilesServer(std::filesystem::path tiles_file, std::string tile_url = {}, std::string attribution = {}) {
     server::Options options;
     options.port = 0;
     options.data_dir = root_.Path() / "data";
     options.tiles_file = std::move(tiles_file);
+    options.tile_url = std::move(tile_url);
+    options.tile_attribution = std::move(attribution);
     server_.emplace(options);
     std::string error;
     const bool started = server_->Start(error);
@@ -336,4 +339,41 @@ TEST_CASE("tiles of different addresses look different (each shows its z/x/y)", 
   CheckPng256(a);
   CHECK(a.size() < 4000);                             // flat colours pack small
   CHECK(server::EncodePng(2, 2, {1, 2, 3}).empty());  // wrong number of bytes
+}
+
+TEST_CASE("the app learns where its map tiles come from and the credit to show", "[server][tiles][config]") {
+  auto config = [](const TilesServer& server) {
+    auto res = server.Client().Get("/api/v1/config");
+    REQUIRE(res);
+    REQUIRE(res->status == 200);
+    return nlohmann::json::parse(res->body);
+  };
+  SECTION("with no tiles of its own, OpenStreetMap's standard tiles and their credit") {
+    TilesServer server{std::filesystem::path()};
+    const nlohmann::json doc = config(server);
+    CHECK(doc["tiles"]["url"] == "https://tile.openstreetmap.org/{z}/{x}/{y}.png");
+    CHECK(doc["tiles"]["attribution"] == "\u00A9 OpenStreetMap contributors");
+    CHECK(doc["area"]["name"] == "Coventry");
+    CHECK(doc["area"]["south"].get<double>() < doc["area"]["north"].get<double>());
+  }
+  SECTION("with --tiles, its own /tiles/ and the file's credit") {
+    TempDir dir;
+    TilesServer server(MakeTinyMbTiles(dir));
+    const nlohmann::json doc = config(server);
+    CHECK(doc["tiles"]["url"] == "/tiles/{z}/{x}/{y}.png");
+    CHECK_FALSE(doc["tiles"]["attribution"].get<std::string>().empty());
+  }
+  SECTION("a council's own tile server and credit win") {
+    TilesServer server(std::filesystem::path(), "https://maps.example.gov.uk/{z}/{x}/{y}.png", "Our city's map");
+    const nlohmann::json doc = config(server);
+    CHECK(doc["tiles"]["url"] == "https://maps.example.gov.uk/{z}/{x}/{y}.png");
+    CHECK(doc["tiles"]["attribution"] == "Our city's map");
+  }
+}
+
+TEST_CASE("a tile address without {z}, {x} and {y} is refused at the command line", "[server][tiles][options]") {
+  const char* args[] = {"safespaces-server", "--tile-url", "https://maps.example/tile.png"};
+  const server::CommandLine line = server::ParseCommandLine(3, args);
+  CHECK(line.action == server::CommandLineAction::ShowError);
+  CHECK_THAT(line.error, Catch::Contains("{z}, {x} and {y}"));
 }

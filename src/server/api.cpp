@@ -17,4 +17,13 @@ std::string HealthJson(int schema_version) {
   return body.dump();
 }
 
+std::string ConfigJson(const std::string& tile_url, const std::string& tile_attribution, const core::ServiceArea& area) {
+  const nlohmann::ordered_json body = {
+      {"tiles", {{"url", tile_url}, {"attribution", tile_attribution}}},
+      {"area",
+       {{"name", area.name}, {"south", area.south}, {"west", area.west}, {"north", area.north}, {"east", area.east}}},
+  };
+  return body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
 }  // namespace server

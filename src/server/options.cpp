@@ -18,7 +18,7 @@ std::optional<int> ParsePort(std::string_view text) {
 
 std::string_view UsageText() {
   return "Usage: safespaces-server [--port N] [--host ADDRESS] [--data DIR] [--web DIR]\n"
-         "                        [--tiles FILE.mbtiles]\n"
+         "                        [--tiles FILE.mbtiles] [--tile-url URL --tile-attribution TEXT]\n"
          "\n"
          "Runs the Safe Spaces server: the API under /api/v1 and the web app.\n"
          "\n"
@@ -32,6 +32,9 @@ std::string_view UsageText() {
          "  --tiles FILE    an MBTiles file of map tiles, served at /tiles/{z}/{x}/{y}.png\n"
          "                  (for offline workshops and tests; safespaces-admin make-tiles\n"
          "                  makes a synthetic one); without it, /tiles/ answers 404\n"
+         "  --tile-url URL  where the app's map gets its tiles, with {z} {x} {y} (default: /tiles/...\n"
+         "                  with --tiles, else OpenStreetMap's standard tiles, as their policy asks)\n"
+         "  --tile-attribution TEXT  the credit the map always shows for those tiles\n"
          "  --help          show this help\n"
          "\n"
          "When it is ready it prints one line: Safe Spaces is running on http://HOST:PORT/\n"
@@ -57,7 +60,8 @@ CommandLine ParseCommandLine(int argc, const char* const* argv) {
       name = arg.substr(0, equals);
       value = arg.substr(equals + 1);
     }
-    if (name != "--port" && name != "--host" && name != "--data" && name != "--web" && name != "--tiles")
+    if (name != "--port" && name != "--host" && name != "--data" && name != "--web" && name != "--tiles" &&
+        name != "--tile-url" && name != "--tile-attribution")
       return fail("Unknown option '" + std::string(arg) + "'.");
     if (!value) {
       if (i + 1 >= argc) return fail("Option " + std::string(name) + " needs a value after it.");
@@ -75,6 +79,13 @@ CommandLine ParseCommandLine(int argc, const char* const* argv) {
       result.options.data_dir = std::filesystem::path(std::string(*value));
     } else if (name == "--tiles") {
       result.options.tiles_file = std::filesystem::path(std::string(*value));
+    } else if (name == "--tile-url") {
+      if (value->find("{z}") == std::string_view::npos || value->find("{x}") == std::string_view::npos ||
+          value->find("{y}") == std::string_view::npos)
+        return fail("The tile address must have {z}, {x} and {y} in it, like https://tiles.example/{z}/{x}/{y}.png");
+      result.options.tile_url = std::string(*value);
+    } else if (name == "--tile-attribution") {
+      result.options.tile_attribution = std::string(*value);
     } else {
       result.options.web_dir = std::filesystem::path(std::string(*value));
     }

@@ -1,4 +1,5 @@
-// The server's command line: --port, --host, --data, --web, --tiles, --help. Parsing only;
+// The server's command line: --port, --host, --data, --web, --tiles, --tile-url,
+// --tile-attribution, --help. Parsing only;
 // main.cpp decides what to do with the result. Start at ParseCommandLine.
 #pragma once
 #include <filesystem>
@@ -13,7 +14,14 @@ struct Options {
   std::filesystem::path data_dir = "data";  // safespaces.db and uploads/, created on first start
   std::filesystem::path web_dir;            // the built web client; empty: serve the API only
   std::filesystem::path tiles_file;         // an MBTiles file for /tiles/{z}/{x}/{y}.png; empty: no tiles
+  // Where the app's map gets its tiles, and the credit it must show. Empty: our /tiles/
+  // with --tiles, otherwise OpenStreetMap's standard tiles (kOsmTileUrl).
+  std::string tile_url;
+  std::string tile_attribution;
 };
+
+inline constexpr const char* kOsmTileUrl = "https://tile.openstreetmap.org/{z}/{x}/{y}.png";
+inline constexpr const char* kOsmAttribution = "\u00A9 OpenStreetMap contributors";
 
 enum class CommandLineAction { Run, ShowHelp, ShowError };
 

@@ -99,6 +99,8 @@ struct Server::State {
   int schema_version = 0;  // read once at start: migrations only run then
   WebFiles web;
   std::unique_ptr<store::MbTilesReader> tiles;  // null without --tiles
+  std::string tile_url;                         // what /api/v1/config tells the app
+  std::string tile_attribution;
   std::vector<ApiRoute> routes;
   HttpServer http;
   int port = 0;
@@ -137,6 +139,10 @@ std::vector<ApiRoute> MakeApiRoutes(const Server::State& s) {
   return {
       {Method::Get, "/api/v1/health",
        [&s](const Request&, Response& res) { SendJson(res, HealthJson(s.schema_version)); }},
+      {Method::Get, "/api/v1/config",
+       [&s](const Request&, Response& res) {
+         SendJson(res, ConfigJson(s.tile_url, s.tile_attribution, core::DefaultServiceArea()));
+       }},
       {Method::Get, "/api/v1/places",
        [&s](const Request& req, Response& res) {
          Send(res, GetPlaces(*s.readers, Param(req, "since"), Param(req, "limit")));
@@ -381,7 +387,16 @@ bool Server::Start(std::string& error) {
     const auto name = metadata.find("name");
     LogLine("Map tiles from " + s.options.tiles_file.string() +
             (name == metadata.end() ? std::string() : " (" + LogSafe(name->second) + ")"));
+    const auto attribution = metadata.find("attribution");
+    s.tile_url = "/tiles/{z}/{x}/{y}.png";
+    s.tile_attribution = attribution == metadata.end() ? std::string("Map tiles") : attribution->second;
+  } else {
+    s.tile_url = kOsmTileUrl;
+    s.tile_attribution = kOsmAttribution;
   }
+  // What the council chose wins over both defaults.
+  if (!s.options.tile_url.empty()) s.tile_url = s.options.tile_url;
+  if (!s.options.tile_attribution.empty()) s.tile_attribution = s.options.tile_attribution;
 
   s.routes = MakeApiRoutes(s);
   Configure(s);
