@@ -23,6 +23,7 @@
 #include "server/options.h"
 #include "server/server.h"
 #include "store/database.h"
+#include "in_process_server.h"
 #include "test_temp_dir.h"
 
 extern char** environ;
@@ -59,49 +60,29 @@ const std::string kSecret = "root:x:0:0:this must never be served";
 
 class TestServer {
  public:
-  TestServer() {
-    WriteFile(root_.Path() / "web" / "index.html", FakeIndexHtml());
-    WriteFile(root_.Path() / "web" / "app.wasm", FakeWasm());
-    WriteFile(root_.Path() / "web" / "icon.png", NotCompressible(3000));
-    WriteFile(root_.Path() / "secret.txt", kSecret);  // beside the web folder, not in it
-    server::Options options;
-    options.port = 0;
-    options.data_dir = root_.Path() / "data";
-    options.web_dir = root_.Path() / "web";
-    server_.emplace(options);
-    std::string error;
-    const bool started = server_->Start(error);
-    INFO(error);
-    REQUIRE(started);
-    runner_ = std::thread([this] { server_->Run(); });
-    WaitUntilReady();
-  }
-  ~TestServer() {
-    server_->Stop();
-    runner_.join();
-  }
-
+  TestServer() : server_(WriteWebFolder(files_)) {}
   httplib::Client Client() const {
-    httplib::Client client("127.0.0.1", server_->Port());
-    client.set_connection_timeout(2s);
-    client.set_read_timeout(5s);
+    httplib::Client client = server_.Client();
+    client.set_keep_alive(false);  // each request on its own connection, as the tests expect
     return client;
   }
-  const std::filesystem::path& Root() const { return root_.Path(); }
+  const std::filesystem::path& Root() const { return files_.Path(); }
+  const std::filesystem::path& DataDir() const { return server_.DataDir(); }
 
  private:
-  void WaitUntilReady() {
-    const auto deadline = std::chrono::steady_clock::now() + 5s;
-    while (std::chrono::steady_clock::now() < deadline) {
-      if (auto res = Client().Get("/api/v1/health"); res && res->status == 200) return;
-      std::this_thread::sleep_for(10ms);
-    }
-    FAIL("the server did not answer within 5 seconds");
+  // A small web folder, and a secret file beside it (not in it) that must never be served.
+  static server::Options WriteWebFolder(const TempDir& files) {
+    WriteFile(files.Path() / "web" / "index.html", FakeIndexHtml());
+    WriteFile(files.Path() / "web" / "app.wasm", FakeWasm());
+    WriteFile(files.Path() / "web" / "icon.png", NotCompressible(3000));
+    WriteFile(files.Path() / "secret.txt", kSecret);
+    server::Options options;
+    options.web_dir = files.Path() / "web";
+    return options;
   }
 
-  TempDir root_;
-  std::optional<server::Server> server_;
-  std::thread runner_;
+  TempDir files_;  // first: the server is made from what is written here
+  InProcessServer server_;
 };
 
 std::string Gunzip(const std::string& gzipped) {
@@ -137,8 +118,8 @@ TEST_CASE("health says the server is ok, which version it is and which schema it
   CHECK(health["version"] == std::string(core::AppVersion()));
   CHECK(health["schema_version"] == store::LatestSchemaVersion());
   // The first start made the data folder.
-  CHECK(std::filesystem::exists(server.Root() / "data" / "safespaces.db"));
-  CHECK(std::filesystem::is_directory(server.Root() / "data" / "uploads"));
+  CHECK(std::filesystem::exists(server.DataDir() / "safespaces.db"));
+  CHECK(std::filesystem::is_directory(server.DataDir() / "uploads"));
 }
 
 TEST_CASE("an unknown API address is a JSON 404 in our error shape", "[server][api]") {

@@ -20,6 +20,7 @@
 #include "store/database.h"
 #include "store/server_store.h"
 #include "store_sync_samples.h"
+#include "in_process_server.h"
 #include "test_temp_dir.h"
 
 namespace {
@@ -37,33 +38,7 @@ const std::string kPlace = Uuid(0x100);
 
 class SyncServer {
  public:
-  SyncServer() {
-    server::Options options;
-    options.port = 0;
-    options.data_dir = root_.Path() / "data";
-    server_.emplace(options);
-    std::string error;
-    const bool started = server_->Start(error);
-    INFO(error);
-    REQUIRE(started);
-    runner_ = std::thread([this] { server_->Run(); });
-    client_.emplace("127.0.0.1", server_->Port());
-    client_->set_keep_alive(true);
-    client_->set_tcp_nodelay(true);  // else Nagle holds each body back ~40 ms (TOOLCHAIN.md)
-    client_->set_connection_timeout(2s);
-    client_->set_read_timeout(10s);
-    const auto deadline = std::chrono::steady_clock::now() + 5s;
-    while (std::chrono::steady_clock::now() < deadline) {
-      if (auto res = client_->Get("/api/v1/health"); res && res->status == 200) return;
-      std::this_thread::sleep_for(10ms);
-    }
-    FAIL("the server did not answer within 5 seconds");
-  }
-  ~SyncServer() {
-    client_.reset();
-    server_->Stop();
-    runner_.join();
-  }
+  SyncServer() : client_(server_.Client()) {}
 
   struct Answer {
     int status = 0;
@@ -71,7 +46,7 @@ class SyncServer {
   };
 
   Answer Post(const std::string& body) {
-    auto res = client_->Post("/api/v1/sync", body, "application/json");
+    auto res = client_.Post("/api/v1/sync", body, "application/json");
     REQUIRE(res);
     return {res->status, json::parse(res->body, nullptr, false)};
   }
@@ -82,14 +57,12 @@ class SyncServer {
     return Post(core::DumpJson({{"device_id", device}, {"cursor", cursor}, {"items", list}}));
   }
   Answer Get(const std::string& path) {
-    auto res = client_->Get(path.c_str());
+    auto res = client_.Get(path.c_str());
     REQUIRE(res);
     return {res->status, json::parse(res->body, nullptr, false)};
   }
   bool Healthy() {
-    httplib::Client fresh("127.0.0.1", server_->Port());
-    fresh.set_connection_timeout(2s);
-    auto res = fresh.Get("/api/v1/health");
+    auto res = server_.Client().Get("/api/v1/health");  // a new connection
     return res && res->status == 200;
   }
 
@@ -97,7 +70,7 @@ class SyncServer {
   store::Database OpenDatabase() {
     std::string error;
     std::optional<store::Database> db =
-        store::Database::Open((root_.Path() / "data" / "safespaces.db").string(), error);
+        store::Database::Open((server_.DataDir() / "safespaces.db").string(), error);
     INFO(error);
     REQUIRE(db);
     return std::move(*db);
@@ -111,10 +84,8 @@ class SyncServer {
   }
 
  private:
-  TempDir root_;
-  std::optional<server::Server> server_;
-  std::thread runner_;
-  std::optional<httplib::Client> client_;
+  InProcessServer server_;  // first: the client below connects to it
+  httplib::Client client_;
 };
 
 core::OutboxItem Item(core::Rating rating) { return {std::move(rating)}; }

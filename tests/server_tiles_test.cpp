@@ -21,6 +21,7 @@
 #include "server/server.h"
 #include "server/synthetic_tiles.h"
 #include "store/mbtiles.h"
+#include "in_process_server.h"
 #include "test_temp_dir.h"
 
 namespace {
@@ -31,41 +32,19 @@ const core::TileId kCoventry12{12, 2030, 1345};  // Coventry's centre at zoom 12
 
 class TilesServer {
  public:
-  explicit TilesServer(std::filesystem::path tiles_file, std::string tile_url = {}, std::string attribution = {}) {
+  explicit TilesServer(std::filesystem::path tiles_file, std::string tile_url = {}, std::string attribution = {})
+      : server_(MakeOptions(std::move(tiles_file), std::move(tile_url), std::move(attribution))) {}
+  httplib::Client Client() const { return server_.Client(); }
+
+ private:
+  static server::Options MakeOptions(std::filesystem::path tiles_file, std::string tile_url, std::string attribution) {
     server::Options options;
-    options.port = 0;
-    options.data_dir = root_.Path() / "data";
     options.tiles_file = std::move(tiles_file);
     options.tile_url = std::move(tile_url);
     options.tile_attribution = std::move(attribution);
-    server_.emplace(options);
-    std::string error;
-    const bool started = server_->Start(error);
-    INFO(error);
-    REQUIRE(started);
-    runner_ = std::thread([this] { server_->Run(); });
-    const auto deadline = std::chrono::steady_clock::now() + 5s;
-    while (std::chrono::steady_clock::now() < deadline) {
-      if (auto res = Client().Get("/api/v1/health"); res && res->status == 200) return;
-      std::this_thread::sleep_for(10ms);
-    }
-    FAIL("the server did not answer within 5 seconds");
+    return options;
   }
-  ~TilesServer() {
-    server_->Stop();
-    runner_.join();
-  }
-  httplib::Client Client() const {
-    httplib::Client client("127.0.0.1", server_->Port());
-    client.set_connection_timeout(2s);
-    client.set_read_timeout(5s);
-    return client;
-  }
-
- private:
-  TempDir root_;
-  std::optional<server::Server> server_;
-  std::thread runner_;
+  InProcessServer server_;
 };
 
 // A tiny MBTiles: two tiles written with our writer, and one row put in by hand with its

@@ -6,6 +6,8 @@ import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { after, before } from 'node:test';
+import AxeBuilder from '@axe-core/playwright';
 import { chromium } from 'playwright-core';
 
 export const config = {
@@ -119,4 +121,37 @@ export async function screenshot(page, name) {
   const file = path.join(config.screenshots, `${name}.png`);
   await page.screenshot({ path: file });
   return file;
+}
+
+// One server and one browser for a whole test file: `const suite = useServerAndBrowser()`,
+// then suite.server and suite.browser in the tests. The server must stop cleanly.
+export function useServerAndBrowser({ demoPlaces = false } = {}) {
+  const suite = {};
+  before(async () => {
+    suite.server = await startServer({ demoPlaces });
+    suite.launched = await launchBrowser();
+    suite.browser = suite.launched.browser;
+  });
+  after(async () => {
+    await suite.launched?.close();
+    const result = await suite.server?.stop();
+    if (result && result.code !== 0) throw new Error(`the server did not stop cleanly: ${JSON.stringify(result)}`);
+  });
+  return suite;
+}
+
+// Presses an item through its HTML twin (role and exact name), as a screen reader's
+// activation does; waits for the item to be there first.
+export async function press(page, role, name) {
+  const item = page.getByRole(role, { name, exact: true });
+  await item.waitFor({ state: 'attached' });
+  await item.dispatchEvent('click');
+}
+
+// axe-core's serious and critical findings on the page as it is now, one line each.
+export async function seriousAxeViolations(page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
 }

@@ -1,26 +1,14 @@
 // Browser test: the served app starts in real headless Chromium at phone, tablet and laptop
 // size, shows the welcome screen without console errors, and a tap opens a journey.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { launchBrowser, openApp, screenshot, startServer, tapButton, uiRecord, waitForScreen } from './harness.mjs';
+import { test } from 'node:test';
+import { openApp, screenshot, tapButton, uiRecord, useServerAndBrowser, waitForScreen } from './harness.mjs';
 
-let server;
-let chromium;
-
-before(async () => {
-  server = await startServer();
-  chromium = await launchBrowser();
-});
-
-after(async () => {
-  await chromium?.close();
-  const result = await server?.stop();
-  assert.equal(result?.code, 0, 'the server stops cleanly on SIGTERM');
-});
+const suite = useServerAndBrowser();
 
 for (const device of ['phone', 'tablet', 'laptop']) {
   test(`the welcome screen is ready and complete on a ${device}`, async () => {
-    const page = await openApp(chromium.browser, server.url, device);
+    const page = await openApp(suite.browser, suite.server.url, device);
     const record = await uiRecord(page);
     assert.equal(record.screen, 'Safe Spaces: home');
     const names = record.items.filter((i) => i.role === 'button').map((i) => i.name);
@@ -37,7 +25,7 @@ for (const device of ['phone', 'tablet', 'laptop']) {
 }
 
 test('the canvas is sharp: drawn at device pixels on a phone', async () => {
-  const page = await openApp(chromium.browser, server.url, 'phone');
+  const page = await openApp(suite.browser, suite.server.url, 'phone');
   const size = await page.evaluate(() => {
     const c = document.getElementById('canvas');
     return { width: c.width, height: c.height, cssWidth: c.clientWidth, hidden: c.getAttribute('aria-hidden') };
@@ -49,7 +37,7 @@ test('the canvas is sharp: drawn at device pixels on a phone', async () => {
 });
 
 test('a tap on "Explore the map" opens it, and "Back" returns', async () => {
-  const page = await openApp(chromium.browser, server.url, 'phone');
+  const page = await openApp(suite.browser, suite.server.url, 'phone');
   await tapButton(page, 'Explore the map');
   await waitForScreen(page, 'Explore the map: places as a list');
   await screenshot(page, 'places-list-phone');

@@ -2,32 +2,13 @@
 // and every item is there as real HTML with its role and name, usable by keyboard and by a
 // screen reader's activation, with no serious or critical axe-core violations.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import AxeBuilder from '@axe-core/playwright';
-import { launchBrowser, openApp, screenshot, startServer, waitForScreen } from './harness.mjs';
+import { test } from 'node:test';
+import { openApp, screenshot, seriousAxeViolations, useServerAndBrowser, waitForScreen } from './harness.mjs';
 
-let server;
-let chromium;
-
-before(async () => {
-  server = await startServer();
-  chromium = await launchBrowser();
-});
-
-after(async () => {
-  await chromium?.close();
-  await server?.stop();
-});
-
-async function seriousViolations(page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-}
+const suite = useServerAndBrowser();
 
 test('every button of the welcome screen is a real, named button over the canvas', async () => {
-  const page = await openApp(chromium.browser, server.url, 'phone');
+  const page = await openApp(suite.browser, suite.server.url, 'phone');
   for (const name of ['Explore the map', 'Rate a place', 'Suggest a place', 'My places', 'Join a group', 'Settings']) {
     const button = page.getByRole('button', { name, exact: true });
     assert.equal(await button.count(), 1, `one button named "${name}"`);
@@ -36,12 +17,12 @@ test('every button of the welcome screen is a real, named button over the canvas
   }
   assert.equal(await page.getByRole('heading', { level: 1, name: 'Safe Spaces' }).count(), 1);
   assert.equal(await page.locator('#canvas').getAttribute('aria-hidden'), 'true');
-  assert.deepEqual(await seriousViolations(page), []);
+  assert.deepEqual(await seriousAxeViolations(page), []);
   await page.context().close();
 });
 
 test('the keyboard reaches a button and Enter presses it', async () => {
-  const page = await openApp(chromium.browser, server.url, 'laptop');
+  const page = await openApp(suite.browser, suite.server.url, 'laptop');
   await page.getByRole('button', { name: 'Explore the map' }).focus();
   await page.keyboard.press('Tab');
   assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Rate a place', 'Tab moves on');
@@ -56,12 +37,12 @@ test('the keyboard reaches a button and Enter presses it', async () => {
   assert.equal(await page.getByRole('heading', { level: 1, name: 'Places' }).count(), 1);
   // The new screen's title takes the focus, so a screen reader says where you are.
   await page.waitForFunction(() => document.activeElement && document.activeElement.tagName === 'H1');
-  assert.deepEqual(await seriousViolations(page), []);
+  assert.deepEqual(await seriousAxeViolations(page), []);
   await page.context().close();
 });
 
 test("a screen reader's activation (a click on the HTML twin) presses the item", async () => {
-  const page = await openApp(chromium.browser, server.url, 'phone');
+  const page = await openApp(suite.browser, suite.server.url, 'phone');
   await page.getByRole('button', { name: 'Rate a place' }).dispatchEvent('click');
   await waitForScreen(page, 'Rate a place');
   await page.getByRole('button', { name: 'Back' }).dispatchEvent('click');
@@ -71,7 +52,7 @@ test("a screen reader's activation (a click on the HTML twin) presses the item",
 });
 
 test('Tab alone reaches every action of the welcome screen, each shown with a focus ring', async () => {
-  const page = await openApp(chromium.browser, server.url, 'phone');
+  const page = await openApp(suite.browser, suite.server.url, 'phone');
   const record = await page.evaluate(() => window.safespaces.ui);
   const actions = record.items.filter((i) => ['button', 'radio', 'switch', 'textbox'].includes(i.role)).map((i) => i.name);
   assert.ok(actions.length >= 6);

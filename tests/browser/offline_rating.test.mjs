@@ -2,35 +2,17 @@
 // the rating is kept on the device (IndexedDB) through a page reload; when the connection
 // comes back it is sent, and the server's database holds it exactly once.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { launchBrowser, openApp, screenshot, startServer, waitForScreen } from './harness.mjs';
+import { test } from 'node:test';
+import { openApp, press, screenshot, useServerAndBrowser, waitForScreen } from './harness.mjs';
 
-let server;
-let chromium;
-
-before(async () => {
-  server = await startServer({ demoPlaces: true });
-  chromium = await launchBrowser();
-});
-
-after(async () => {
-  await chromium?.close();
-  await server?.stop();
-});
-
-// Taps through the mirror, as a screen reader or a finger on its twin would.
-async function press(page, role, name) {
-  const item = page.getByRole(role, { name, exact: true });
-  await item.waitFor({ state: 'attached', timeout: 60000 });
-  await item.dispatchEvent('click');
-}
+const suite = useServerAndBrowser({ demoPlaces: true });
 
 async function statusText(page) {
   return page.evaluate(() => (window.safespaces.ui.items.find((i) => i.role === 'status') || {}).name || '');
 }
 
 test('a rating made offline survives a reload and reaches the server exactly once', async () => {
-  const page = await openApp(chromium.browser, server.url, 'phone');
+  const page = await openApp(suite.browser, suite.server.url, 'phone');
   // The app works offline once its service worker controls the page.
   await page.evaluate(() => navigator.serviceWorker && navigator.serviceWorker.ready);
   if (!(await page.evaluate(() => !!navigator.serviceWorker.controller))) {
@@ -52,7 +34,7 @@ test('a rating made offline survives a reload and reaches the server exactly onc
   await page.waitForFunction(() => window.safespaces.ui.items.some(
     (i) => i.role === 'status' && i.name === 'Saved on this device. It will send when you are online.'));
   await screenshot(page, 'rate-saved-offline-phone');
-  assert.equal(server.counts().ratings, 0, 'nothing reached the server while offline');
+  assert.equal(suite.server.counts().ratings, 0, 'nothing reached the server while offline');
 
   await page.reload();
   await page.waitForFunction(() => window.safespaces && window.safespaces.ready, null, { timeout: 60000 });
@@ -62,11 +44,11 @@ test('a rating made offline survives a reload and reaches the server exactly onc
   await page.context().setOffline(false);
   await page.waitForFunction(() => window.safespaces.ui.items.some(
     (i) => i.role === 'status' && i.name === 'Sent! Thank you.'), null, { timeout: 60000 });
-  assert.equal(server.counts().ratings, 1, 'the server holds the rating');
+  assert.equal(suite.server.counts().ratings, 1, 'the server holds the rating');
   // A while later, still once: no retry doubled it.
   await page.waitForTimeout(3000);
-  assert.equal(server.counts().ratings, 1);
-  const feed = await (await fetch(`${server.url}/api/v1/places`)).json();
+  assert.equal(suite.server.counts().ratings, 1);
+  const feed = await (await fetch(`${suite.server.url}/api/v1/places`)).json();
   const library = feed.places.find((p) => p.name === 'Coventry Central Library');
   assert.equal(library.profile.scales.quiet.count, 1, 'the public profile counts it once');
   assert.deepEqual(library.profile.scales.quiet.distribution, [0, 0, 0, 1, 0]);

@@ -3,28 +3,12 @@
 // screenshot of each (build/native/screenshots) to look at, and checking that nothing is
 // drawn past the screen's edge, every target is finger-sized and no error is logged.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import AxeBuilder from '@axe-core/playwright';
-import { launchBrowser, openApp, screenshot, startServer, uiRecord, waitForScreen } from './harness.mjs';
+import { test } from 'node:test';
+import {
+  openApp, press, screenshot, seriousAxeViolations, uiRecord, useServerAndBrowser, waitForScreen,
+} from './harness.mjs';
 
-let server;
-let chromium;
-
-before(async () => {
-  server = await startServer({ demoPlaces: true });
-  chromium = await launchBrowser();
-});
-
-after(async () => {
-  await chromium?.close();
-  await server?.stop();
-});
-
-async function press(page, role, name) {
-  const item = page.getByRole(role, { name, exact: true });
-  await item.waitFor({ state: 'attached', timeout: 60000 });
-  await item.dispatchEvent('click');
-}
+const suite = useServerAndBrowser({ demoPlaces: true });
 
 async function checkFits(page, label) {
   const record = await uiRecord(page);
@@ -40,9 +24,7 @@ async function checkFits(page, label) {
 }
 
 async function checkAxe(page, label) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  assert.deepEqual(serious.map((v) => `${v.id}: ${v.help}`), [], `${label}: no serious or critical axe-core findings`);
+  assert.deepEqual(await seriousAxeViolations(page), [], `${label}: no serious or critical axe-core findings`);
 }
 
 async function settle(page) {
@@ -51,7 +33,7 @@ async function settle(page) {
 }
 
 test('the rating questions, one per screen, on a phone', async () => {
-  const page = await openApp(chromium.browser, server.url, 'phone');
+  const page = await openApp(suite.browser, suite.server.url, 'phone');
   await press(page, 'button', 'Rate a place');
   await page.getByRole('button', { name: 'Coventry Central Library' }).waitFor({ state: 'attached', timeout: 60000 });
   await settle(page);
@@ -75,7 +57,7 @@ test('the rating questions, one per screen, on a phone', async () => {
 });
 
 test('welcome and settings at 100% and 200% text, standard and high contrast', async () => {
-  const page = await openApp(chromium.browser, server.url, 'phone');
+  const page = await openApp(suite.browser, suite.server.url, 'phone');
   await screenshot(page, 'home-100-standard-phone');
   await press(page, 'button', 'Settings');
   await waitForScreen(page, 'Settings');
@@ -120,7 +102,7 @@ test('welcome and settings at 100% and 200% text, standard and high contrast', a
 });
 
 test('turning a phone on its side keeps one pane, fitted to the new width', async () => {
-  const page = await openApp(chromium.browser, server.url, 'phone');
+  const page = await openApp(suite.browser, suite.server.url, 'phone');
   await page.setViewportSize({ width: 844, height: 390 });
   await page.waitForFunction(() => {
     const map = window.safespaces.ui.items.find((i) => i.name === 'Explore the map');
@@ -142,7 +124,7 @@ test('turning a phone on its side keeps one pane, fitted to the new width', asyn
 
 for (const device of ['phone', 'tablet']) {
   test(`the places list and a place's card on a ${device}`, async () => {
-    const page = await openApp(chromium.browser, server.url, device);
+    const page = await openApp(suite.browser, suite.server.url, device);
     await press(page, 'button', 'Explore the map');
     await page.getByRole('button', { name: 'Coventry Central Library' }).waitFor({ state: 'attached' });
     await settle(page);

@@ -2,30 +2,13 @@
 // field (so the phone's keyboard opens), text from the keyboard or an IME (insertText)
 // reaches the app, and it goes with the rating.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { launchBrowser, openApp, screenshot, startServer, waitForScreen } from './harness.mjs';
+import { test } from 'node:test';
+import { openApp, press, screenshot, useServerAndBrowser, waitForScreen } from './harness.mjs';
 
-let server;
-let chromium;
-
-before(async () => {
-  server = await startServer({ demoPlaces: true });
-  chromium = await launchBrowser();
-});
-
-after(async () => {
-  await chromium?.close();
-  await server?.stop();
-});
-
-async function press(page, role, name) {
-  const item = page.getByRole(role, { name, exact: true });
-  await item.waitFor({ state: 'attached', timeout: 60000 });
-  await item.dispatchEvent('click');
-}
+const suite = useServerAndBrowser({ demoPlaces: true });
 
 test('a tap on the comment field focuses a real field, and typed words reach the app', async () => {
-  const page = await openApp(chromium.browser, server.url, 'phone');
+  const page = await openApp(suite.browser, suite.server.url, 'phone');
   await press(page, 'button', 'Rate a place');
   await press(page, 'button', 'Coventry Central Library');
   await press(page, 'radio', '5 of 5: Yes, a lot');
@@ -49,7 +32,7 @@ test('a tap on the comment field focuses a real field, and typed words reach the
   await waitForScreen(page, 'Thank you');
   await page.waitForFunction(() => window.safespaces.ui.items.some(
     (i) => i.role === 'status' && i.name === 'Sent! Thank you.'), null, { timeout: 60000 });
-  assert.equal(server.counts().ratings, 1);
+  assert.equal(suite.server.counts().ratings, 1);
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });
