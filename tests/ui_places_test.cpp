@@ -137,7 +137,8 @@ TEST_CASE("My places says honestly where each rating is", "[ui][places][mine]") 
   REQUIRE(ui.Tap("Central Library"));
   REQUIRE(ui.Tap("I have been here: rate it"));
   REQUIRE(ui.Tap("4 of 5: Mostly"));
-  REQUIRE(ui.Tap("Finish and send"));
+  REQUIRE(ui.Tap("Finish: check and send"));
+  REQUIRE(ui.Tap("Send"));
   ui.state.screen = Screen::MyPlaces;
   ui.Frame();
   CHECK(ui.state.ui_record.Find(ui::Role::Text,

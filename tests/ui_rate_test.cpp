@@ -41,7 +41,9 @@ void RateLibrary(UiHarness& ui) {
   REQUIRE(ui.Tap("4 of 5: Mostly"));
   CHECK(ui.state.rating.scales[1] == 4);
   CHECK(ui.state.rating.step == 2);  // a tap on a face moves on by itself
-  REQUIRE(ui.Tap("Finish and send"));
+  REQUIRE(ui.Tap("Finish: check and send"));
+  CHECK(ui.state.ui_record.Find(ui::Role::Text, "It is quiet: Mostly"));
+  REQUIRE(ui.Tap("Send"));
   REQUIRE(ui.state.screen == Screen::RateDone);
 }
 
@@ -162,7 +164,9 @@ TEST_CASE("sending with no answer at all asks kindly for one, and keeps nothing"
   ui.Frame();
   REQUIRE(ui.Tap("Rate a place"));
   REQUIRE(ui.Tap("Central Library"));
-  REQUIRE(ui.Tap("Finish and send"));
+  REQUIRE(ui.Tap("Finish: check and send"));
+  CHECK(ui.state.ui_record.Find(ui::Role::Text, "You have not answered any questions yet. Please go back and answer one."));
+  REQUIRE(ui.Tap("Send"));
   CHECK(ui.state.screen == Screen::RateQuestion);
   CHECK(ui.state.ui_record.Find(ui::Role::Status, "Please answer at least one question before you send."));
   CHECK(store::CountWaiting(ui.data->db) == 0);
@@ -186,7 +190,11 @@ TEST_CASE("every question can be answered or skipped, and Back goes to the one b
   for (int step = 6; step < 14; ++step) REQUIRE(ui.Tap("Skip this question"));
   CHECK(ui.state.ui_record.Find(ui::Role::Heading, "Anything else you want to tell us?"));
   REQUIRE(ui.Tap("Next"));
-  CHECK(ui.state.ui_record.Find(ui::Role::Heading, "Ready to send?"));
+  CHECK(ui.state.ui_record.Find(ui::Role::Heading, "When did you go?"));
+  REQUIRE(ui.Tap("Last month (October)"));
+  CHECK(ui.state.ui_record.Find(ui::Role::Heading, "Check your answers"));
+  CHECK(ui.state.ui_record.Find(ui::Role::Text, "A quiet room or space: Not sure"));
+  CHECK(ui.state.ui_record.Find(ui::Role::Text, "When you went: October"));
   REQUIRE(ui.Tap("Send"));
   CHECK(ui.state.screen == Screen::RateDone);
   CHECK(store::CountWaiting(ui.data->db) == 1);
@@ -254,6 +262,8 @@ TEST_CASE("words typed in the comment field go with the rating", "[ui][rate][tex
   REQUIRE(shown);
   CHECK(shown->value == ui.state.rating.comment);
   REQUIRE(ui.Tap("Next"));
+  REQUIRE(ui.Tap("This month (November)"));
+  CHECK(ui.state.ui_record.Find(ui::Role::Text, "Your words: The quiet room is lovely \xF0\x9F\x98\x8A"));
   REQUIRE(ui.Tap("Send"));
   const std::vector<core::OutboxItem> waiting = store::WaitingItems(ui.data->db, 10);
   REQUIRE(waiting.size() == 1);
@@ -273,4 +283,30 @@ TEST_CASE("every question has a Read aloud button that says the question and its
   ui.Frame();
   REQUIRE(ui.Tap("Read aloud"));
   CHECK(ui.spoken.back() == "Is there an accessible toilet? Yes. No. Or not sure.");
+}
+
+TEST_CASE("the summary lets you change an answer, and the month of the visit is kept", "[ui][rate]") {
+  UiHarness ui;
+  AddLibrary(ui);
+  ui.online = false;
+  ui.Frame();
+  REQUIRE(ui.Tap("Rate a place"));
+  REQUIRE(ui.Tap("Central Library"));
+  REQUIRE(ui.Tap("2 of 5: Not really"));
+  REQUIRE(ui.Tap("Finish: check and send"));
+  CHECK(ui.state.ui_record.Find(ui::Role::Text, "I felt welcome: Not really"));
+  REQUIRE(ui.Tap("Change: I felt welcome"));
+  CHECK(ui.state.ui_record.Find(ui::Role::Heading, "I felt welcome"));
+  REQUIRE(ui.Tap("4 of 5: Mostly"));
+  ui.state.rating.step = kRatingWhenStep;
+  ui.Frame();
+  REQUIRE(ui.Tap("Before that (September or earlier)"));
+  CHECK(ui.state.ui_record.Find(ui::Role::Text, "I felt welcome: Mostly"));
+  CHECK(ui.state.ui_record.Find(ui::Role::Text, "When you went: September or before"));
+  REQUIRE(ui.Tap("Send"));
+  const std::vector<core::OutboxItem> waiting = store::WaitingItems(ui.data->db, 10);
+  REQUIRE(waiting.size() == 1);
+  const core::Rating& rating = std::get<core::Rating>(waiting[0].payload);
+  CHECK(rating.scales[0] == 4);
+  CHECK(rating.visit_month == "2026-09");
 }

@@ -75,7 +75,7 @@ TEST_CASE("at 200% text on a phone, no screen is cut off and no word is broken",
     ui.state.preferences.look.font = font;
     ui.state.rating.place_name = "Coventry Central Library";
     for (Screen screen : kAllScreens) {
-      for (int step : {0, 8, kRatingCommentStep, kRatingSteps - 1}) {
+      for (int step : {0, 8, kRatingCommentStep, kRatingWhenStep, kRatingCheckStep}) {
         ui.state.screen = screen;
         ui.state.rating.step = step;
         ui.Frame();

@@ -48,7 +48,8 @@ struct MyContribution {
 };
 
 // A rating being answered, one question per screen: steps 0..5 are the scales, 6..13 the
-// facilities, 14 an optional comment, 15 is "ready to send". UI-only until it is sent.
+// facilities, 14 an optional comment, 15 "when did you go?", 16 the summary to check and
+// send. UI-only until it is sent.
 struct RatingDraft {
   std::string place_id;
   std::string place_name;
@@ -56,9 +57,12 @@ struct RatingDraft {
   std::array<std::uint8_t, core::kScaleCount> scales{};
   std::array<core::Answer, core::kFacilityCount> facilities{};
   std::string comment;
+  int months_ago = 0;  // when they went: 0 this month, 1 last month, 2 before that
 };
 inline constexpr int kRatingCommentStep = static_cast<int>(core::kScaleCount + core::kFacilityCount);
-inline constexpr int kRatingSteps = kRatingCommentStep + 2;
+inline constexpr int kRatingWhenStep = kRatingCommentStep + 1;
+inline constexpr int kRatingCheckStep = kRatingWhenStep + 1;
+inline constexpr int kRatingSteps = kRatingCheckStep + 1;
 
 // How the young person likes the app; remembered on the device (client_data.cpp).
 struct Preferences {
@@ -78,6 +82,7 @@ struct AppState {
   std::vector<core::PublicPlace> places;  // the public map, sorted by name
   int waiting_count = 0;                  // contributions not yet sent
   core::SyncStatus sync_status = core::SyncStatus::AllSent;
+  int this_year = 2026, this_month = 1;  // the device's month now, for "When did you go?"
 
   Preferences preferences;
   std::vector<std::string> saved_place_ids;   // "My places", most recent first
@@ -100,6 +105,7 @@ enum class ActionKind {
   AnswerFacility, // index, answer
   RatingStep,     // value: the step to show
   RatingComment,  // text
+  RatingWhen,     // value: months ago
   SendRating,
   SetPreferences,  // preferences
   ReadAloud,       // text
@@ -133,6 +139,7 @@ struct Actions {
     items.push_back({ActionKind::AnswerFacility, {}, {}, index, 0, answer});
   }
   void RatingStep(int step) { items.push_back({ActionKind::RatingStep, {}, {}, 0, step}); }
+  void RatingWhen(int months_ago) { items.push_back({ActionKind::RatingWhen, {}, {}, 0, months_ago}); }
   void RatingComment(std::string text) {
     Action action{ActionKind::RatingComment};
     action.text = std::move(text);

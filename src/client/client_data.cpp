@@ -22,10 +22,17 @@ std::string NewItemId(ClientData& data) {
   return core::MakeUuidV7(static_cast<std::uint64_t>(data.ports.unix_millis()), random);
 }
 
-std::string ThisMonth(const ClientData& data) {
+// "2026-10" for one month ago: the visit is kept as a month, never a day.
+std::string VisitMonth(const ClientData& data, int months_ago) {
   const core::YearMonth now = core::YearMonthAt(data.ports.unix_millis() / 1000, data.ports.utc_offset_minutes());
+  int month = now.month - std::clamp(months_ago, 0, 2);
+  int year = now.year;
+  while (month < 1) {
+    month += 12;
+    --year;
+  }
   char text[8];
-  std::snprintf(text, sizeof(text), "%04d-%02d", now.year, now.month);
+  std::snprintf(text, sizeof(text), "%04d-%02d", year, month);
   return text;
 }
 
@@ -95,6 +102,9 @@ void RefreshState(AppState& state, ClientData& data) {
   std::sort(state.places.begin(), state.places.end(),
             [](const core::PublicPlace& a, const core::PublicPlace& b) { return a.place.name < b.place.name; });
   state.waiting_count = store::CountWaiting(data.db);
+  const core::YearMonth now = core::YearMonthAt(data.ports.unix_millis() / 1000, data.ports.utc_offset_minutes());
+  state.this_year = now.year;
+  state.this_month = now.month;
   state.saved_place_ids = store::SavedPlaceIds(data.db);
   state.contributions.clear();
   for (const store::Contribution& made : store::Contributions(data.db)) {
@@ -145,7 +155,7 @@ void SendRating(AppState& state, ClientData& data) {
   rating.scales = state.rating.scales;
   rating.facilities = state.rating.facilities;
   rating.comment = core::TrimText(state.rating.comment);
-  rating.visit_month = ThisMonth(data);
+  rating.visit_month = VisitMonth(data, state.rating.months_ago);
   if (!core::HasAnyAnswer(rating)) {
     state.problem = "Please answer at least one question before you send.";
     return;
@@ -191,6 +201,7 @@ void ApplyActions(AppState& state, Actions& actions, ClientData& data) {
           state.rating.facilities[static_cast<std::size_t>(action.index)] = action.answer;
         break;
       case ActionKind::RatingComment: state.rating.comment = action.text; break;
+      case ActionKind::RatingWhen: state.rating.months_ago = std::clamp(action.value, 0, 2); break;
       case ActionKind::RatingStep:
         state.rating.step = std::clamp(action.value, 0, kRatingSteps - 1);
         state.problem.clear();

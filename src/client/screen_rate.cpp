@@ -12,7 +12,53 @@
 namespace {
 
 constexpr int kScaleSteps = static_cast<int>(core::kScaleCount);
-constexpr int kSendStep = kRatingSteps - 1;
+constexpr int kSendStep = kRatingCheckStep;
+constexpr const char* kMonthNames[] = {"January", "February", "March",     "April",   "May",      "June",
+                                       "July",    "August",   "September", "October", "November", "December"};
+constexpr const char* kFaceWords[] = {"No", "Not really", "A bit", "Mostly", "Yes, a lot"};
+
+const char* MonthName(int month_1_to_12, int months_back) {
+  return kMonthNames[((month_1_to_12 - 1 - months_back) % 12 + 12) % 12];
+}
+
+const char* AnswerWords(core::Answer answer) {
+  switch (answer) {
+    case core::Answer::Yes: return "Yes";
+    case core::Answer::No: return "No";
+    case core::Answer::NotSure: return "Not sure";
+    case core::Answer::Unanswered: break;
+  }
+  return "";
+}
+
+// The summary: each answer, with a button to go back and change it.
+void DrawCheckAnswers(const AppState& state, Actions& actions) {
+  const RatingDraft& draft = state.rating;
+  ui::Heading("Check your answers", 1, Icon::Check);
+  ui::Paragraph("Is this right? You can change anything before you send.");
+  bool any = false;
+  auto row = [&](const std::string& question, const std::string& answer, int step) {
+    any = true;
+    const std::string line = question + ": " + answer;
+    ui::Paragraph(line.c_str());
+    const std::string change = "Change: " + question;
+    ImGui::PushID(step);
+    if (ui::Button(Icon::Undo, change.c_str(), ui::ButtonStyle::Secondary)) actions.RatingStep(step);
+    ImGui::PopID();
+  };
+  for (std::size_t i = 0; i < core::kScaleCount; ++i)
+    if (draft.scales[i] > 0) row(std::string(core::ScaleLabel(core::kAllScales[i])), kFaceWords[draft.scales[i] - 1], static_cast<int>(i));
+  for (std::size_t i = 0; i < core::kFacilityCount; ++i)
+    if (draft.facilities[i] != core::Answer::Unanswered)
+      row(std::string(core::FacilityLabel(core::kAllFacilities[i])), AnswerWords(draft.facilities[i]),
+          static_cast<int>(core::kScaleCount + i));
+  if (!draft.comment.empty()) row("Your words", draft.comment, kRatingCommentStep);
+  const std::string when = std::string(MonthName(state.this_month, draft.months_ago)) +
+                           (draft.months_ago >= 2 ? " or before" : "");
+  ui::Paragraph(("When you went: " + when).c_str());
+  if (!any) ui::Paragraph("You have not answered any questions yet. Please go back and answer one.");
+  ui::Paragraph("We keep it on this device first, then send it. Nobody sees your name.");
+}
 
 ui::Answer3 ToAnswer3(core::Answer answer) {
   switch (answer) {
@@ -81,8 +127,9 @@ void DrawRateQuestionScreen(const AppState& state, Actions& actions) {
     if (draft.step == 0) actions.Back();
     else actions.RatingStep(draft.step - 1);
   }
-  const std::string progress = draft.place_name + "  -  question " + std::to_string(std::min(draft.step + 1, kSendStep)) +
-                               " of " + std::to_string(kSendStep);
+  const std::string progress = draft.step < kSendStep ? draft.place_name + "  -  question " +
+                                                          std::to_string(draft.step + 1) + " of " + std::to_string(kSendStep)
+                                                    : draft.place_name;
   ui::Paragraph(progress.c_str());
 
   const bool read_aloud = state.preferences.read_aloud;
@@ -123,10 +170,22 @@ void DrawRateQuestionScreen(const AppState& state, Actions& actions) {
     options.max_chars = static_cast<int>(core::kCommentMaxChars);
     if (ui::TextField("Your words (you do not have to write anything)", &comment, options))
       actions.RatingComment(std::move(comment));
+  } else if (draft.step == kRatingWhenStep) {
+    constexpr const char* kAsk = "When did you go?";
+    ui::Heading(kAsk, 1, Icon::Clock);
+    const std::string options[] = {std::string("This month (") + MonthName(state.this_month, 0) + ")",
+                                   std::string("Last month (") + MonthName(state.this_month, 1) + ")",
+                                   std::string("Before that (") + MonthName(state.this_month, 2) + " or earlier)"};
+    if (read_aloud && ui::Button(Icon::ReadAloud, "Read aloud", ui::ButtonStyle::Secondary))
+      actions.ReadAloud(std::string(kAsk) + " " + options[0] + ". " + options[1] + ". " + options[2] + ".");
+    for (int i = 0; i < 3; ++i) {
+      if (ui::ChoiceButton(Icon::Clock, options[i].c_str(), kAsk, draft.months_ago == i)) {
+        actions.RatingWhen(i);
+        actions.RatingStep(draft.step + 1);
+      }
+    }
   } else {
-    ui::Heading("Ready to send?", 1, Icon::Send);
-    ui::Paragraph("Thank you for telling us about this place.");
-    ui::Paragraph("We keep it on this device first, then send it. Nobody sees your name.");
+    DrawCheckAnswers(state, actions);
   }
 
   ui::Space(8.0f);
@@ -139,8 +198,8 @@ void DrawRateQuestionScreen(const AppState& state, Actions& actions) {
       actions.RatingStep(draft.step + 1);
   }
   if (draft.step < kSendStep) {
-    if (ui::Button(Icon::Send, "Finish and send", ui::ButtonStyle::Secondary, ui::ContentWidth()))
-      actions.SendRating();
+    if (ui::Button(Icon::Send, "Finish: check and send", ui::ButtonStyle::Secondary, ui::ContentWidth()))
+      actions.RatingStep(kSendStep);
   } else {
     if (ui::Button(Icon::Send, "Send", ui::ButtonStyle::Primary, ui::ContentWidth())) actions.SendRating();
   }

@@ -28,7 +28,8 @@ test('a rating made offline survives a reload and reaches the server exactly onc
   await waitForScreen(page, 'Rate a place: a question');
   await press(page, 'button', 'Skip this question');
   await press(page, 'radio', '4 of 5: Mostly');
-  await press(page, 'button', 'Finish and send');
+  await press(page, 'button', 'Finish: check and send');
+  await press(page, 'button', 'Send');
   await waitForScreen(page, 'Thank you');
   // "Saved" is said only once the rating is safely in the browser's storage.
   await page.waitForFunction(() => window.safespaces.ui.items.some(

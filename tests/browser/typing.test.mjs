@@ -28,6 +28,7 @@ test('a tap on the comment field focuses a real field, and typed words reach the
   assert.notEqual(colour, 'rgba(0, 0, 0, 0)', 'the field shows what is typed while it has focus');
   await screenshot(page, 'rate-comment-typing-phone');
   await press(page, 'button', 'Next');
+  await press(page, 'button', 'Finish: check and send');
   await press(page, 'button', 'Send');
   await waitForScreen(page, 'Thank you');
   await page.waitForFunction(() => window.safespaces.ui.items.some(
