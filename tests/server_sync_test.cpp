@@ -21,6 +21,7 @@
 #include "store/server_store.h"
 #include "store_sync_samples.h"
 #include "in_process_server.h"
+#include "test_gunzip.h"
 #include "test_temp_dir.h"
 
 namespace {
@@ -39,6 +40,7 @@ const std::string kPlace = Uuid(0x100);
 class SyncServer {
  public:
   SyncServer() : client_(server_.Client()) {}
+  httplib::Client Client() const { return server_.Client(); }  // a new connection
 
   struct Answer {
     int status = 0;
@@ -378,4 +380,29 @@ TEST_CASE("hundreds of malformed and random sync bodies never get a 5xx, and the
   CHECK(bodies.size() >= 350);
   CHECK(server.Healthy());
   CHECK(server.Sync({Item(RatingNow(Uuid(99), kPlace, kDevice))}).status == 200);
+}
+
+TEST_CASE("a big page of places goes gzipped to a phone that accepts it, and unpacks to the same", "[server][sync][gzip]") {
+  SyncServer server;
+  std::vector<core::OutboxItem> items;
+  for (int i = 0; i < 20; ++i) items.push_back(Item(MakeSuggestion(Uuid(0x200 + i), kDevice, Uuid(0x300 + i), 4)));
+  REQUIRE(server.Sync(items).status == 200);
+  {
+    store::Database db = server.OpenDatabase();
+    store::ServerStore officer(db);
+    for (int i = 0; i < 20; ++i) REQUIRE_FALSE(officer.ApprovePlace(Uuid(0x200 + i)));
+  }
+  httplib::Client client = server.Client();
+  client.set_decompress(false);  // see the bytes as they travel
+  const auto plain = client.Get("/api/v1/places");
+  REQUIRE(plain);
+  REQUIRE(plain->body.size() > 1024);
+  CHECK_FALSE(plain->has_header("Content-Encoding"));
+  const auto packed = client.Get("/api/v1/places", {{"Accept-Encoding", "gzip, deflate, br"}});
+  REQUIRE(packed);
+  CHECK(packed->status == 200);
+  CHECK(packed->get_header_value("Content-Encoding") == "gzip");
+  CHECK(packed->get_header_value("Vary") == "Accept-Encoding");
+  CHECK(packed->body.size() < plain->body.size() / 3);
+  CHECK(Gunzip(packed->body) == plain->body);
 }

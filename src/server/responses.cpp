@@ -3,6 +3,8 @@
 
 #include <algorithm>
 
+#include "server/web_files.h"
+
 namespace server {
 
 void SendBytes(httplib::Response& res, std::shared_ptr<const std::string> bytes, const std::string& content_type) {
@@ -23,6 +25,21 @@ void SendBytes(httplib::Response& res, std::shared_ptr<const std::string> bytes,
 void SendJson(httplib::Response& res, std::string json) {
   res.set_header("Cache-Control", "no-store");
   SendBytes(res, std::make_shared<const std::string>(std::move(json)), "application/json");
+}
+
+void SendJson(const httplib::Request& req, httplib::Response& res, std::string json) {
+  constexpr size_t kWorthGzipBytes = 1024;  // below this, headers cost more than gzip saves
+  res.set_header("Vary", "Accept-Encoding");
+  if (json.size() >= kWorthGzipBytes && AcceptsGzip(req.get_header_value("Accept-Encoding"))) {
+    std::string gzipped = Gzip(json, GzipEffort::Fastest);
+    if (!gzipped.empty()) {
+      res.set_header("Content-Encoding", "gzip");
+      res.set_header("Cache-Control", "no-store");
+      SendBytes(res, std::make_shared<const std::string>(std::move(gzipped)), "application/json");
+      return;
+    }
+  }
+  SendJson(res, std::move(json));
 }
 
 void SendText(httplib::Response& res, std::string text) {

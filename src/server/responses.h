@@ -14,6 +14,9 @@ namespace server {
 // Shares `bytes` with the response (no copy); safe against any Range the client sends.
 void SendBytes(httplib::Response& res, std::shared_ptr<const std::string> bytes, const std::string& content_type);
 void SendJson(httplib::Response& res, std::string json);  // application/json, never cached
+// The same, gzipped when the client accepts it and the answer is big enough to gain (a page
+// of places: 449 KB becomes about a tenth, which matters on a youth club's Wi-Fi).
+void SendJson(const httplib::Request& req, httplib::Response& res, std::string json);
 void SendText(httplib::Response& res, std::string text);  // text/plain; charset=utf-8
 
 }  // namespace server

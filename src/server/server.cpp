@@ -125,14 +125,15 @@ std::int64_t UnixNow() {
   return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
 }
 
-// An endpoint's JSON, or its error with the status core::HttpStatusFor gives it.
-void Send(Response& res, Reply answer) {
+// An endpoint's JSON (gzipped when the client takes it), or its error with the status
+// core::HttpStatusFor gives it.
+void Send(const Request& req, Response& res, Reply answer) {
   if (answer.error) {
     res.status = core::HttpStatusFor(answer.error->code);
     SendJson(res, core::ErrorToJson(*answer.error));
     return;
   }
-  SendJson(res, std::move(answer.json));
+  SendJson(req, res, std::move(answer.json));
 }
 
 std::vector<ApiRoute> MakeApiRoutes(const Server::State& s) {
@@ -145,10 +146,10 @@ std::vector<ApiRoute> MakeApiRoutes(const Server::State& s) {
        }},
       {Method::Get, "/api/v1/places",
        [&s](const Request& req, Response& res) {
-         Send(res, GetPlaces(*s.readers, Param(req, "since"), Param(req, "limit")));
+         Send(req, res, GetPlaces(*s.readers, Param(req, "since"), Param(req, "limit")));
        }},
       {Method::Post, "/api/v1/sync",
-       [&s](const Request& req, Response& res) { Send(res, PostSync(*s.writer, *s.readers, req.body, UnixNow())); }},
+       [&s](const Request& req, Response& res) { Send(req, res, PostSync(*s.writer, *s.readers, req.body, UnixNow())); }},
       // Map tiles (not the API: errors are plain text). Any z/x/y reaches ServeTile, which
       // answers 400 to what is not a tile's address.
       {Method::Get, R"(/tiles/([^/]*)/([^/]*)/([^/]*)\.png)",

@@ -96,10 +96,13 @@ bool QualityIsZero(std::string_view parameters) {
   return std::all_of(value.begin(), value.end(), [](char c) { return c == '0'; });
 }
 
-std::string Gzip(std::string_view bytes) {
+}  // namespace
+
+std::string Gzip(std::string_view bytes, GzipEffort effort) {
   z_stream stream{};
+  const int level = effort == GzipEffort::Smallest ? Z_BEST_COMPRESSION : Z_BEST_SPEED;
   // 15 + 16: a gzip header and trailer around the deflate data, as browsers expect.
-  if (deflateInit2(&stream, Z_BEST_COMPRESSION, Z_DEFLATED, 15 + 16, 9, Z_DEFAULT_STRATEGY) != Z_OK) return {};
+  if (deflateInit2(&stream, level, Z_DEFLATED, 15 + 16, 9, Z_DEFAULT_STRATEGY) != Z_OK) return {};
   std::string out(deflateBound(&stream, static_cast<uLong>(bytes.size())) + 32, '\0');
   stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(bytes.data()));
   stream.avail_in = static_cast<uInt>(bytes.size());
@@ -110,8 +113,6 @@ std::string Gzip(std::string_view bytes) {
   deflateEnd(&stream);
   return result == Z_STREAM_END ? out : std::string();
 }
-
-}  // namespace
 
 std::string EtagFor(std::string_view bytes) {
   std::uint64_t hash = 0xcbf29ce484222325ull;
@@ -161,7 +162,7 @@ WebFile MakeWebFile(std::string_view path, std::string bytes) {
   file.content_type = std::string(ContentTypeFor(path));
   file.etag = EtagFor(bytes);
   if (type && type->compressible && !bytes.empty()) {
-    std::string gzipped = Gzip(bytes);
+    std::string gzipped = Gzip(bytes, GzipEffort::Smallest);
     if (!gzipped.empty() && gzipped.size() * 100 <= bytes.size() * (100 - kGzipMinSavingPercent)) {
       file.gzip_etag = file.etag.substr(0, file.etag.size() - 1) + "-gz\"";
       file.gzipped = std::make_shared<const std::string>(std::move(gzipped));

@@ -36,6 +36,10 @@ std::optional<WebFiles> LoadWebFiles(const std::filesystem::path& dir, std::stri
 void ServeWebFile(const WebFiles& files, const httplib::Request& req, httplib::Response& res);
 
 std::string_view ContentTypeFor(std::string_view path);  // by extension; octet-stream if unknown
+// Files are squeezed once, as small as they go; API answers on the fly, fast.
+enum class GzipEffort { Smallest, Fastest };
+std::string Gzip(std::string_view bytes, GzipEffort effort);  // "" if zlib failed
+
 bool AcceptsGzip(std::string_view accept_encoding);      // "gzip, deflate, br" -> true; "gzip;q=0" -> false
 // A strong ETag from the content itself (FNV-1a, 64 bits, and the size), so the same
 // bytes give the same tag after a restart or on another machine: "\"9f3c...-1a2b\"".
