@@ -147,3 +147,49 @@ TEST_CASE("the record the page receives names every item with its role and place
   CHECK(json.find("\"name\":\"Explore the map\"") != std::string::npos);
   CHECK(json.find("\"role\":\"heading\"") != std::string::npos);
 }
+
+TEST_CASE("the welcome can be skipped, and a nickname and buddy chosen, with no typing", "[ui][welcome]") {
+  UiHarness ui;
+  LoadIdentity(ui.state, *ui.data);
+  REQUIRE(ui.state.screen == Screen::Welcome);
+  CHECK(core::IsNickname(ui.state.nickname));
+  ui.Frame();
+  REQUIRE(ui.Tap("Next"));
+  REQUIRE(ui.Tap("Next"));
+  CHECK(ui.state.ui_record.Find(ui::Role::Heading, "Pick a nickname"));
+  const std::string other = ui.state.nickname_choices[2];
+  REQUIRE(ui.Tap(other));
+  CHECK(ui.state.nickname == other);
+  REQUIRE(ui.Tap("Next"));
+  REQUIRE(ui.Tap("Panda"));
+  CHECK(ui.state.companion == core::Companion::Panda);
+  REQUIRE(ui.Tap("Let's go, " + other + "!"));
+  CHECK(ui.state.screen == Screen::Home);
+  CHECK(ui.state.ui_record.Find(ui::Role::Text, "Hello, " + other + "!"));
+
+  AppState again;  // the app opened again on this device
+  LoadIdentity(again, *ui.data);
+  CHECK(again.screen == Screen::Home);
+  CHECK(again.nickname == other);
+  CHECK(again.companion == core::Companion::Panda);
+}
+
+TEST_CASE("Skip on the first page goes straight home, with a nickname already made", "[ui][welcome]") {
+  UiHarness ui;
+  LoadIdentity(ui.state, *ui.data);
+  ui.Frame();
+  REQUIRE(ui.Tap("Skip"));
+  CHECK(ui.state.screen == Screen::Home);
+  CHECK(ui.state.first_run_done);
+  CHECK(core::IsNickname(ui.state.nickname));
+}
+
+TEST_CASE("only two words from the friendly lists make a nickname", "[core][nickname]") {
+  CHECK(core::IsNickname("Brave Otter"));
+  CHECK(core::IsNickname(core::MakeNickname(5, 17)));
+  CHECK_FALSE(core::IsNickname("brave otter"));
+  CHECK_FALSE(core::IsNickname("Brave"));
+  CHECK_FALSE(core::IsNickname("Brave Otter Smith"));
+  CHECK_FALSE(core::IsNickname("Jamie Smith"));
+  CHECK_FALSE(core::IsNickname(""));
+}

@@ -162,3 +162,14 @@ TEST_CASE("Read aloud says the welcome, and can be turned off", "[ui][speech]") 
   ui.Frame();
   CHECK_FALSE(ui.state.ui_record.Find(ui::Role::Button, "Read aloud"));
 }
+
+TEST_CASE("four quick presses from a screen reader in one frame are four presses", "[ui][settings][mirror]") {
+  UiHarness ui;
+  ui.state.screen = Screen::Settings;
+  ui.Frame();
+  const ui::Item* bigger = ui.state.ui_record.Find(ui::Role::Button, "Bigger text");
+  REQUIRE(bigger);
+  for (int i = 0; i < 4; ++i) ui::QueueActivation(bigger->id);
+  for (int frame = 0; frame < 6; ++frame) ui.Frame();
+  CHECK(ui.state.preferences.look.text_percent == 200);
+}

@@ -7,8 +7,9 @@
 void DrawApp(AppState& state, Actions& actions) {
   ui::BeginFrame(&state.ui_record);
   const ui::Layout layout = ui::ComputeLayout();
-  if (layout.two_pane) DrawNavigationPane(state, actions, layout.nav);
+  if (layout.two_pane && state.screen != Screen::Welcome) DrawNavigationPane(state, actions, layout.nav);
   switch (state.screen) {
+    case Screen::Welcome: DrawWelcomeScreen(state, actions); break;
     case Screen::Home: DrawHomeScreen(state, actions); break;
     case Screen::RatePickPlace: DrawRatePickPlaceScreen(state, actions); break;
     case Screen::RateQuestion: DrawRateQuestionScreen(state, actions); break;

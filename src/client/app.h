@@ -12,10 +12,12 @@
 #include "client/ui/theme.h"
 #include "core/map_places.h"
 #include "core/model.h"
+#include "core/nickname.h"
 #include "core/sync_engine.h"
 #include "core/sync_protocol.h"
 
 enum class Screen {
+  Welcome,        // first run: what this is, what happens to what you share, nickname, buddy
   Home,
   Map,
   RatePickPlace,  // "Which place did you go to?"
@@ -32,7 +34,7 @@ enum class Screen {
 inline constexpr int kListPage = 30;  // places per page of the list
 
 // Every screen, for tests that draw them all.
-inline constexpr Screen kAllScreens[] = {Screen::Home,         Screen::Map,       Screen::RatePickPlace,
+inline constexpr Screen kAllScreens[] = {Screen::Welcome, Screen::Home,         Screen::Map,       Screen::RatePickPlace,
                                          Screen::RateQuestion, Screen::RateDone,  Screen::PlaceCard,
                                          Screen::MapFilters,   Screen::SuggestPlace, Screen::MyPlaces,
                                          Screen::JoinGroup,    Screen::Settings};
@@ -85,6 +87,13 @@ struct AppState {
   int this_year = 2026, this_month = 1;  // the device's month now, for "When did you go?"
 
   Preferences preferences;
+
+  // Who the young person is here: a nickname from word lists and a buddy, nothing more.
+  std::string nickname;
+  core::Companion companion = core::Companion::Cat;
+  bool first_run_done = false;
+  int welcome_step = 0;                       // 0 hello, 1 what happens, 2 nickname, 3 buddy
+  std::array<std::string, 3> nickname_choices;
   std::vector<std::string> saved_place_ids;   // "My places", most recent first
   std::vector<MyContribution> contributions;  // what this device made, newest first
   std::string open_place_id;                  // the place card on screen
@@ -114,6 +123,11 @@ enum class ActionKind {
   Directions,      // place_id
   SetMapFilter,    // filter
   ShowMorePlaces,
+  WelcomeStep,       // value
+  ChooseNickname,    // text
+  ShuffleNicknames,
+  ChooseCompanion,   // value
+  FinishWelcome,
 };
 
 struct Action {
@@ -124,6 +138,13 @@ struct Action {
   int value = 0;
   core::Answer answer = core::Answer::Unanswered;
   Preferences preferences;
+
+  // Who the young person is here: a nickname from word lists and a buddy, nothing more.
+  std::string nickname;
+  core::Companion companion = core::Companion::Cat;
+  bool first_run_done = false;
+  int welcome_step = 0;                       // 0 hello, 1 what happens, 2 nickname, 3 buddy
+  std::array<std::string, 3> nickname_choices;
   std::string text;
   core::MapFilter filter;
 };
@@ -157,6 +178,17 @@ struct Actions {
   }
   void Directions(const std::string& place_id) { items.push_back({ActionKind::Directions, {}, place_id}); }
   void ShowMorePlaces() { items.push_back({ActionKind::ShowMorePlaces}); }
+  void WelcomeStep(int step) { items.push_back({ActionKind::WelcomeStep, {}, {}, 0, step}); }
+  void ChooseNickname(std::string nickname) {
+    Action action{ActionKind::ChooseNickname};
+    action.text = std::move(nickname);
+    items.push_back(std::move(action));
+  }
+  void ShuffleNicknames() { items.push_back({ActionKind::ShuffleNicknames}); }
+  void ChooseCompanion(core::Companion companion) {
+    items.push_back({ActionKind::ChooseCompanion, {}, {}, 0, static_cast<int>(companion)});
+  }
+  void FinishWelcome() { items.push_back({ActionKind::FinishWelcome}); }
   void SetMapFilter(const core::MapFilter& filter) {
     Action action{ActionKind::SetMapFilter};
     action.filter = filter;

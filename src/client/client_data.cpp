@@ -37,6 +37,24 @@ std::string VisitMonth(const ClientData& data, int months_ago) {
 }
 
 constexpr std::string_view kPreferencesKey = "preferences";
+constexpr std::string_view kNicknameKey = "nickname";
+constexpr std::string_view kCompanionKey = "companion";
+constexpr std::string_view kWelcomeDoneKey = "welcome_done";
+
+void ShuffleNicknames(AppState& state, ClientData& data) {
+  std::array<std::uint8_t, 6> random{};
+  data.ports.random_bytes(random);
+  for (std::size_t i = 0; i < state.nickname_choices.size(); ++i)
+    state.nickname_choices[i] = core::MakeNickname(random[2 * i], random[2 * i + 1]);
+}
+
+void SaveIdentity(const AppState& state, ClientData& data) {
+  std::string error;
+  if (store::SetDeviceMeta(data.db, kNicknameKey, state.nickname, error) &&
+      store::SetDeviceMeta(data.db, kCompanionKey, core::CompanionName(state.companion), error) &&
+      store::SetDeviceMeta(data.db, kWelcomeDoneKey, state.first_run_done ? "yes" : "", error))
+    data.ports.persist();
+}
 
 std::string PreferencesToJson(const Preferences& p) {
   const nlohmann::json doc = {
@@ -95,6 +113,23 @@ Preferences LoadPreferences(ClientData& data) {
   Preferences defaults;
   defaults.reduce_motion = data.ports.prefers_reduced_motion();
   return PreferencesFromJson(store::DeviceMeta(data.db, kPreferencesKey), defaults);
+}
+
+void LoadIdentity(AppState& state, ClientData& data) {
+  state.nickname = store::DeviceMeta(data.db, kNicknameKey);
+  const std::string companion = store::DeviceMeta(data.db, kCompanionKey);
+  for (core::Companion c : core::kAllCompanions)
+    if (core::CompanionName(c) == companion) state.companion = c;
+  state.first_run_done = store::DeviceMeta(data.db, kWelcomeDoneKey) == "yes";
+  ShuffleNicknames(state, data);
+  if (!core::IsNickname(state.nickname)) {
+    state.nickname = state.nickname_choices[0];
+    SaveIdentity(state, data);
+  }
+  if (!state.first_run_done) {
+    state.screen = Screen::Welcome;
+    state.back_stack.clear();
+  }
 }
 
 void RefreshState(AppState& state, ClientData& data) {
@@ -239,6 +274,26 @@ void ApplyActions(AppState& state, Actions& actions, ClientData& data) {
         state.list_length = kListPage;
         break;
       case ActionKind::ShowMorePlaces: state.list_length += kListPage; break;
+      case ActionKind::WelcomeStep: state.welcome_step = std::clamp(action.value, 0, 3); break;
+      case ActionKind::ChooseNickname:
+        if (core::IsNickname(action.text)) {
+          state.nickname = action.text;
+          SaveIdentity(state, data);
+        }
+        break;
+      case ActionKind::ShuffleNicknames: ShuffleNicknames(state, data); break;
+      case ActionKind::ChooseCompanion:
+        if (action.value >= 0 && action.value < static_cast<int>(core::kAllCompanions.size())) {
+          state.companion = core::kAllCompanions[static_cast<std::size_t>(action.value)];
+          SaveIdentity(state, data);
+        }
+        break;
+      case ActionKind::FinishWelcome:
+        state.first_run_done = true;
+        SaveIdentity(state, data);
+        state.back_stack.clear();
+        state.screen = Screen::Home;
+        break;
       case ActionKind::Directions:
         if (const core::PublicPlace* place = FindPlace(state, action.place_id)) {
           // OpenStreetMap's directions page: it works on every phone and asks nothing of the

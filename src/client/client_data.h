@@ -45,6 +45,10 @@ std::optional<ClientData> OpenClientData(const std::string& path, ClientPorts po
 // The young person's preferences saved on this device (defaults on first run).
 Preferences LoadPreferences(ClientData& data);
 
+// The young person's nickname and buddy (made up on first use), and whether the welcome
+// was seen; shows the welcome first when it was not.
+void LoadIdentity(AppState& state, ClientData& data);
+
 // Reads what the screens show from the store into `state`.
 void RefreshState(AppState& state, ClientData& data);
 

@@ -60,6 +60,12 @@ enum class Icon : std::uint16_t {
   Bookmark = 0xF0C0,
   BookmarkEmpty = 0xF0C3, // bookmark-outline
   List = 0xF279,          // format-list-bulleted
+  // Companions
+  Cat = 0xF11B,
+  Owl = 0xF3D2,
+  Duck = 0xF1E5,
+  Panda = 0xF3DA,
+  Fish = 0xF23A,
 };
 
 // Every icon above, for tests that check the font really has each glyph.
@@ -71,7 +77,8 @@ inline constexpr Icon kAllIcons[] = {
     Icon::Letters, Icon::Contrast, Icon::Calm, Icon::Sound, Icon::Speech, Icon::Library, Icon::Cafe,
     Icon::YouthClub, Icon::Park, Icon::Leisure, Icon::Shop, Icon::Museum, Icon::Community, Icon::Cinema,
     Icon::QuietRoom, Icon::Wheelchair, Icon::Toilets, Icon::HearingLoop, Icon::Seat, Icon::Clock,
-    Icon::Directions, Icon::Bookmark, Icon::BookmarkEmpty, Icon::List,
+    Icon::Directions, Icon::Bookmark, Icon::BookmarkEmpty, Icon::List, Icon::Cat, Icon::Owl, Icon::Duck,
+    Icon::Panda, Icon::Fish,
 };
 
 // UTF-8 bytes of the icon's glyph, for ImGui text ("" for Icon::None).

@@ -190,6 +190,7 @@ Runtime* StartRuntime() {
     rt->state.problem = "This device cannot keep what you make. It will be sent while the app stays open.";
   }
   rt->state.preferences = LoadPreferences(*rt->data);
+  LoadIdentity(rt->state, *rt->data);
   RefreshState(rt->state, *rt->data);
   const Uint32 flags = SDL_WINDOW_OPENGL | platform::ExtraWindowFlags();
   rt->window = SDL_CreateWindow("Safe Spaces", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, 390, 844, flags);

@@ -15,6 +15,7 @@ Journey JourneyFor(Screen screen) {
     case Screen::SuggestPlace: return {"Suggest a place", Icon::MapMarkerPlus};
     case Screen::JoinGroup: return {"Join a group", Icon::Group};
     case Screen::Settings:
+    case Screen::Welcome:
     case Screen::Map:
     case Screen::MyPlaces:
     case Screen::PlaceCard:

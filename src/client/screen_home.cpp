@@ -55,6 +55,10 @@ void DrawJourneyButtons(const AppState& state, Actions& actions) {
 void DrawHomeScreen(const AppState& state, Actions& actions) {
   ui::BeginScreen("Safe Spaces: home");
   ui::Heading("Safe Spaces", 1, Icon::MapMarker);
+  if (!state.nickname.empty()) {
+    const std::string hello = "Hello, " + state.nickname + "!";
+    ui::IconLine(CompanionIcon(state.companion), hello.c_str());
+  }
   constexpr const char* kWelcome[] = {"Find places where you feel safe and welcome.",
                                       "Tell us about places you like. We check every idea before it goes on the map."};
   for (const char* line : kWelcome) ui::Paragraph(line);

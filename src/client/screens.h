@@ -2,8 +2,11 @@
 // from the app state and appends intents to `actions`. Screens never do I/O.
 #pragma once
 #include "client/app.h"
+#include "client/icons.h"
 #include "client/ui/record.h"
 
+void DrawWelcomeScreen(const AppState& state, Actions& actions);
+Icon CompanionIcon(core::Companion companion);
 void DrawHomeScreen(const AppState& state, Actions& actions);
 // The journeys (map, rate, suggest, mine, group) and Settings, as big buttons.
 void DrawJourneyButtons(const AppState& state, Actions& actions);

@@ -150,8 +150,10 @@ EM_JS(void, JsPersist, (int generation), {
   const run = () => {
     const target = state.pending;
     state.busy = true;
+    window.safespaces.saving = true;  // tests wait for false before a reload
     FS.syncfs(false, (err) => {
       state.busy = false;
+      window.safespaces.saving = state.pending > target;
       if (err) console.warn('Safe Spaces could not save to this device yet: ' + err);
       else _safespaces_persist_done(target);
       if (state.pending > target) run();

@@ -77,7 +77,7 @@ export async function launchBrowser() {
 
 // Opens the app on a new page of the given device and waits for its ready signal.
 // Every console error and page error is collected in page.problems.
-export async function openApp(browser, url, device) {
+export async function openApp(browser, url, device, { skipWelcome = true } = {}) {
   const context = await browser.newContext({ ...DEVICES[device] });
   const page = await context.newPage();
   // Software WebGL at devicePixelRatio 3 draws a few frames a second, slower still when the
@@ -94,6 +94,11 @@ export async function openApp(browser, url, device) {
   await page.goto(url + '/');
   await page.waitForFunction(() => window.safespaces && window.safespaces.ready, null, { timeout: 60000 });
   page.readyAfterMs = Date.now() - started;
+  // A new device starts with the welcome; most tests start from home, as a returning user.
+  if (skipWelcome && (await uiRecord(page)).screen === 'Welcome to Safe Spaces') {
+    await press(page, 'button', 'Skip');
+    await waitForScreen(page, 'Safe Spaces: home');
+  }
   return page;
 }
 

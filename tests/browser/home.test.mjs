@@ -2,7 +2,7 @@
 // size, shows the welcome screen without console errors, and a tap opens a journey.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { openApp, screenshot, tapButton, uiRecord, useServerAndBrowser, waitForScreen } from './harness.mjs';
+import { openApp, press, screenshot, tapButton, uiRecord, useServerAndBrowser, waitForScreen } from './harness.mjs';
 
 const suite = useServerAndBrowser();
 
@@ -43,6 +43,34 @@ test('a tap on "Explore the map" opens it, and "Back" returns', async () => {
   await screenshot(page, 'places-list-phone');
   await tapButton(page, 'Back');
   await waitForScreen(page, 'Safe Spaces: home');
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test('a new device starts with the welcome: what it is for, what happens to what you share, a nickname and a buddy', async () => {
+  const page = await openApp(suite.browser, suite.server.url, 'phone', { skipWelcome: false });
+  await waitForScreen(page, 'Welcome to Safe Spaces');
+  await screenshot(page, 'welcome-1-phone');
+  await press(page, 'button', 'Next');
+  await page.getByRole('heading', { name: 'What happens to what you share' }).waitFor({ state: 'attached' });
+  await press(page, 'button', 'Next');
+  await page.getByRole('heading', { name: 'Pick a nickname' }).waitFor({ state: 'attached' });
+  const names = await page.getByRole('radio').allTextContents();
+  assert.ok(names.length >= 3);
+  for (const name of names) assert.match(name, /^[A-Z][a-z]+ [A-Z][a-z]+$/, 'two friendly words, never typed');
+  await press(page, 'radio', names[1]);
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  await screenshot(page, 'welcome-nickname-phone');
+  await press(page, 'button', 'Next');
+  await press(page, 'radio', 'Owl');
+  await press(page, 'button', `Let's go, ${names[1]}!`);
+  await waitForScreen(page, 'Safe Spaces: home');
+  assert.ok((await uiRecord(page)).items.some((i) => i.name === `Hello, ${names[1]}!`));
+  // Seen once: a reload goes straight home (once the device has saved it).
+  await page.waitForFunction(() => window.safespaces.saving === false);
+  await page.reload();
+  await page.waitForFunction(() => window.safespaces && window.safespaces.ready);
+  assert.equal((await uiRecord(page)).screen, 'Safe Spaces: home');
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });

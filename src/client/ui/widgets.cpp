@@ -91,8 +91,14 @@ void EndFrame() {
                                   [&](const Item& item) { return item.id == hooked.id; });
     if (!ours) g_record->raw_items.push_back(hooked);
   }
+  // An activation waits for the next frame if its item is still on screen (several taps on a
+  // slow phone can arrive within one frame; each is one press); for an item that is gone it
+  // does nothing.
+  const std::vector<Item>& items = g_record->items;
+  std::erase_if(g_activations, [&](std::uint32_t id) {
+    return std::none_of(items.begin(), items.end(), [id](const Item& item) { return item.id == id; });
+  });
   g_record = nullptr;
-  g_activations.clear();  // an activation for an item no longer on screen does nothing
   g_texts.clear();
   g_submits.clear();
 }
@@ -599,7 +605,9 @@ bool TextField(const char* label, std::string* value, const TextFieldOptions& op
   return changed;
 }
 
-void StatusLine(Icon icon, const char* text) {
+namespace {
+
+void LineWithIcon(Icon icon, const char* text, Role role) {
   if (!text || !*text) return;
   ImGui::PushFont(GetFonts().body);
   const ImVec2 start = ImGui::GetCursorScreenPos();
@@ -608,11 +616,20 @@ void StatusLine(Icon icon, const char* text) {
   ImGui::TextWrapped("%s", text);
   ImGui::PopFont();
   Item item;
-  item.role = Role::Status;
+  item.role = role;
   item.name = text;
   item.rect = RectOf(start, ImGui::GetItemRectMax());
   Record(std::move(item));
 }
+
+}  // namespace
+
+void IconLine(Icon icon, const char* text) { LineWithIcon(icon, text, Role::Text); }
+
+void StatusLine(Icon icon, const char* text) {
+  LineWithIcon(icon, text, Role::Status);
+}
+
 
 //-----------------------------------------------------------------------------
 // [SECTION] Text

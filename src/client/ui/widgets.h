@@ -123,6 +123,9 @@ void QueueSubmit(std::uint32_t id);
 // The height of what the person can see (less while an on-screen keyboard is open).
 void SetVisibleHeight(float height);
 
+// A line of text with an icon before it (a greeting, a fact).
+void IconLine(Icon icon, const char* text);
+
 // A calm line of status (sync, saving), announced politely to screen readers.
 void StatusLine(Icon icon, const char* text);
 
