@@ -7,8 +7,10 @@ import { openApp, press, screenshot, useServerAndBrowser, waitForScreen } from '
 
 const suite = useServerAndBrowser({ demoPlaces: true });
 
-test('a tap on the comment field focuses a real field, and typed words reach the app', async () => {
-  const page = await openApp(suite.browser, suite.server.url, 'phone');
+for (const device of ['phone', 'tablet']) {
+test(`on a ${device}, a tap on the comment field focuses a real field, and the rating with its words reaches the server`, async () => {
+  const page = await openApp(suite.browser, suite.server.url, device);
+  const ratingsBefore = suite.server.counts().ratings;
   await press(page, 'button', 'Rate a place');
   await press(page, 'button', 'Coventry Central Library');
   await press(page, 'radio', '5 of 5: Yes, a lot');
@@ -26,14 +28,15 @@ test('a tap on the comment field focuses a real field, and typed words reach the
     (i) => i.role === 'textbox' && i.value === 'The quiet room is lovely 😊'));
   const colour = await field.evaluate((el) => getComputedStyle(el).color);
   assert.notEqual(colour, 'rgba(0, 0, 0, 0)', 'the field shows what is typed while it has focus');
-  await screenshot(page, 'rate-comment-typing-phone');
+  await screenshot(page, `rate-comment-typing-${device}`);
   await press(page, 'button', 'Next');
   await press(page, 'button', 'Finish: check and send');
   await press(page, 'button', 'Send');
   await waitForScreen(page, 'Thank you');
   await page.waitForFunction(() => window.safespaces.ui.items.some(
     (i) => i.role === 'status' && i.name === 'Sent! Thank you.'), null, { timeout: 60000 });
-  assert.equal(suite.server.counts().ratings, 1);
+  assert.equal(suite.server.counts().ratings, ratingsBefore + 1);
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });
+}
