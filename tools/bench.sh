@@ -13,9 +13,26 @@ build_bench() {
   [[ -f "$BUILD_DIR/native/build.ninja" ]] || { bash "$ROOT/tools/setup.sh" && cmake --preset native -S "$ROOT" >/dev/null; }
   cmake --build --preset native --target safespaces-bench >/dev/null
 }
-run_step 1 2 "Build safespaces-bench and safespaces-server (native, Release)" build_bench
+# nginx and wrk give the static-file baseline; they are for the benchmark only, so they are
+# installed here rather than by every set-up (nginx runs with its own config, never as a service).
+bench_tools() {
+  local missing=()
+  for p in nginx-light wrk; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+  command -v nginx >/dev/null && missing=("${missing[@]/nginx-light}")
+  if ((${#missing[@]} > 0)) && [[ -n "${missing[*]// /}" ]]; then
+    say "installing ${missing[*]} for the static-file baseline"
+    as_root env DEBIAN_FRONTEND=noninteractive RUNLEVEL=1 apt-get install -y --no-install-recommends ${missing[*]} \
+      || say "could not install them: the nginx baseline will be left out"
+  else
+    say "nginx and wrk are installed"
+  fi
+}
+run_step 1 3 "Baseline tools (nginx, wrk)" bench_tools
+run_step 2 3 "Build safespaces-bench and safespaces-server (native, Release)" build_bench
 
 # Compilers or tests running beside the benchmark make its figures noisy: say so.
 busy=$(pgrep -c -x 'cc1plus|ctest|chromium|node' || true)
 [[ "$busy" -gt 0 ]] && say "note: $busy compiler/test processes are running now; figures will be noisy"
-run_step 2 2 "Benchmark (about 70 s)" "$BUILD_DIR/native/bin/safespaces-bench" "$@"
+run_step 3 3 "Benchmark (about 70 s)" "$BUILD_DIR/native/bin/safespaces-bench" "$@"

@@ -21,7 +21,6 @@ DEBIAN_PACKAGES=(
   libsodium-dev libqrencode-dev
   chromium nodejs npm xvfb xauth imagemagick
   fonts-materialdesignicons-webfont fonts-opendyslexic woff2
-  nginx wrk  # baselines for tools/bench.sh (nginx runs there with its own config, never as a service)
 )
 
 TOTAL_STEPS=6
