@@ -39,7 +39,7 @@ struct UiHarness {
   std::vector<std::string> opened;             // web addresses handed to other apps
   ui::LookSettings look;                       // what the fonts were built for
 
-  explicit UiHarness(float width = 390.0f, float height = 844.0f, float pixel_ratio = 3.0f) {
+  explicit UiHarness(float width = 390.0f, float height = 844.0f, float ratio = 3.0f) : pixel_ratio(ratio) {
     ImGui::CreateContext();
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;
@@ -47,7 +47,6 @@ struct UiHarness {
     io.DisplayFramebufferScale = ImVec2(pixel_ratio, pixel_ratio);
     io.DeltaTime = 1.0f / 60.0f;
     fonts_loaded = ui::ApplyLook(SAFESPACES_TEST_ASSETS_DIR, pixel_ratio, ui::LookSettings{});
-    this->pixel_ratio = pixel_ratio;
     unsigned char* pixels = nullptr;
     int w = 0, h = 0;
     io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);

@@ -138,13 +138,6 @@ struct Action {
   int value = 0;
   core::Answer answer = core::Answer::Unanswered;
   Preferences preferences;
-
-  // Who the young person is here: a nickname from word lists and a buddy, nothing more.
-  std::string nickname;
-  core::Companion companion = core::Companion::Cat;
-  bool first_run_done = false;
-  int welcome_step = 0;                       // 0 hello, 1 what happens, 2 nickname, 3 buddy
-  std::array<std::string, 3> nickname_choices;
   std::string text;
   core::MapFilter filter;
 };

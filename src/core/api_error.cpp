@@ -52,9 +52,12 @@ std::string ErrorToJson(const ApiError& error) {
 
 std::optional<ApiError> ErrorFromJson(std::string_view text) {
   const nlohmann::json doc = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
-  if (!doc.is_object() || !doc.contains("error") || !doc["error"].is_object()) return std::nullopt;
-  const nlohmann::json& body = doc["error"];
-  if (!body.contains("code") || !body["code"].is_string()) return std::nullopt;
+  if (!doc.is_object() || !doc.contains("error")) return std::nullopt;
+  return ErrorFromObject(doc["error"]);
+}
+
+std::optional<ApiError> ErrorFromObject(const nlohmann::json& body) {
+  if (!body.is_object() || !body.contains("code") || !body["code"].is_string()) return std::nullopt;
   std::optional<ErrorCode> code = ErrorCodeFromName(body["code"].get<std::string>());
   if (!code) return std::nullopt;
   ApiError error{*code, "", ""};

@@ -8,6 +8,8 @@
 #include <string>
 #include <string_view>
 
+#include <nlohmann/json_fwd.hpp>
+
 namespace core {
 
 enum class ErrorCode {
@@ -36,5 +38,8 @@ int HttpStatusFor(ErrorCode code);                       // 400, 404, ...
 std::string ErrorToJson(const ApiError& error);
 // Reads an error body; nullopt when the text is not an error of our shape.
 std::optional<ApiError> ErrorFromJson(std::string_view text);
+// The same, from the inner object {"code", "message", "field"} already parsed (a sync
+// answer carries one per rejected item).
+std::optional<ApiError> ErrorFromObject(const nlohmann::json& body);
 
 }  // namespace core

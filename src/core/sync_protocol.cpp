@@ -78,7 +78,7 @@ Parsed<SyncAnswer> ParseSyncAnswer(std::string_view text) {
       } else if (status == "rejected") {
         result.outcome = ItemOutcome::Rejected;
         std::optional<ApiError> reason =
-            entry.contains("error") ? ErrorFromJson(DumpJson(json{{"error", entry["error"]}})) : std::nullopt;
+            entry.contains("error") ? ErrorFromObject(entry["error"]) : std::nullopt;
         result.error = reason ? *reason : ApiError{ErrorCode::InvalidField, "The server could not take this.", ""};
       } else {
         return {std::nullopt, Unreadable("results")};

@@ -42,7 +42,7 @@ struct SyncAnswer {
   PlaceChanges changes;
 };
 
-// Items per request: the server refuses bigger batches.
+// Items per request: devices send at most this many, and the server refuses bigger batches (422).
 inline constexpr int kMaxItemsPerSync = 100;
 
 std::string BuildSyncRequest(std::string_view device_id, std::string_view cursor, std::span<const OutboxItem> items);

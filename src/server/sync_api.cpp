@@ -19,6 +19,8 @@
 // [SECTION] Endpoints
 #include "server/sync_api.h"
 
+#include "core/sync_protocol.h"
+
 #include <nlohmann/json.hpp>
 #include <utility>
 #include <vector>
@@ -85,10 +87,10 @@ std::optional<core::ApiError> ReadSyncRequest(std::string_view body, SyncRequest
   const auto items = doc.find("items");
   if (items == doc.end() || !items->is_array())
     return BadRequest("Please send \"items\" as a list (it may be empty).", "items");
-  if (items->size() > kMaxItemsPerSync)
+  if (items->size() > static_cast<std::size_t>(core::kMaxItemsPerSync))
     return core::ApiError{
         core::ErrorCode::InvalidField,
-        "That is too many things at once. Please send at most " + std::to_string(kMaxItemsPerSync) + " together.",
+        "That is too many things at once. Please send at most " + std::to_string(core::kMaxItemsPerSync) + " together.",
         "items"};
 
   for (const json& item : *items) {

@@ -18,7 +18,6 @@ namespace server {
 // [SECTION] Limits
 
 inline constexpr std::size_t kMaxSyncBodyBytes = 256 * 1024;  // bytes in one POST /api/v1/sync body; more is 413
-inline constexpr std::size_t kMaxItemsPerSync = 100;          // items in one batch; more is 422 on "items"
 inline constexpr int kMaxJsonDepth = 16;                      // objects and lists inside each other; ours need 5
 
 // What an endpoint answers: JSON text with 200, or an error.
