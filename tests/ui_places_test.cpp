@@ -64,7 +64,7 @@ TEST_CASE("the list shows every place, nearest to the middle of the map first", 
 TEST_CASE("filters show only the places that have everything chosen", "[ui][places][filters]") {
   UiHarness ui;
   AddPlaces(ui);
-  ui.state.screen = Screen::Map;
+  ui.state.screen = Screen::PlaceList;
   ui.Frame();
   REQUIRE(ui.Tap("Choose what to show"));
   REQUIRE(ui.Tap("Quiet"));
@@ -82,7 +82,7 @@ TEST_CASE("filters show only the places that have everything chosen", "[ui][plac
 TEST_CASE("a place's card says what young people said, in words and numbers", "[ui][places][card]") {
   UiHarness ui;
   AddPlaces(ui);
-  ui.state.screen = Screen::Map;
+  ui.state.screen = Screen::PlaceList;
   ui.Frame();
   REQUIRE(ui.Tap("Central Library"));
   REQUIRE(ui.state.screen == Screen::PlaceCard);
@@ -103,7 +103,7 @@ TEST_CASE("a place's card says what young people said, in words and numbers", "[
 TEST_CASE("a place nobody rated yet invites the first rating", "[ui][places][card]") {
   UiHarness ui;
   AddPlaces(ui);
-  ui.state.screen = Screen::Map;
+  ui.state.screen = Screen::PlaceList;
   ui.Frame();
   REQUIRE(ui.Tap("Far Park"));
   CHECK(ui.state.ui_record.Find(ui::Role::Text, "Nobody has rated this place yet. You could be the first!"));
@@ -112,7 +112,7 @@ TEST_CASE("a place nobody rated yet invites the first rating", "[ui][places][car
 TEST_CASE("saving a place puts it in My places, on this device only, and it can be taken off", "[ui][places][mine]") {
   UiHarness ui;
   AddPlaces(ui);
-  ui.state.screen = Screen::Map;
+  ui.state.screen = Screen::PlaceList;
   ui.Frame();
   REQUIRE(ui.Tap("Near Cafe"));
   REQUIRE(ui.Tap("Save to my places"));
@@ -132,7 +132,7 @@ TEST_CASE("My places says honestly where each rating is", "[ui][places][mine]") 
   UiHarness ui;
   AddPlaces(ui);
   ui.online = false;
-  ui.state.screen = Screen::Map;
+  ui.state.screen = Screen::PlaceList;
   ui.Frame();
   REQUIRE(ui.Tap("Central Library"));
   REQUIRE(ui.Tap("I have been here: rate it"));
@@ -157,7 +157,7 @@ TEST_CASE("a long list shows the nearest places a page at a time", "[ui][places]
   std::string error;
   REQUIRE(store::ApplyPlaceChanges(ui.data->db, changes, error));
   RefreshState(ui.state, *ui.data);
-  ui.state.screen = Screen::Map;
+  ui.state.screen = Screen::PlaceList;
   ui.Frame();
   CHECK(ListedNames(ui).size() == 30);
   CHECK(ListedNames(ui).front() == "Place 0");

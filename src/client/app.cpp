@@ -15,7 +15,8 @@ void DrawApp(AppState& state, Actions& actions) {
     case Screen::RateQuestion: DrawRateQuestionScreen(state, actions); break;
     case Screen::RateDone: DrawRateDoneScreen(state, actions); break;
     case Screen::PlaceCard: DrawPlaceCardScreen(state, actions); break;
-    case Screen::Map: DrawPlaceListScreen(state, actions); break;
+    case Screen::Map: DrawMapScreen(state, actions); break;
+    case Screen::PlaceList: DrawPlaceListScreen(state, actions); break;
     case Screen::MapFilters: DrawMapFiltersScreen(state, actions); break;
     case Screen::MyPlaces: DrawMyPlacesScreen(state, actions); break;
     case Screen::SuggestPlace:

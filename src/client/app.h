@@ -16,10 +16,24 @@
 #include "core/sync_engine.h"
 #include "core/sync_protocol.h"
 
+class TileCache;  // client/map_tiles.h
+
+// Where the map's pictures come from and the area it is about: GET /api/v1/config, kept on
+// the device so the map works offline. The defaults are OpenStreetMap's standard tiles
+// over Coventry, used until the server's answer arrives.
+struct MapConfig {
+  std::string tile_url = "https://tile.openstreetmap.org/{z}/{x}/{y}.png";
+  std::string attribution = "\xC2\xA9 OpenStreetMap contributors";
+  double home_lat = 52.4068, home_lon = -1.5197;  // "back to my area"
+  double home_zoom = 13.0;
+  bool operator==(const MapConfig&) const = default;
+};
+
 enum class Screen {
   Welcome,        // first run: what this is, what happens to what you share, nickname, buddy
   Home,
-  Map,
+  Map,            // the picture map
+  PlaceList,      // the same places as a list, nearest the map's middle first
   RatePickPlace,  // "Which place did you go to?"
   RateQuestion,   // one question of a rating at a time
   RateDone,       // "Thank you!"
@@ -34,7 +48,8 @@ enum class Screen {
 inline constexpr int kListPage = 30;  // places per page of the list
 
 // Every screen, for tests that draw them all.
-inline constexpr Screen kAllScreens[] = {Screen::Welcome, Screen::Home,         Screen::Map,       Screen::RatePickPlace,
+inline constexpr Screen kAllScreens[] = {Screen::Welcome, Screen::Home,         Screen::Map,       Screen::PlaceList,
+                                         Screen::RatePickPlace,
                                          Screen::RateQuestion, Screen::RateDone,  Screen::PlaceCard,
                                          Screen::MapFilters,   Screen::SuggestPlace, Screen::MyPlaces,
                                          Screen::JoinGroup,    Screen::Settings};
@@ -100,6 +115,9 @@ struct AppState {
   core::MapFilter map_filter;                 // what the map and its list show
   int list_length = 30;                       // places the list shows before "Show more"
   double map_lat = 52.4068, map_lon = -1.5197;  // the middle of the map (Coventry's centre)
+  double map_zoom = 13.0;                       // the map's zoom (fractional while pinching)
+  MapConfig map_config;                         // tile source and area, from the server
+  TileCache* tiles = nullptr;                   // the map's pictures (runtime owns it; null in most tests)
 
   RatingDraft rating;          // the rating being answered
   std::string problem;         // something that went wrong, in easy-read words; "" if none
@@ -128,6 +146,7 @@ enum class ActionKind {
   ShuffleNicknames,
   ChooseCompanion,   // value
   FinishWelcome,
+  MoveMap,         // lat, lon, zoom: the map's new middle and zoom
 };
 
 struct Action {
@@ -140,6 +159,7 @@ struct Action {
   Preferences preferences;
   std::string text;
   core::MapFilter filter;
+  double lat = 0, lon = 0, zoom = 0;  // MoveMap
 };
 
 struct Actions {
@@ -185,6 +205,13 @@ struct Actions {
   void SetMapFilter(const core::MapFilter& filter) {
     Action action{ActionKind::SetMapFilter};
     action.filter = filter;
+    items.push_back(std::move(action));
+  }
+  void MoveMap(double lat, double lon, double zoom) {
+    Action action{ActionKind::MoveMap};
+    action.lat = lat;
+    action.lon = lon;
+    action.zoom = zoom;
     items.push_back(std::move(action));
   }
   void ReadAloud(std::string text) {

@@ -6,6 +6,7 @@
 #include "client/client_data.h"
 
 #include <algorithm>
+#include <cmath>
 
 #include <nlohmann/json.hpp>
 
@@ -274,6 +275,13 @@ void ApplyActions(AppState& state, Actions& actions, ClientData& data) {
         state.list_length = kListPage;
         break;
       case ActionKind::ShowMorePlaces: state.list_length += kListPage; break;
+      case ActionKind::MoveMap:
+        if (std::isfinite(action.lat) && std::isfinite(action.lon) && std::isfinite(action.zoom)) {
+          state.map_lat = core::ClampLatitude(action.lat);
+          state.map_lon = action.lon;
+          state.map_zoom = core::ClampZoom(action.zoom);
+        }
+        break;
       case ActionKind::WelcomeStep: state.welcome_step = std::clamp(action.value, 0, 3); break;
       case ActionKind::ChooseNickname:
         if (core::IsNickname(action.text)) {

@@ -20,6 +20,11 @@ void DrawPlaceCardScreen(const AppState& state, Actions& actions);
 void DrawPlaceListScreen(const AppState& state, Actions& actions);
 void DrawMapFiltersScreen(const AppState& state, Actions& actions);
 void DrawMyPlacesScreen(const AppState& state, Actions& actions);
+// The picture map (screen_map.cpp), full screen with its controls.
+void DrawMapScreen(const AppState& state, Actions& actions);
+// The map with a fixed pin in its middle, `height` CSS px tall across the column: moving the
+// map moves the place under the pin (state.map_lat/map_lon). For "Suggest a place".
+void DrawMapPicker(const AppState& state, Actions& actions, float height);
 void DrawComingSoonScreen(const AppState& state, Actions& actions);
 
 // The sync status line ("Saved on this device. It will send when you are online."), drawn
