@@ -107,8 +107,23 @@ TEST_CASE("a suggestion comes back exactly, with its first rating", "[core][code
   core::Suggestion minimal = samples::SampleSuggestion();
   minimal.address.clear();
   minimal.why.clear();
+  minimal.reasons.clear();
   minimal.session_id.clear();
   CHECK(RoundTrip(minimal) == minimal);
+}
+
+TEST_CASE("a suggestion's tapped reasons come back as sent, in order", "[core][codec][reasons]") {
+  core::Suggestion every = samples::SampleSuggestion();
+  every.reasons.assign(core::kAllSafeReasons.rbegin(), core::kAllSafeReasons.rend());
+  CHECK(RoundTrip(every) == every);
+  core::Suggestion reasons_only = samples::SampleSuggestion();
+  reasons_only.why.clear();
+  reasons_only.reasons = {core::SafeReason::FeelSafe};
+  CHECK(RoundTrip(reasons_only) == reasons_only);
+  // Repeats are read as sent: whether they are allowed is for the rules (validation.h).
+  core::Suggestion twice = samples::SampleSuggestion();
+  twice.reasons = {core::SafeReason::Quiet, core::SafeReason::Quiet};
+  CHECK(RoundTrip(twice) == twice);
 }
 
 TEST_CASE("a withdrawal comes back exactly", "[core][codec]") {
@@ -201,6 +216,10 @@ TEST_CASE("a place, a suggestion and a withdrawal are written with their wire na
   CHECK(suggestion["why"] == "It is calm and\nthe staff are kind.");
   CHECK(suggestion["session_id"] == samples::kSessionId);
   CHECK(suggestion["first_rating"] == core::ToJson(samples::SampleRating()));
+  CHECK(suggestion["reasons"] == json::array({"kind_staff", "quiet"}));
+  core::Suggestion no_reasons = samples::SampleSuggestion();
+  no_reasons.reasons.clear();
+  CHECK_FALSE(core::ToJson(no_reasons).contains("reasons"));  // absent, like other empty optional fields
 
   CHECK(core::ToJson(samples::SampleWithdrawal()) ==
         json{{"id", samples::kWithdrawalId}, {"device_id", samples::kDeviceId}, {"target_id", samples::kRatingId}});
@@ -442,6 +461,33 @@ TEST_CASE("an unknown kind of place, status, answer or item kind is named, with 
 
   const json category_names_are_exact = With(core::ToJson(samples::SamplePlace()), P("/category"), "Library");
   CHECK(ErrorOf<core::Place>(category_names_are_exact).field == "category");
+}
+
+TEST_CASE("a reason for a safe space that we don't know is named, with what is known", "[core][codec][reasons]") {
+  using P = json::json_pointer;
+  const json suggestion = core::ToJson(samples::SampleSuggestion());
+  const core::ApiError unknown =
+      ErrorOf<core::Suggestion>(With(suggestion, P("/reasons"), json::array({"quiet", "free_wifi"})));
+  CHECK(unknown.code == core::ErrorCode::InvalidField);
+  CHECK(unknown.field == "reasons");
+  CHECK(unknown.message ==
+        "\"reasons\" should list a reason we know, like \"quiet\" or \"kind_staff\", not \"free_wifi\".");
+  CHECK(ErrorOf<core::Suggestion>(With(suggestion, P("/reasons"), json::array({"Quiet"}))).field == "reasons");
+
+  const core::ApiError not_a_list = ErrorOf<core::Suggestion>(With(suggestion, P("/reasons"), "quiet"));
+  CHECK(not_a_list.code == core::ErrorCode::BadRequest);
+  CHECK(not_a_list.field == "reasons");
+  CHECK(not_a_list.message == "\"reasons\" should be a list, but it is text.");
+  const core::ApiError not_names = ErrorOf<core::Suggestion>(With(suggestion, P("/reasons"), json::array({1})));
+  CHECK(not_names.code == core::ErrorCode::BadRequest);
+  CHECK(not_names.field == "reasons");
+
+  // Left out, null or empty: no reasons tapped.
+  for (const json& none : {json(nullptr), json::array()}) {
+    const core::Parsed<core::Suggestion> read = core::FromJson<core::Suggestion>(With(suggestion, P("/reasons"), none));
+    REQUIRE(read);
+    CHECK(read.value->reasons.empty());
+  }
 }
 
 TEST_CASE("an outbox item of one kind is read by the rules of that kind", "[core][codec]") {

@@ -314,6 +314,36 @@ TEST_CASE("the list: nearest first, ties in a fixed order") {
   CHECK(short_list[1].index == 0);
 }
 
+TEST_CASE("places within 100 m: nearest first, only approved ones, none far away") {
+  // About 70 m per 0.001 degree of longitude at Coventry, 111 m per 0.001 degree of latitude.
+  std::vector<core::PublicPlace> places = {
+      MakePlace(0, Category::Park, 52.4090, -1.5107),   // ~100 m north: just outside
+      MakePlace(1, Category::Cafe, 52.4081, -1.5112),   // ~34 m west
+      MakePlace(2, Category::Shop, 52.4081, -1.5107),   // right here
+      MakePlace(3, Category::Shop, 52.4181, -1.5107),   // ~1.1 km north
+      MakePlace(4, Category::Library, 52.4085, -1.5107),  // ~44 m north, but not approved
+      MakePlace(5, Category::Museum, 52.4088, -1.5107),   // ~78 m north
+  };
+  places[4].place.status = core::PlaceStatus::Suggested;
+  const std::vector<core::PlaceDistance> near = core::PlacesWithin(places, 52.4081, -1.5107, 100.0);
+  REQUIRE(near.size() == 3);
+  CHECK(near[0].index == 2);
+  CHECK(near[0].metres == 0.0);
+  CHECK(near[1].index == 1);
+  CHECK(near[1].metres == Approx(34.0).epsilon(0.05));
+  CHECK(near[2].index == 5);
+  CHECK(near[2].metres == Approx(77.8).epsilon(0.02));
+  // Place 0 is 100.08 m away: outside 100 m, inside 101 m.
+  CHECK(core::PlacesWithin(places, 52.4081, -1.5107, 101.0).size() == 4);
+
+  CHECK(core::PlacesWithin(places, 52.3000, -1.3000, 100.0).empty());  // far from all of them
+  CHECK(core::PlacesWithin({}, 52.4081, -1.5107, 100.0).empty());
+  CHECK(core::PlacesWithin(places, std::nan(""), -1.5107, 100.0).empty());
+  CHECK(core::PlacesWithin(places, 52.4081, -1.5107, -1.0).empty());
+  places[2].place.lat = std::nan("");  // a place with no real position is never near
+  CHECK(core::PlacesWithin(places, 52.4081, -1.5107, 100.0).size() == 2);
+}
+
 TEST_CASE("distance in easy-read words") {
   CHECK(core::DistanceText(0.0) == "10 m");
   CHECK(core::DistanceText(3.0) == "10 m");

@@ -127,6 +127,49 @@ TEST_CASE("place statuses and outbox kinds have stable names", "[core][model]") 
     CHECK(core::OutboxKindFromName(core::OutboxKindName(kind)) == kind);
 }
 
+TEST_CASE("every reason a place is safe has a stable name and reads as a sentence", "[core][model]") {
+  CheckTable(core::kAllSafeReasons, core::SafeReasonName, core::SafeReasonFromName, core::SafeReasonLabel);
+  const std::array<std::pair<std::string_view, std::string_view>, 7> expected = {{
+      {"quiet", "It is quiet"},
+      {"kind_staff", "The staff are kind"},
+      {"be_myself", "I can be myself"},
+      {"not_too_busy", "It is not too busy"},
+      {"easy_to_get_to", "It is easy to get to"},
+      {"calm_space", "There is a calm space"},
+      {"feel_safe", "I feel safe there"},
+  }};
+  REQUIRE(core::kAllSafeReasons.size() == expected.size());
+  for (std::size_t i = 0; i < expected.size(); ++i) {
+    CHECK(static_cast<std::size_t>(core::kAllSafeReasons[i]) == i);
+    CHECK(core::SafeReasonName(core::kAllSafeReasons[i]) == expected[i].first);
+    CHECK(core::SafeReasonLabel(core::kAllSafeReasons[i]) == expected[i].second);
+  }
+}
+
+TEST_CASE("every reason a place was not added has a stable name and kind words", "[core][model]") {
+  CheckTable(core::kAllNotAddedReasons, core::NotAddedReasonName, core::NotAddedReasonFromName,
+             core::NotAddedReasonMessage);
+  const std::array<std::pair<std::string_view, std::string_view>, 6> expected = {{
+      {"already_on_map", "It is already on the map."},
+      {"outside_area", "It is outside the area this map covers."},
+      {"not_open_to_everyone", "It is not a place everyone can visit."},
+      {"need_more_detail", "We need more details to find it."},
+      {"not_safe_to_show", "We could not show it on the map."},
+      {"closed", "It has closed."},
+  }};
+  REQUIRE(core::kAllNotAddedReasons.size() == expected.size());
+  for (std::size_t i = 0; i < expected.size(); ++i) {
+    CHECK(static_cast<std::size_t>(core::kAllNotAddedReasons[i]) == i);
+    CHECK(core::NotAddedReasonName(core::kAllNotAddedReasons[i]) == expected[i].first);
+    const std::string_view message = core::NotAddedReasonMessage(core::kAllNotAddedReasons[i]);
+    CHECK(message == expected[i].second);
+    // Said to a young person: short, a whole sentence, and never about them ("you").
+    CHECK(message.size() <= 60);
+    CHECK(message.back() == '.');
+    CHECK(message.find("you") == std::string_view::npos);
+  }
+}
+
 TEST_CASE("names are read exactly: other spellings are not guessed", "[core][model]") {
   CHECK_FALSE(core::CategoryFromName("Library"));
   CHECK_FALSE(core::CategoryFromName("library "));
@@ -137,6 +180,9 @@ TEST_CASE("names are read exactly: other spellings are not guessed", "[core][mod
   CHECK_FALSE(core::FacilityFromName("step free"));
   CHECK_FALSE(core::PlaceStatusFromName("APPROVED"));
   CHECK_FALSE(core::OutboxKindFromName("vote"));
+  CHECK_FALSE(core::SafeReasonFromName("Quiet"));
+  CHECK_FALSE(core::SafeReasonFromName("kind-staff"));
+  CHECK_FALSE(core::NotAddedReasonFromName("already on map"));
 }
 
 TEST_CASE("a value from outside an enum has no name, so it can't reach the wire", "[core][model]") {
@@ -147,6 +193,10 @@ TEST_CASE("a value from outside an enum has no name, so it can't reach the wire"
   CHECK(core::AnswerName(static_cast<core::Answer>(4)).empty());
   CHECK(core::PlaceStatusName(static_cast<core::PlaceStatus>(4)).empty());
   CHECK(core::OutboxKindName(static_cast<core::OutboxKind>(3)).empty());
+  CHECK(core::SafeReasonName(static_cast<core::SafeReason>(7)).empty());
+  CHECK(core::SafeReasonLabel(static_cast<core::SafeReason>(7)).empty());
+  CHECK(core::NotAddedReasonName(static_cast<core::NotAddedReason>(6)).empty());
+  CHECK(core::NotAddedReasonMessage(static_cast<core::NotAddedReason>(6)).empty());
 }
 
 TEST_CASE("a new rating starts with every question skipped", "[core][model]") {

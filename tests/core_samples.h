@@ -43,6 +43,7 @@ inline core::Suggestion SampleSuggestion() {
   suggestion.lon = -1.5106;
   suggestion.address = "Smithford Way, Coventry";
   suggestion.why = "It is calm and\nthe staff are kind.";
+  suggestion.reasons = {core::SafeReason::KindStaff, core::SafeReason::Quiet};
   suggestion.first_rating = SampleRating();
   suggestion.session_id = kSessionId;
   return suggestion;

@@ -130,10 +130,69 @@ TEST_CASE("the server's answer is read: outcomes, reasons, places and removals",
   CHECK(answer.value->changes.more);
 }
 
+TEST_CASE("the server's answer says what became of this device's suggestions", "[core][sync][protocol][yours]") {
+  const char* text = R"({
+    "results": [],
+    "yours": [
+      {"id": "018f2d6e-0000-7000-8000-000000000004", "status": "suggested"},
+      {"id": "018f2d6e-0000-7000-8000-000000000003", "status": "approved"},
+      {"id": "018f2d6e-0000-7000-8000-000000000002", "status": "rejected", "reason": "already_on_map"},
+      {"id": "018f2d6e-0000-7000-8000-000000000001", "status": "merged",
+       "merged_into": "018f2d6e-0000-7000-8000-00000000000a"},
+      {"id": "018f2d6e-0000-7000-8000-000000000000", "status": "rejected"}
+    ],
+    "places": [], "cursor": "3", "more": false})";
+  core::Parsed<core::SyncAnswer> answer = core::ParseSyncAnswer(text);
+  INFO(answer.error.message << " " << answer.error.field);
+  REQUIRE(answer);
+  const std::vector<core::SuggestionStatus> expected = {
+      {"018f2d6e-0000-7000-8000-000000000004", core::PlaceStatus::Suggested, std::nullopt, ""},
+      {"018f2d6e-0000-7000-8000-000000000003", core::PlaceStatus::Approved, std::nullopt, ""},
+      {"018f2d6e-0000-7000-8000-000000000002", core::PlaceStatus::Rejected, core::NotAddedReason::AlreadyOnMap, ""},
+      {"018f2d6e-0000-7000-8000-000000000001", core::PlaceStatus::Merged, std::nullopt,
+       "018f2d6e-0000-7000-8000-00000000000a"},
+      {"018f2d6e-0000-7000-8000-000000000000", core::PlaceStatus::Rejected, std::nullopt, ""},
+  };
+  CHECK(answer.value->yours == expected);
+  // What the server writes, the device reads back exactly.
+  for (const core::SuggestionStatus& status : expected) {
+    const nlohmann::json entry = core::ToJson(status);
+    CHECK(entry.contains("reason") == status.reason.has_value());
+    CHECK(entry.contains("merged_into") == !status.merged_into.empty());
+    const std::string one = R"({"yours": [)" + core::DumpJson(entry) + "]}";
+    core::Parsed<core::SyncAnswer> back = core::ParseSyncAnswer(one);
+    REQUIRE(back);
+    REQUIRE(back.value->yours.size() == 1);
+    CHECK(back.value->yours[0] == status);
+  }
+  CHECK(core::ToJson(expected[2]) == nlohmann::json{{"id", "018f2d6e-0000-7000-8000-000000000002"},
+                                                    {"status", "rejected"},
+                                                    {"reason", "already_on_map"}});
+}
+
+TEST_CASE("an older answer without \"yours\" reads as nothing to tell; a newer status or reason is let be",
+          "[core][sync][protocol][yours]") {
+  core::Parsed<core::SyncAnswer> older = core::ParseSyncAnswer(R"({"results": [], "places": [], "cursor": "1"})");
+  REQUIRE(older);
+  CHECK(older.value->yours.empty());
+
+  core::Parsed<core::SyncAnswer> newer = core::ParseSyncAnswer(R"({"yours": [
+      {"id": "a", "status": "paused"},
+      {"id": "b", "status": "rejected", "reason": "moon_base"}]})");
+  REQUIRE(newer);
+  REQUIRE(newer.value->yours.size() == 1);  // a status it can't know leaves what the device knew
+  CHECK(newer.value->yours[0].id == "b");
+  CHECK(newer.value->yours[0].status == core::PlaceStatus::Rejected);
+  CHECK_FALSE(newer.value->yours[0].reason);  // still "not added", without words it can't know
+}
+
 TEST_CASE("an answer that is not ours is refused, never half-read", "[core][sync][protocol]") {
   CHECK_FALSE(core::ParseSyncAnswer("<html>Bad gateway</html>"));
   CHECK_FALSE(core::ParseSyncAnswer(R"({"results": "all good"})"));
   CHECK_FALSE(core::ParseSyncAnswer(R"({"results": [{"id": "a", "status": "maybe"}]})"));
   CHECK_FALSE(core::ParseSyncAnswer(R"({"places": [{"name": "no id"}]})"));
+  CHECK_FALSE(core::ParseSyncAnswer(R"({"yours": {"id": "a"}})"));
+  CHECK_FALSE(core::ParseSyncAnswer(R"({"yours": [{"status": "approved"}]})"));
+  CHECK_FALSE(core::ParseSyncAnswer(R"({"yours": [{"id": "a", "status": 2}]})"));
   CHECK_FALSE(core::ParsePlaceChanges(R"({"cursor": 5})"));
 }

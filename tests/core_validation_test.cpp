@@ -393,6 +393,28 @@ TEST_CASE("the answer to 'why is it a safe space?' can be 280 letters on several
         "Your answer is a bit long. Please keep it to 280 letters.");
 }
 
+TEST_CASE("reasons a place is safe are optional, each from the list and each once",
+          "[core][validation][suggestion][reasons]") {
+  core::Suggestion suggestion = samples::SampleSuggestion();
+  suggestion.reasons.assign(core::kAllSafeReasons.begin(), core::kAllSafeReasons.end());
+  CHECK(core::Validate(suggestion, Today()).empty());
+
+  // Neither words nor reasons: still a suggestion we can keep.
+  suggestion.why.clear();
+  suggestion.reasons.clear();
+  CHECK(core::Validate(suggestion, Today()).empty());
+
+  suggestion.reasons = {core::SafeReason::Quiet, core::SafeReason::CalmSpace, core::SafeReason::Quiet};
+  std::vector<FieldError> errors = core::Validate(suggestion, Today());
+  CHECK(Fields(errors) == std::vector<std::string>{"reasons"});
+  CHECK(MessageFor(errors, "reasons") == "Please pick each reason only once.");
+
+  suggestion.reasons = {core::SafeReason::FeelSafe, static_cast<core::SafeReason>(42)};
+  errors = core::Validate(suggestion, Today());
+  CHECK(Fields(errors) == std::vector<std::string>{"reasons"});
+  CHECK(MessageFor(errors, "reasons") == "Please pick the reasons from the list.");
+}
+
 TEST_CASE("the kind of place must be one we know", "[core][validation][suggestion]") {
   core::Suggestion suggestion = samples::SampleSuggestion();
   for (core::Category category : core::kAllCategories) {
@@ -586,6 +608,7 @@ TEST_CASE("every message is short, kind and in plain words", "[core][validation]
   suggestion.lat = 10;
   suggestion.address = Repeat("a", 201);
   suggestion.why = "\xFF";
+  suggestion.reasons = {core::SafeReason::Quiet, core::SafeReason::Quiet};
   suggestion.first_rating.scales[0] = 8;
   suggestion.first_rating.facilities[0] = static_cast<core::Answer>(8);
   suggestion.first_rating.comment = "\x01";

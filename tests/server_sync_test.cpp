@@ -15,6 +15,7 @@
 
 #include "core/api_error.h"
 #include "core/codec.h"
+#include "core/sync_protocol.h"
 #include "server/options.h"
 #include "server/server.h"
 #include "store/database.h"
@@ -199,6 +200,50 @@ TEST_CASE("a suggestion is not on the public map until an officer approves it", 
   CHECK(next.body["places"].empty());
   CHECK(next.body["cursor"] == first.body["cursor"]);
   CHECK(server.Get("/api/v1/places?since=" + first.body["cursor"].get<std::string>()).body["places"].empty());
+}
+
+TEST_CASE("a device is told what became of its own suggestions, and no other device is", "[server][sync][yours]") {
+  SyncServer server;
+  core::Suggestion suggestion = MakeSuggestion(kPlace, kDevice, Uuid(1), 3);
+  suggestion.reasons = {core::SafeReason::Quiet, core::SafeReason::KindStaff};
+  const SyncServer::Answer sent = server.Sync({Item(suggestion)});
+  REQUIRE(sent.body["results"][0]["status"] == "accepted");
+  CHECK(sent.body["yours"] == json::array({{{"id", kPlace}, {"status", "suggested"}}}));
+  CHECK(server.Sync({}, kOtherDevice).body["yours"] == json::array());
+
+  {
+    store::Database db = server.OpenDatabase();
+    store::ServerStore officer(db);
+    REQUIRE_FALSE(officer.RejectPlace(kPlace, core::NotAddedReason::OutsideArea));
+  }
+  const SyncServer::Answer mine = server.Sync({}, kDevice, sent.body["cursor"]);
+  INFO(mine.body.dump());
+  REQUIRE(mine.status == 200);
+  CHECK(mine.body["yours"] == json::array({{{"id", kPlace}, {"status", "rejected"}, {"reason", "outside_area"}}}));
+  const core::Parsed<core::SyncAnswer> read = core::ParseSyncAnswer(mine.body.dump());
+  REQUIRE(read);
+  REQUIRE(read.value->yours.size() == 1);
+  CHECK(read.value->yours[0].reason == core::NotAddedReason::OutsideArea);
+
+  // Another device, even one that rated the same place, learns nothing of it.
+  const SyncServer::Answer theirs = server.Sync({Item(RatingNow(Uuid(2), kPlace, kOtherDevice))}, kOtherDevice);
+  INFO(theirs.body.dump());
+  CHECK(theirs.body["results"][0]["status"] == "accepted");
+  CHECK(theirs.body["yours"] == json::array());
+  CHECK(theirs.body.dump().find("outside_area") == std::string::npos);
+  CHECK(theirs.body["places"].empty());
+  // Nor does the public map, which never shows a rejected suggestion or its reasons.
+  CHECK(server.Get("/api/v1/places").body["places"].empty());
+
+  {
+    store::Database db = server.OpenDatabase();
+    store::ServerStore officer(db);
+    REQUIRE_FALSE(officer.ApprovePlace(kPlace));
+  }
+  const SyncServer::Answer approved = server.Sync({}, kDevice, mine.body["cursor"]);
+  CHECK(approved.body["yours"] == json::array({{{"id", kPlace}, {"status", "approved"}}}));
+  REQUIRE(approved.body["places"].size() == 1);
+  CHECK_FALSE(approved.body["places"][0].contains("reasons"));
 }
 
 TEST_CASE("the map pages with limit, cursor and more", "[server][places]") {

@@ -9,8 +9,11 @@
 #include <string>
 #include <vector>
 
+#include "core/codec.h"
 #include "store/database.h"
+#include "store/device_store.h"
 #include "store/migrations.h"
+#include "store/server_store.h"
 #include "test_temp_dir.h"
 
 namespace {
@@ -53,6 +56,15 @@ void MakeRawDatabase(const std::filesystem::path& path, const std::string& sql) 
   REQUIRE(sqlite3_open(path.string().c_str(), &raw) == SQLITE_OK);
   REQUIRE(sqlite3_exec(raw, sql.c_str(), nullptr, nullptr, nullptr) == SQLITE_OK);
   sqlite3_close(raw);
+}
+
+// A database file as an older Safe Spaces left it: the first `version` migrations of
+// `schema`, run by plain SQLite, then `then` (rows that older version wrote).
+void MakeOlderDatabase(const std::filesystem::path& path, store::Schema schema, int version, const std::string& then) {
+  std::string sql;
+  for (const store::Migration& migration : store::Migrations(schema).first(static_cast<std::size_t>(version)))
+    sql.append(migration.sql).append("\n");
+  MakeRawDatabase(path, sql + then + "\nPRAGMA user_version = " + std::to_string(version) + ";");
 }
 
 }  // namespace
@@ -113,6 +125,80 @@ TEST_CASE("reopening a database keeps what was saved and runs no migration twice
   CHECK(db.SchemaVersion() == store::LatestSchemaVersion());
   CHECK(MetaValue(db, "created_at") == created_at);  // 0001 would write a new one
   CHECK(MetaValue(db, "note") == "kept");
+}
+
+TEST_CASE("a device database from before suggestion reviews keeps what it made and learns reviews",
+          "[store][migrations][device]") {
+  TempDir dir;
+  const std::filesystem::path path = dir.Path() / "device.db";
+  core::Suggestion suggestion;
+  suggestion.id = "018f2d6e-0000-7000-8000-000000000001";
+  suggestion.device_id = "0b6f1d2a-1111-4222-8333-444455556666";
+  suggestion.name = "Central Library";
+  suggestion.category = core::Category::Library;
+  suggestion.lat = 52.4081;
+  suggestion.lon = -1.5106;
+  suggestion.first_rating.id = "018f2d6e-0000-7000-8000-000000000002";
+  suggestion.first_rating.place_id = suggestion.id;
+  suggestion.first_rating.device_id = suggestion.device_id;
+  suggestion.first_rating.scales[0] = 4;
+  suggestion.first_rating.visit_month = "2026-10";
+  const std::string body = core::DumpJson(core::ToJson(core::OutboxItem{suggestion}));
+  std::string quoted = "'";
+  for (char c : body) quoted += c == '\'' ? std::string("''") : std::string(1, c);
+  quoted += "'";
+  // Schema 3: before 0004 added the reviews.
+  MakeOlderDatabase(path, store::Schema::Device, 3,
+                    "INSERT INTO contributions (id, kind, body, state) VALUES ('" + suggestion.id +
+                        "', 'suggestion', " + quoted + ", 'sent');"
+                        "INSERT INTO saved_places (place_id) VALUES ('018f2d6e-0000-7000-8000-00000000000a');");
+
+  std::string error;
+  store::OpenOptions options;
+  options.schema = store::Schema::Device;
+  options.journal = store::Journal::Rollback;
+  std::optional<store::Database> db = store::Database::Open(path.string(), error, options);
+  INFO(error);
+  REQUIRE(db);
+  CHECK(db->SchemaVersion() == store::LatestSchemaVersion(store::Schema::Device));
+  std::vector<store::Contribution> made = store::Contributions(*db);
+  REQUIRE(made.size() == 1);
+  CHECK(made[0].item == core::OutboxItem{suggestion});
+  CHECK(made[0].state == store::ContributionState::Sent);
+  CHECK_FALSE(made[0].review);  // nothing said yet: still waiting for a check
+  CHECK(store::SavedPlaceIds(*db) == std::vector<std::string>{"018f2d6e-0000-7000-8000-00000000000a"});
+
+  const core::SuggestionStatus rejected{suggestion.id, core::PlaceStatus::Rejected, core::NotAddedReason::Closed, ""};
+  REQUIRE(store::RecordReviews(*db, std::span(&rejected, 1), error));
+  made = store::Contributions(*db);
+  REQUIRE(made.size() == 1);
+  CHECK(made[0].review == core::PlaceStatus::Rejected);
+  CHECK(made[0].review_reason == core::NotAddedReason::Closed);
+}
+
+TEST_CASE("a server database from before reasons keeps its places, with no reasons and no review",
+          "[store][migrations]") {
+  TempDir dir;
+  const std::filesystem::path path = dir.Path() / "safespaces.db";
+  const std::string place_id = "018f2d6e-0000-7000-8000-000000000001";
+  const std::string device_id = "0b6f1d2a-1111-4222-8333-444455556666";
+  MakeOlderDatabase(path, store::Schema::Server, 2,
+                    "INSERT INTO places (id, name, category, lat, lon, status, device_id, why, profile, change_seq) "
+                    "VALUES ('" + place_id + "', 'Central Library', 'library', 52.4081, -1.5106, 'rejected', '" +
+                        device_id + "', 'It is calm.', x'', 1);");
+  const store::Database db = OpenOrFail(path.string());
+  CHECK(db.SchemaVersion() == store::LatestSchemaVersion());
+  const std::optional<store::StoredPlace> place = store::LoadPlace(db, place_id);
+  REQUIRE(place);
+  CHECK(place->place.status == core::PlaceStatus::Rejected);
+  CHECK(place->why == "It is calm.");
+  CHECK(place->reasons.empty());
+  CHECK_FALSE(place->review_reason);
+  std::string error;
+  const auto yours = store::SuggestionStatusesOf(db, device_id, 10, error);
+  INFO(error);
+  REQUIRE(yours);
+  CHECK(*yours == std::vector<core::SuggestionStatus>{{place_id, core::PlaceStatus::Rejected, std::nullopt, ""}});
 }
 
 TEST_CASE("a database file is opened with the write-ahead log and our pragmas", "[store][pragmas]") {

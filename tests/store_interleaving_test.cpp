@@ -123,7 +123,8 @@ nlohmann::json StateOf(store::Database& db, store::ServerStore& store) {
   const std::vector<std::string> ids = store::AllPlaceIds(db);
   for (std::size_t i = 0; i < ids.size(); ++i) {
     if (i % 3 == 2) continue;
-    std::optional<core::ApiError> error = i % 3 == 0 ? store.ApprovePlace(ids[i]) : store.RejectPlace(ids[i]);
+    std::optional<core::ApiError> error =
+        i % 3 == 0 ? store.ApprovePlace(ids[i]) : store.RejectPlace(ids[i], core::NotAddedReason::NeedMoreDetail);
     CHECK_FALSE(error);
   }
   for (const std::string& id : ids) {

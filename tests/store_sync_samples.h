@@ -51,12 +51,22 @@ inline core::Suggestion MakeSuggestion(const std::string& id, const std::string&
   suggestion.lon = -1.51 + 0.001 * (seed % 50);
   suggestion.address = "1 High Street, Coventry";
   suggestion.why = "The staff know me and it is calm.";
+  if (seed % 3 != 1) {  // some with tapped reasons, some with words only
+    suggestion.reasons = {core::kAllSafeReasons[seed % core::kAllSafeReasons.size()]};
+    if (suggestion.reasons[0] != core::SafeReason::FeelSafe) suggestion.reasons.push_back(core::SafeReason::FeelSafe);
+  }
   suggestion.first_rating = MakeRating(first_rating_id, id, device_id, seed);
   return suggestion;
 }
 
 inline core::Withdrawal MakeWithdrawal(const std::string& id, const std::string& device_id, const std::string& target) {
   return {id, device_id, target};
+}
+
+inline nlohmann::json ReasonNames(const std::vector<core::SafeReason>& reasons) {
+  nlohmann::json names = nlohmann::json::array();
+  for (core::SafeReason reason : reasons) names.push_back(core::SafeReasonName(reason));
+  return names;
 }
 
 // Everything a server database holds that sync can change, in a fixed order, without the
@@ -72,6 +82,8 @@ inline nlohmann::json CanonicalDump(const store::Database& db) {
     places.push_back({{"place", core::ToJson(stored->place)},
                       {"device_id", stored->device_id},
                       {"why", stored->why},
+                      {"reasons", ReasonNames(stored->reasons)},
+                      {"review_reason", stored->review_reason ? core::NotAddedReasonName(*stored->review_reason) : ""},
                       {"ever_approved", stored->ever_approved},
                       {"profile", core::ToJson(stored->profile)}});
   }

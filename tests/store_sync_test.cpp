@@ -147,7 +147,7 @@ TEST_CASE("a suggestion makes a suggested place with its first rating; nothing i
   CHECK_FALSE(feed[0].contains("device_id"));  // and so does who sent it
 
   SECTION("rejected after approval: the feed says only its id and status") {
-    REQUIRE_FALSE(server.store.RejectPlace(kPlace));
+    REQUIRE_FALSE(server.store.RejectPlace(kPlace, core::NotAddedReason::NotSafeToShow));
     const nlohmann::json after = server.FeedEntries();
     REQUIRE(after.size() == 1);
     CHECK(after[0] == nlohmann::json({{"id", kPlace}, {"status", "rejected"}}));
@@ -155,7 +155,7 @@ TEST_CASE("a suggestion makes a suggested place with its first rating; nothing i
   SECTION("rejected before ever being approved: never in the feed") {
     const std::string other = Uuid(200);
     CHECK(server.Send(Item(MakeSuggestion(other, kDeviceB, Uuid(201)))) == store::SyncOutcome::Accepted);
-    REQUIRE_FALSE(server.store.RejectPlace(other));
+    REQUIRE_FALSE(server.store.RejectPlace(other, core::NotAddedReason::AlreadyOnMap));
     CHECK(server.FeedEntries().size() == 1);
   }
 }
@@ -166,7 +166,103 @@ TEST_CASE("approving or rejecting a place that is not here says so kindly", "[st
   REQUIRE(error);
   CHECK(error->code == core::ErrorCode::NotFound);
   CHECK(error->message == "We could not find this place. It may have been taken off the map.");
-  CHECK(server.store.RejectPlace(kPlace));
+  CHECK(server.store.RejectPlace(kPlace, core::NotAddedReason::Closed));
+}
+
+TEST_CASE("a suggestion's tapped reasons are kept for officers and never made public", "[store][sync][reasons]") {
+  ServerDb server;
+  core::Suggestion suggestion = MakeSuggestion(kPlace, kDeviceA, Uuid(1));
+  suggestion.why.clear();  // reasons without words are a whole answer
+  suggestion.reasons = {core::SafeReason::CalmSpace, core::SafeReason::Quiet, core::SafeReason::BeMyself};
+  REQUIRE(server.Send(Item(suggestion)) == store::SyncOutcome::Accepted);
+  std::optional<store::StoredPlace> place = store::LoadPlace(server.db, kPlace);
+  REQUIRE(place);
+  CHECK(place->reasons == suggestion.reasons);
+  CHECK(place->why.empty());
+
+  REQUIRE_FALSE(server.store.ApprovePlace(kPlace));
+  const nlohmann::json feed = server.FeedEntries();
+  REQUIRE(feed.size() == 1);
+  CHECK_FALSE(feed[0].contains("reasons"));
+  CHECK(server.Feed().places_json.find("calm_space") == std::string::npos);
+
+  // A repeated reason breaks a rule: rejected, and nothing of it kept.
+  core::Suggestion twice = MakeSuggestion(Uuid(200), kDeviceA, Uuid(201));
+  twice.reasons = {core::SafeReason::Quiet, core::SafeReason::Quiet};
+  CHECK(server.Send(Item(twice)) == store::SyncOutcome::Rejected);
+  CHECK(server.last_error.field == "reasons");
+  CHECK_FALSE(store::LoadPlace(server.db, Uuid(200)));
+}
+
+TEST_CASE("an officer's reason for not adding a place is kept and told only to the device that suggested it",
+          "[store][approval][yours]") {
+  ServerDb server;
+  REQUIRE(server.Send(Item(MakeSuggestion(kPlace, kDeviceA, Uuid(1)))) == store::SyncOutcome::Accepted);
+  REQUIRE(server.Send(Item(MakeSuggestion(Uuid(200), kDeviceB, Uuid(201)))) == store::SyncOutcome::Accepted);
+  const auto statuses_of = [&](const std::string& device) {
+    std::string error;
+    std::optional<std::vector<core::SuggestionStatus>> yours =
+        store::SuggestionStatusesOf(server.db, device, core::kMaxSuggestionStatuses, error);
+    INFO(error);
+    REQUIRE(yours);
+    return *yours;
+  };
+  using Statuses = std::vector<core::SuggestionStatus>;
+  CHECK(statuses_of(kDeviceA) == Statuses{{kPlace, core::PlaceStatus::Suggested, std::nullopt, ""}});
+
+  const std::int64_t cursor = server.Feed().cursor;
+  REQUIRE_FALSE(server.store.RejectPlace(kPlace, core::NotAddedReason::AlreadyOnMap));
+  std::optional<store::StoredPlace> place = store::LoadPlace(server.db, kPlace);
+  REQUIRE(place);
+  CHECK(place->place.status == core::PlaceStatus::Rejected);
+  CHECK(place->review_reason == core::NotAddedReason::AlreadyOnMap);
+  CHECK(statuses_of(kDeviceA) ==
+        Statuses{{kPlace, core::PlaceStatus::Rejected, core::NotAddedReason::AlreadyOnMap, ""}});
+  CHECK(statuses_of(kDeviceB) == Statuses{{Uuid(200), core::PlaceStatus::Suggested, std::nullopt, ""}});
+  CHECK(statuses_of(Uuid(0xC)).empty());
+  CHECK(statuses_of("").empty());         // officers' places have no device, and are nobody's
+  CHECK(server.Feed().cursor == cursor);  // never public: the feed did not move
+
+  SECTION("a second look with another reason replaces the first") {
+    REQUIRE_FALSE(server.store.RejectPlace(kPlace, core::NotAddedReason::Closed));
+    CHECK(store::LoadPlace(server.db, kPlace)->review_reason == core::NotAddedReason::Closed);
+  }
+  SECTION("approved after all: the reason goes") {
+    REQUIRE_FALSE(server.store.ApprovePlace(kPlace));
+    CHECK_FALSE(store::LoadPlace(server.db, kPlace)->review_reason);
+    CHECK(statuses_of(kDeviceA) == Statuses{{kPlace, core::PlaceStatus::Approved, std::nullopt, ""}});
+  }
+  SECTION("a reason that is not on the list is refused and changes nothing") {
+    const std::optional<core::ApiError> error =
+        server.store.RejectPlace(Uuid(200), static_cast<core::NotAddedReason>(99));
+    REQUIRE(error);
+    CHECK(error->field == "reason");
+    CHECK(store::LoadPlace(server.db, Uuid(200))->place.status == core::PlaceStatus::Suggested);
+  }
+}
+
+TEST_CASE("a device's suggestions come newest first, as many as asked, through an index", "[store][yours]") {
+  ServerDb server;
+  for (int i = 0; i < 5; ++i)
+    REQUIRE(server.Send(Item(MakeSuggestion(Uuid(0x200 + i), kDeviceA, Uuid(0x300 + i), i))) ==
+            store::SyncOutcome::Accepted);
+  std::string error;
+  const auto yours = store::SuggestionStatusesOf(server.db, kDeviceA, 3, error);
+  REQUIRE(yours);
+  REQUIRE(yours->size() == 3);
+  CHECK((*yours)[0].id == Uuid(0x204));
+  CHECK((*yours)[2].id == Uuid(0x202));
+
+  // Every sync asks this, so it must never scan the places.
+  store::Statement plan = server.db.Prepare(
+      "EXPLAIN QUERY PLAN SELECT id, status, review_reason, merged_into FROM places "
+      "WHERE device_id = ?1 AND device_id <> '' ORDER BY id DESC LIMIT ?2");
+  std::string steps;
+  while (plan.Step() == store::StepResult::Row) steps += std::string(plan.ColumnText(3)) + "\n";
+  INFO(steps);
+  CHECK_THAT(steps, Catch::Contains("USING INDEX places_by_device") ||
+                        Catch::Contains("USING COVERING INDEX places_by_device"));
+  CHECK_THAT(steps, !Catch::Contains("TEMP B-TREE"));  // no sort: the index is in id order
 }
 
 TEST_CASE("a rating of a place not known yet is kept and counts once the place arrives", "[store][sync][order]") {
@@ -253,6 +349,7 @@ TEST_CASE("a withdrawn suggestion disappears unless it was approved; then only i
     REQUIRE(place);
     CHECK(place->place.status == core::PlaceStatus::Approved);
     CHECK(place->why.empty());
+    CHECK(place->reasons.empty());
     CHECK(place->profile.rating_count == 1);
     const nlohmann::json feed = server.FeedEntries();
     REQUIRE(feed.size() == 1);

@@ -30,6 +30,7 @@ struct UiHarness {
   std::int64_t unix_ms = 1795737600000;        // 2026-11-27, the fake wall clock
   bool online = true;
   std::vector<SentRequest> requests;           // sent and not yet answered
+  std::vector<SentRequest> config_requests;    // GET /api/v1/config, apart (the map's tile source)
   std::vector<HttpAnswer> answers;             // to deliver on the next frame
   std::mt19937 random{7};
   bool fonts_loaded = false;
@@ -37,6 +38,7 @@ struct UiHarness {
   std::vector<std::string> spoken;             // what "Read aloud" said
   int chimes = 0;                              // "it went!" sounds played
   std::vector<std::string> opened;             // web addresses handed to other apps
+  int location_requests = 0;                   // times the app asked where the phone is
   ui::LookSettings look;                       // what the fonts were built for
 
   explicit UiHarness(float width = 390.0f, float height = 844.0f, float ratio = 3.0f) : pixel_ratio(ratio) {
@@ -68,7 +70,8 @@ struct UiHarness {
       for (std::uint8_t& b : out) b = static_cast<std::uint8_t>(random());
     };
     ports.http = [this](int id, const char* method, const std::string& path, const std::string& body) {
-      requests.push_back({id, method, path, body});
+      // The map's tile source is asked for on its own; tests that care answer it there.
+      (path == "/api/v1/config" ? config_requests : requests).push_back({id, method, path, body});
     };
     ports.persist = [] {};
     ports.persisted = [] { return true; };
@@ -77,6 +80,7 @@ struct UiHarness {
     ports.prefers_reduced_motion = [] { return false; };
     ports.chime = [this] { ++chimes; };
     ports.open_url = [this](const std::string& url) { opened.push_back(url); };
+    ports.request_location = [this] { ++location_requests; };
     return ports;
   }
 

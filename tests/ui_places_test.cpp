@@ -1,7 +1,10 @@
 // Tests of the places list, its filters, a place's card and "My places", drawn headless
 // with the real data side: what young people said is shown in words and numbers, the
-// list is nearest first and filters honestly, and saving stays on the device.
+// list is nearest first and filters honestly, saving stays on the device, and each thing
+// sent says where it is (waiting, sent, waiting for a check, on the map, not added and why).
 #include <catch2/catch.hpp>
+
+#include <nlohmann/json.hpp>
 
 #include "store/device_store.h"
 #include "ui_harness.h"
@@ -54,6 +57,8 @@ TEST_CASE("the list shows every place, nearest to the middle of the map first", 
   AddPlaces(ui);
   ui.Frame();
   REQUIRE(ui.Tap("Explore the map"));
+  REQUIRE(ui.Tap("List"));  // one tap from the map
+  CHECK(ui.state.screen == Screen::PlaceList);
   CHECK(ListedNames(ui) == std::vector<std::string>{"Near Cafe", "Central Library", "Far Park"});
   CHECK(ui.state.ui_record.Find(ui::Role::Status, "Showing 3 of 3 places."));
   const ui::Item* library = ui.state.ui_record.Find(ui::Role::Button, "Central Library");
@@ -143,6 +148,118 @@ TEST_CASE("My places says honestly where each rating is", "[ui][places][mine]") 
   ui.Frame();
   CHECK(ui.state.ui_record.Find(ui::Role::Text,
                                 "Your rating of Central Library. Saved on this device, waiting to send."));
+}
+
+namespace {
+
+// A sync answer taking the items of `request`, saying `yours` of this device's suggestions,
+// and bringing `places` (the map's changes).
+std::string AnswerSaying(const SentRequest& request, const nlohmann::json& yours,
+                         const nlohmann::json& places = nlohmann::json::array()) {
+  nlohmann::json results = nlohmann::json::array();
+  const nlohmann::json sent = nlohmann::json::parse(request.body);
+  for (const nlohmann::json& item : sent["items"]) results.push_back({{"id", item["id"]}, {"status", "accepted"}});
+  return nlohmann::json{{"results", results}, {"yours", yours}, {"places", places}, {"cursor", "9"}, {"more", false}}
+      .dump();
+}
+
+}  // namespace
+
+TEST_CASE("My places says what became of a suggestion: waiting for a check, not added and why, on the map",
+          "[ui][places][mine][yours]") {
+  UiHarness ui;
+  AddPlaces(ui);
+  const std::string id = "018f2d6e-0000-7000-8000-0000000000d1";
+  core::Suggestion idea;  // as the suggestion screens make one
+  idea.id = id;
+  idea.device_id = ui.data->device_id;
+  idea.name = "Quiet Corner Cafe";
+  idea.category = core::Category::Cafe;
+  idea.lat = 52.4090;
+  idea.lon = -1.5120;
+  idea.reasons = {core::SafeReason::Quiet};
+  idea.first_rating.id = "018f2d6e-0000-7000-8000-0000000000d2";
+  idea.first_rating.place_id = id;
+  idea.first_rating.device_id = ui.data->device_id;
+  idea.first_rating.scales[0] = 5;
+  idea.first_rating.visit_month = "2026-11";
+  std::string error;
+  REQUIRE(store::AddContribution(ui.data->db, core::OutboxItem{idea}, error));
+  RefreshState(ui.state, *ui.data);
+  ui.state.screen = Screen::MyPlaces;
+  ui.Frame();
+  CHECK(
+      ui.state.ui_record.Find(ui::Role::Text, "Your idea: Quiet Corner Cafe. Saved on this device, waiting to send."));
+
+  // Sent: a council worker will look at it.
+  REQUIRE(ui.requests.size() == 1);
+  ui.Answer(200, AnswerSaying(ui.requests[0], nlohmann::json::array({{{"id", id}, {"status", "suggested"}}})));
+  ui.Frame();
+  ui.Frame();
+  CHECK(ui.state.ui_record.Find(ui::Role::Text, "Your idea: Quiet Corner Cafe. Waiting for a check."));
+
+  // The next look for changes says it was not added, and why, in kind words.
+  ui.now += 301.0;
+  ui.Frame();
+  REQUIRE(ui.requests.size() == 1);
+  ui.Answer(200,
+            AnswerSaying(ui.requests[0],
+                         nlohmann::json::array({{{"id", id}, {"status", "rejected"}, {"reason", "already_on_map"}}})));
+  ui.Frame();
+  ui.Frame();
+  CHECK(ui.state.ui_record.Find(ui::Role::Text, "Your idea: Quiet Corner Cafe. Not added: It is already on the map."));
+  CHECK_FALSE(ui.state.ui_record.Find(ui::Role::Button, "Quiet Corner Cafe"));
+
+  // An officer looked again and approved it: on the map, even before the map here has it...
+  ui.now += 301.0;
+  ui.Frame();
+  REQUIRE(ui.requests.size() == 1);
+  ui.Answer(200, AnswerSaying(ui.requests[0], nlohmann::json::array({{{"id", id}, {"status", "approved"}}})));
+  ui.Frame();
+  ui.Frame();
+  CHECK(ui.state.ui_record.Find(ui::Role::Text, "Your idea: Quiet Corner Cafe. On the map!"));
+
+  // ...and once it has, a tap opens its card.
+  ui.now += 301.0;
+  ui.Frame();
+  REQUIRE(ui.requests.size() == 1);
+  const nlohmann::json place = {{"id", id},           {"name", "Quiet Corner Cafe"},
+                                {"category", "cafe"}, {"lat", idea.lat},
+                                {"lon", idea.lon},    {"status", "approved"}};
+  ui.Answer(200, AnswerSaying(ui.requests[0], nlohmann::json::array({{{"id", id}, {"status", "approved"}}}),
+                              nlohmann::json::array({place})));
+  ui.Frame();
+  ui.Frame();
+  const ui::Item* on_map = ui.state.ui_record.Find(ui::Role::Button, "Quiet Corner Cafe");
+  REQUIRE(on_map);
+  CHECK(on_map->description == "Your idea is on the map! Tap to see it.");
+  REQUIRE(ui.Tap("Quiet Corner Cafe"));
+  CHECK(ui.state.screen == Screen::PlaceCard);
+  CHECK(ui.state.open_place_id == id);
+}
+
+TEST_CASE("a suggestion merged into a place on the map leads to that place", "[ui][places][mine][yours]") {
+  UiHarness ui;
+  AddPlaces(ui);
+  core::Suggestion idea;
+  idea.id = "018f2d6e-0000-7000-8000-0000000000d1";
+  idea.device_id = ui.data->device_id;
+  idea.name = "The library in town";
+  idea.first_rating.id = "018f2d6e-0000-7000-8000-0000000000d2";
+  std::string error;
+  REQUIRE(store::AddContribution(ui.data->db, core::OutboxItem{idea}, error));
+  REQUIRE(store::RecordResults(ui.data->db, std::vector<core::ItemResult>{{idea.id, core::ItemOutcome::Accepted, {}}},
+                               error));
+  const core::SuggestionStatus merged{idea.id, core::PlaceStatus::Merged, std::nullopt,
+                                      "018f2d6e-0000-7000-8000-00000000000a"};
+  REQUIRE(store::RecordReviews(ui.data->db, std::span(&merged, 1), error));
+  RefreshState(ui.state, *ui.data);
+  REQUIRE(ui.state.contributions.size() == 1);
+  CHECK(ui.state.contributions[0].state == SentState::OnTheMap);
+  ui.state.screen = Screen::MyPlaces;
+  ui.Frame();
+  REQUIRE(ui.Tap("Central Library"));  // the name on the map, where it now lives
+  CHECK(ui.state.open_place_id == "018f2d6e-0000-7000-8000-00000000000a");
 }
 
 TEST_CASE("a long list shows the nearest places a page at a time", "[ui][places]") {

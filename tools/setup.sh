@@ -18,7 +18,7 @@ DEBIAN_PACKAGES=(
   build-essential cmake ninja-build pkg-config dpkg-dev tcl
   emscripten
   libsdl2-dev libsqlite3-dev sqlite3 catch2 libcpp-httplib-dev nlohmann-json3-dev zlib1g-dev
-  libsodium-dev libqrencode-dev
+  libsodium-dev libqrencode-dev libpng-dev libssl-dev ca-certificates
   chromium nodejs npm xvfb xauth imagemagick
   fonts-materialdesignicons-webfont fonts-opendyslexic woff2
 )

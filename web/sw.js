@@ -1,8 +1,10 @@
 // Safe Spaces service worker: keeps a complete copy of the app shell (page, styles, scripts,
-// wasm, data, manifest, icons) so the app starts with no connection. It is not the app's
-// offline data (that is in IndexedDB) and it never answers /api/ (the live sync) or /tiles/
-// (map tiles get a cache of their own). shell.js registers it; start reading at 'fetch'.
-// Sections: [SECTION] What is kept, [SECTION] Snapshots, [SECTION] Events.
+// wasm, data, manifest, icons) so the app starts with no connection, and the last map tiles
+// of our own server seen, so an offline workshop still has its map. It is not the app's
+// offline data (that is in IndexedDB), it never answers /api/ (the live sync), and it leaves
+// other sites' tiles to the network and the browser's HTTP cache. shell.js registers it;
+// start reading at 'fetch'.
+// Sections: [SECTION] What is kept, [SECTION] Snapshots, [SECTION] Map tiles, [SECTION] Events.
 'use strict';
 
 // [SECTION] What is kept
@@ -64,7 +66,7 @@ function changeState(change) {
 
 async function dropUnusedSnapshots(kept) {
   for (const name of await caches.keys()) {
-    // Only ours: other caches of this origin (map tiles, later) have other names.
+    // Only ours: other caches of this origin (map tiles: TILES) have other names.
     if (!name.startsWith('safespaces-app-') || name === STORE) continue;
     if (name === kept.current || name === kept.ready || name === writing) continue;
     await caches.delete(name);
@@ -159,6 +161,48 @@ function shellPathOf(request) {
   return url.search === '' && SHELL.includes(path) ? path : null;
 }
 
+// [SECTION] Map tiles
+
+// Our own /tiles/ answers, cache first: a tile seen once is there offline. Kept in the order
+// stored, oldest dropped first. Tiles are not revalidated: if the server's map changes,
+// rename TILES. Other servers' tiles never come here: their own Cache-Control keeps them in
+// the browser's HTTP cache, and their terms of use are theirs to set.
+const TILES = 'safespaces-tiles-v1';
+const TILES_KEPT = 500;  // tiles, about 10 MB at ~20 KB each
+
+let tileTrim = Promise.resolve();  // trims run one after another
+
+function isOwnTile(request) {
+  if (request.method !== 'GET') return false;
+  const url = new URL(request.url);
+  return url.origin === self.location.origin && url.pathname.startsWith('/tiles/');
+}
+
+async function serveTile(event) {
+  let cache = null;
+  try {
+    cache = await caches.open(TILES);
+    const kept = await cache.match(event.request, { ignoreVary: true });
+    if (kept) return kept;
+  } catch (err) {
+    cache = null;  // no storage here (a full disk, say): the network alone
+  }
+  const response = await fetch(event.request);
+  if (cache && response.status === 200) {
+    event.waitUntil(cache.put(event.request, response.clone()).then(trimTiles).catch(() => {}));
+  }
+  return response;
+}
+
+function trimTiles() {
+  tileTrim = tileTrim.then(async () => {
+    const cache = await caches.open(TILES);
+    const keys = await cache.keys();  // in the order stored
+    for (const key of keys.slice(0, Math.max(0, keys.length - TILES_KEPT))) await cache.delete(key);
+  }).catch(() => {});
+  return tileTrim;
+}
+
 // [SECTION] Events
 
 self.addEventListener('install', (event) => {
@@ -174,8 +218,12 @@ self.addEventListener('activate', (event) => {
 });
 
 self.addEventListener('fetch', (event) => {
-  // Only the shell's own files are answered here. /api/, /tiles/ and everything else go to
-  // the network untouched and are never stored.
+  // Only the shell's own files and our own tiles are answered here. /api/, other sites (their
+  // map tiles too) and everything else go to the network untouched and are never stored.
+  if (isOwnTile(event.request)) {
+    event.respondWith(serveTile(event));
+    return;
+  }
   const path = shellPathOf(event.request);
   if (!path) return;
   event.respondWith(event.request.mode === 'navigate' ? startPage(event, path) : serveFile(event.request, path));

@@ -19,7 +19,8 @@ void DrawApp(AppState& state, Actions& actions) {
     case Screen::PlaceList: DrawPlaceListScreen(state, actions); break;
     case Screen::MapFilters: DrawMapFiltersScreen(state, actions); break;
     case Screen::MyPlaces: DrawMyPlacesScreen(state, actions); break;
-    case Screen::SuggestPlace:
+    case Screen::SuggestPlace: DrawSuggestPlaceScreen(state, actions); break;
+    case Screen::SuggestDone: DrawSuggestDoneScreen(state, actions); break;
     case Screen::JoinGroup: DrawComingSoonScreen(state, actions); break;
     case Screen::Settings: DrawSettingsScreen(state, actions); break;
   }

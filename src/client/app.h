@@ -26,6 +26,9 @@ struct MapConfig {
   std::string attribution = "\xC2\xA9 OpenStreetMap contributors";
   double home_lat = 52.4068, home_lon = -1.5197;  // "back to my area"
   double home_zoom = 13.0;
+  int tile_min_zoom = 0, tile_max_zoom = 19;  // tiles that exist: deeper ones are stretched
+  bool tile_bounded = false;                  // true: tiles exist only inside tile_bounds
+  core::LatLonBounds tile_bounds;
   bool operator==(const MapConfig&) const = default;
 };
 
@@ -39,7 +42,8 @@ enum class Screen {
   RateDone,       // "Thank you!"
   PlaceCard,      // one place: what young people said about it
   MapFilters,     // "Choose what to show"
-  SuggestPlace,
+  SuggestPlace,   // one question of a suggestion at a time (SuggestionDraft::step)
+  SuggestDone,    // "Thank you! A council worker will check your place"
   MyPlaces,
   JoinGroup,
   Settings,
@@ -51,17 +55,23 @@ inline constexpr int kListPage = 30;  // places per page of the list
 inline constexpr Screen kAllScreens[] = {Screen::Welcome, Screen::Home,         Screen::Map,       Screen::PlaceList,
                                          Screen::RatePickPlace,
                                          Screen::RateQuestion, Screen::RateDone,  Screen::PlaceCard,
-                                         Screen::MapFilters,   Screen::SuggestPlace, Screen::MyPlaces,
+                                         Screen::MapFilters,   Screen::SuggestPlace, Screen::SuggestDone,
+                                         Screen::MyPlaces,
                                          Screen::JoinGroup,    Screen::Settings};
 
 // Something this device sent, as "My places" shows it.
-enum class SentState { Waiting, Sent, NotAdded };
+enum class SentState {
+  Waiting,   // on this device, not sent yet
+  Sent,      // a rating: sent; a suggestion: sent, waiting for a council worker's check
+  OnTheMap,  // a suggestion approved (or merged into a place already on the map)
+  NotAdded,  // refused by the server's rules, or not added by an officer: see message
+};
 struct MyContribution {
   core::OutboxKind kind = core::OutboxKind::Rating;
-  std::string place_id;
+  std::string place_id;    // the place rated or suggested; for a merged suggestion, the place it became
   std::string place_name;  // as the device knows it ("a place" if not on its map)
   SentState state = SentState::Waiting;
-  std::string message;     // the officer's or server's reason, when not added
+  std::string message;     // when not added: the easy-read reason ("It is already on the map."), or ""
 };
 
 // A rating being answered, one question per screen: steps 0..5 are the scales, 6..13 the
@@ -81,6 +91,43 @@ inline constexpr int kRatingWhenStep = kRatingCommentStep + 1;
 inline constexpr int kRatingCheckStep = kRatingWhenStep + 1;
 inline constexpr int kRatingSteps = kRatingCheckStep + 1;
 
+// Which rating draft a rating question's answer goes to: the rating being answered, or the
+// first rating of the place being suggested (both flows draw the same questions).
+enum class RatingFor : std::uint8_t { Rating, Suggestion };
+
+// A new place being suggested, one question per screen (screen_suggest.cpp). UI-only until
+// it is sent; it stays while the young person goes elsewhere and comes back.
+enum class SuggestStep : std::uint8_t {
+  Where,   // the map with a pin in its middle: "This is the place", or "Use where I am"
+  Name,    // "What is it called?"
+  Kind,    // "What kind of place is it?"
+  Why,     // "Why is it a safe space?": reasons to tap, and words
+  Rating,  // their first rating: the rating flow's questions (rating.step)
+  Nearby,  // "Is it one of these?": places on the map within kNearbyMetres; skipped if none
+  Check,   // the summary to check, change and send
+};
+inline constexpr double kNearbyMetres = 100.0;  // metres: a place this close may be the same one
+inline constexpr double kFoundMeZoom = 17.0;    // the map's zoom once "Use where I am" found them
+
+// "Use where I am": off until asked; first a short explanation, then the phone's question.
+enum class FindMe : std::uint8_t { Off, Explaining, Asking };
+
+struct SuggestionDraft {
+  SuggestStep step = SuggestStep::Where;
+  bool changing = false;        // came from Check by "Change": Next and Back return there
+  FindMe find_me = FindMe::Off;
+  std::string where_message;    // the answer to "Use where I am", or why the pin can't go there
+  bool placed = false;          // "This is the place" was tapped
+  double lat = 0, lon = 0;      // the pin they chose (never the device's own position)
+  std::string name;
+  std::string name_problem;     // why "Next" was refused, shown under the field
+  bool kind_chosen = false;
+  core::Category category = core::Category::Other;
+  std::vector<core::SafeReason> reasons;  // in the order of core::kAllSafeReasons
+  std::string why;
+  RatingDraft rating;           // their first rating of it
+};
+
 // How the young person likes the app; remembered on the device (client_data.cpp).
 struct Preferences {
   ui::LookSettings look;       // text size, letters, contrast
@@ -97,6 +144,7 @@ struct AppState {
 
   // From the device's store, refreshed after every change (client_data.cpp).
   std::vector<core::PublicPlace> places;  // the public map, sorted by name
+  int places_version = 0;                 // grows whenever `places` is read again
   int waiting_count = 0;                  // contributions not yet sent
   core::SyncStatus sync_status = core::SyncStatus::AllSent;
   int this_year = 2026, this_month = 1;  // the device's month now, for "When did you go?"
@@ -120,6 +168,7 @@ struct AppState {
   TileCache* tiles = nullptr;                   // the map's pictures (runtime owns it; null in most tests)
 
   RatingDraft rating;          // the rating being answered
+  SuggestionDraft suggestion;  // the place being suggested
   std::string problem;         // something that went wrong, in easy-read words; "" if none
 };
 
@@ -147,6 +196,16 @@ enum class ActionKind {
   ChooseCompanion,   // value
   FinishWelcome,
   MoveMap,         // lat, lon, zoom: the map's new middle and zoom
+  SuggestGoTo,     // value: the SuggestStep to show ("Change" on the summary)
+  SuggestNext,     // the next question, once this one is answered
+  SuggestBack,     // the question before (or out of the journey)
+  SuggestHere,     // "This is the place": the middle of the map becomes the pin
+  SuggestFindMe,   // value: the FindMe state wanted (Asking asks the phone)
+  SuggestName,     // text
+  SuggestKind,     // value: the category
+  SuggestReason,   // index: the SafeReason, value 1 to choose it, 0 to take it off
+  SuggestWhy,      // text
+  SendSuggestion,
 };
 
 struct Action {
@@ -160,6 +219,7 @@ struct Action {
   std::string text;
   core::MapFilter filter;
   double lat = 0, lon = 0, zoom = 0;  // MoveMap
+  RatingFor draft = RatingFor::Rating;  // AnswerScale, AnswerFacility, RatingStep, RatingComment, RatingWhen
 };
 
 struct Actions {
@@ -168,15 +228,25 @@ struct Actions {
   void Back() { items.push_back({ActionKind::Back}); }
   void GoHome() { items.push_back({ActionKind::GoHome}); }
   void StartRating(const std::string& place_id) { items.push_back({ActionKind::StartRating, {}, place_id}); }
-  void AnswerScale(int index, int value) { items.push_back({ActionKind::AnswerScale, {}, {}, index, value}); }
-  void AnswerFacility(int index, core::Answer answer) {
-    items.push_back({ActionKind::AnswerFacility, {}, {}, index, 0, answer});
+  void AnswerScale(int index, int value, RatingFor draft = RatingFor::Rating) {
+    Rated({ActionKind::AnswerScale, {}, {}, index, value}, draft);
   }
-  void RatingStep(int step) { items.push_back({ActionKind::RatingStep, {}, {}, 0, step}); }
-  void RatingWhen(int months_ago) { items.push_back({ActionKind::RatingWhen, {}, {}, 0, months_ago}); }
-  void RatingComment(std::string text) {
+  void AnswerFacility(int index, core::Answer answer, RatingFor draft = RatingFor::Rating) {
+    Rated({ActionKind::AnswerFacility, {}, {}, index, 0, answer}, draft);
+  }
+  void RatingStep(int step, RatingFor draft = RatingFor::Rating) {
+    Rated({ActionKind::RatingStep, {}, {}, 0, step}, draft);
+  }
+  void RatingWhen(int months_ago, RatingFor draft = RatingFor::Rating) {
+    Rated({ActionKind::RatingWhen, {}, {}, 0, months_ago}, draft);
+  }
+  void RatingComment(std::string text, RatingFor draft = RatingFor::Rating) {
     Action action{ActionKind::RatingComment};
     action.text = std::move(text);
+    Rated(std::move(action), draft);
+  }
+  void Rated(Action action, RatingFor draft) {
+    action.draft = draft;
     items.push_back(std::move(action));
   }
   void SendRating() { items.push_back({ActionKind::SendRating}); }
@@ -219,6 +289,30 @@ struct Actions {
     action.text = std::move(text);
     items.push_back(std::move(action));
   }
+  void SuggestGoTo(SuggestStep step) { items.push_back({ActionKind::SuggestGoTo, {}, {}, 0, static_cast<int>(step)}); }
+  void SuggestNext() { items.push_back({ActionKind::SuggestNext}); }
+  void SuggestBack() { items.push_back({ActionKind::SuggestBack}); }
+  void SuggestHere() { items.push_back({ActionKind::SuggestHere}); }
+  void SuggestFindMe(FindMe find_me) {
+    items.push_back({ActionKind::SuggestFindMe, {}, {}, 0, static_cast<int>(find_me)});
+  }
+  void SuggestName(std::string text) {
+    Action action{ActionKind::SuggestName};
+    action.text = std::move(text);
+    items.push_back(std::move(action));
+  }
+  void SuggestKind(core::Category category) {
+    items.push_back({ActionKind::SuggestKind, {}, {}, 0, static_cast<int>(category)});
+  }
+  void SuggestReason(core::SafeReason reason, bool chosen) {
+    items.push_back({ActionKind::SuggestReason, {}, {}, static_cast<int>(reason), chosen ? 1 : 0});
+  }
+  void SuggestWhy(std::string text) {
+    Action action{ActionKind::SuggestWhy};
+    action.text = std::move(text);
+    items.push_back(std::move(action));
+  }
+  void SendSuggestion() { items.push_back({ActionKind::SendSuggestion}); }
 };
 
 // The place with this id on the device's map, or nullptr.

@@ -7,10 +7,12 @@
 
 #include <algorithm>
 #include <cmath>
+#include <initializer_list>
 
 #include <nlohmann/json.hpp>
 
 #include "core/codec.h"
+#include "core/map_math.h"
 #include "core/uuid.h"
 #include "core/validation.h"
 #include "store/device_store.h"
@@ -41,6 +43,8 @@ constexpr std::string_view kPreferencesKey = "preferences";
 constexpr std::string_view kNicknameKey = "nickname";
 constexpr std::string_view kCompanionKey = "companion";
 constexpr std::string_view kWelcomeDoneKey = "welcome_done";
+constexpr std::string_view kMapConfigKey = "map_config";  // GET /api/v1/config's last answer
+constexpr double kConfigRetrySeconds = 30.0;              // after a failed GET /api/v1/config
 
 void ShuffleNicknames(AppState& state, ClientData& data) {
   std::array<std::uint8_t, 6> random{};
@@ -135,6 +139,7 @@ void LoadIdentity(AppState& state, ClientData& data) {
 
 void RefreshState(AppState& state, ClientData& data) {
   state.places = store::CachedPlaces(data.db);
+  ++state.places_version;
   std::sort(state.places.begin(), state.places.end(),
             [](const core::PublicPlace& a, const core::PublicPlace& b) { return a.place.name < b.place.name; });
   state.waiting_count = store::CountWaiting(data.db);
@@ -149,7 +154,9 @@ void RefreshState(AppState& state, ClientData& data) {
     if (const auto* rating = std::get_if<core::Rating>(&made.item.payload)) {
       mine.place_id = rating->place_id;
     } else if (const auto* suggestion = std::get_if<core::Suggestion>(&made.item.payload)) {
-      mine.place_id = suggestion->id;
+      // A suggestion merged into another place leads to the place it became.
+      const bool merged = made.review == core::PlaceStatus::Merged && !made.merged_into.empty();
+      mine.place_id = merged ? made.merged_into : suggestion->id;
       mine.place_name = suggestion->name;
     } else {
       continue;  // a withdrawal is not something to list
@@ -160,6 +167,15 @@ void RefreshState(AppState& state, ClientData& data) {
                  : made.state == store::ContributionState::Sent  ? SentState::Sent
                                                                  : SentState::NotAdded;
     mine.message = made.message;
+    // A sent suggestion goes on to an officer's check: what the last sync answer said of it.
+    if (mine.state == SentState::Sent && made.review) {
+      if (*made.review == core::PlaceStatus::Approved || *made.review == core::PlaceStatus::Merged) {
+        mine.state = SentState::OnTheMap;
+      } else if (*made.review == core::PlaceStatus::Rejected) {
+        mine.state = SentState::NotAdded;
+        mine.message = made.review_reason ? std::string(core::NotAddedReasonMessage(*made.review_reason)) : "";
+      }
+    }
     state.contributions.push_back(std::move(mine));
   }
   data.sync.SetWaitingCount(state.waiting_count);
@@ -183,6 +199,16 @@ void StartRating(AppState& state, const std::string& place_id) {
   state.screen = Screen::RateQuestion;
 }
 
+// The same rules as the server, so what is kept here is what the server will take.
+core::ValidationContext DeviceValidationContext(const ClientData& data) {
+  core::ValidationContext context;
+  context.area = core::DefaultServiceArea();
+  const core::YearMonth now = core::YearMonthAt(data.ports.unix_millis() / 1000, data.ports.utc_offset_minutes());
+  context.current_year = now.year;
+  context.current_month = now.month;
+  return context;
+}
+
 void SendRating(AppState& state, ClientData& data) {
   core::Rating rating;
   rating.id = NewItemId(data);
@@ -196,13 +222,8 @@ void SendRating(AppState& state, ClientData& data) {
     state.problem = "Please answer at least one question before you send.";
     return;
   }
-  // The same rules as the server, so what is kept here is what the server will take.
-  core::ValidationContext context;
-  context.area = core::DefaultServiceArea();
-  const core::YearMonth now = core::YearMonthAt(data.ports.unix_millis() / 1000, data.ports.utc_offset_minutes());
-  context.current_year = now.year;
-  context.current_month = now.month;
-  if (const std::vector<core::FieldError> problems = core::Validate(rating, context); !problems.empty()) {
+  if (const std::vector<core::FieldError> problems = core::Validate(rating, DeviceValidationContext(data));
+      !problems.empty()) {
     state.problem = problems.front().message;
     return;
   }
@@ -219,6 +240,174 @@ void SendRating(AppState& state, ClientData& data) {
   state.screen = Screen::RateDone;
 }
 
+RatingDraft& DraftFor(AppState& state, RatingFor which) {
+  return which == RatingFor::Suggestion ? state.suggestion.rating : state.rating;
+}
+
+// What the suggestion rules say of some of its fields ("name"; "lat" and "lon"), so each
+// question says what its own answer needs, in the very words the server would use.
+std::string SuggestionProblem(const core::Suggestion& probe, std::initializer_list<std::string_view> fields) {
+  core::ValidationContext context;
+  context.area = core::DefaultServiceArea();
+  for (const core::FieldError& error : core::Validate(probe, context))
+    for (std::string_view field : fields)
+      if (error.field == field) return error.message;
+  return "";
+}
+
+std::string NameProblem(const std::string& name) {
+  core::Suggestion probe;
+  probe.name = name;
+  return SuggestionProblem(probe, {"name"});
+}
+
+// After the first rating: "Is it one of these?" when places on the map are near the pin.
+SuggestStep NearbyOrCheck(const AppState& state) {
+  const SuggestionDraft& draft = state.suggestion;
+  return core::PlacesWithin(state.places, draft.lat, draft.lon, kNearbyMetres).empty() ? SuggestStep::Check
+                                                                                       : SuggestStep::Nearby;
+}
+
+void SuggestGoTo(AppState& state, SuggestStep step) {
+  SuggestionDraft& draft = state.suggestion;
+  draft.step = step;
+  draft.find_me = FindMe::Off;
+  if (step == SuggestStep::Check) draft.changing = false;
+  if (step == SuggestStep::Where && draft.placed) {  // the map shows the pin they chose
+    state.map_lat = draft.lat;
+    state.map_lon = draft.lon;
+  }
+  state.problem.clear();
+}
+
+void SuggestNext(AppState& state) {
+  SuggestionDraft& draft = state.suggestion;
+  const auto go_on = [&](SuggestStep next) { SuggestGoTo(state, draft.changing ? SuggestStep::Check : next); };
+  switch (draft.step) {
+    case SuggestStep::Where:
+      if (draft.placed) SuggestGoTo(state, draft.changing ? NearbyOrCheck(state) : SuggestStep::Name);
+      break;
+    case SuggestStep::Name:
+      draft.name_problem = NameProblem(draft.name);
+      if (draft.name_problem.empty()) go_on(SuggestStep::Kind);
+      break;
+    case SuggestStep::Kind:
+      if (draft.kind_chosen) go_on(SuggestStep::Why);
+      break;
+    case SuggestStep::Why: go_on(SuggestStep::Rating); break;
+    case SuggestStep::Rating:
+      draft.rating.step = kRatingWhenStep;  // Back from what follows returns to the last question
+      SuggestGoTo(state, draft.changing ? SuggestStep::Check : NearbyOrCheck(state));
+      break;
+    case SuggestStep::Nearby: SuggestGoTo(state, SuggestStep::Check); break;
+    case SuggestStep::Check: break;
+  }
+}
+
+void SuggestBack(AppState& state) {
+  SuggestionDraft& draft = state.suggestion;
+  if (draft.step == SuggestStep::Where) {
+    if (draft.find_me == FindMe::Explaining) {
+      draft.find_me = FindMe::Off;
+    } else {
+      ApplyNavigation(state, {ActionKind::Back});  // out of the journey; the draft stays
+    }
+    return;
+  }
+  if (draft.step == SuggestStep::Rating && draft.rating.step > 0) {
+    draft.rating.step = std::min(draft.rating.step, kRatingWhenStep) - 1;
+    state.problem.clear();
+    return;
+  }
+  if (draft.changing) {  // back to the summary they came from
+    SuggestGoTo(state, SuggestStep::Check);
+    return;
+  }
+  switch (draft.step) {
+    case SuggestStep::Name: SuggestGoTo(state, SuggestStep::Where); break;
+    case SuggestStep::Kind: SuggestGoTo(state, SuggestStep::Name); break;
+    case SuggestStep::Why: SuggestGoTo(state, SuggestStep::Kind); break;
+    case SuggestStep::Rating: SuggestGoTo(state, SuggestStep::Why); break;
+    case SuggestStep::Nearby: SuggestGoTo(state, SuggestStep::Rating); break;
+    case SuggestStep::Check:
+      SuggestGoTo(state, NearbyOrCheck(state) == SuggestStep::Nearby ? SuggestStep::Nearby : SuggestStep::Rating);
+      break;
+    case SuggestStep::Where: break;
+  }
+}
+
+// "This is the place": the middle of the map becomes the pin, if Safe Spaces maps it.
+void SuggestHere(AppState& state) {
+  SuggestionDraft& draft = state.suggestion;
+  core::Suggestion probe;
+  probe.lat = state.map_lat;
+  probe.lon = state.map_lon;
+  draft.where_message = SuggestionProblem(probe, {"lat", "lon"});
+  if (!draft.where_message.empty()) return;
+  draft.placed = true;
+  draft.lat = state.map_lat;
+  draft.lon = state.map_lon;
+  SuggestNext(state);
+}
+
+void SuggestFindMe(AppState& state, ClientData& data, int wanted) {
+  SuggestionDraft& draft = state.suggestion;
+  const FindMe find_me = static_cast<FindMe>(std::clamp(wanted, 0, static_cast<int>(FindMe::Asking)));
+  draft.find_me = find_me;
+  draft.where_message.clear();
+  if (find_me == FindMe::Asking && data.ports.request_location) data.ports.request_location();
+}
+
+void SuggestReason(AppState& state, int index, bool chosen) {
+  if (index < 0 || index >= static_cast<int>(core::kAllSafeReasons.size())) return;
+  const core::SafeReason reason = core::kAllSafeReasons[static_cast<std::size_t>(index)];
+  std::vector<core::SafeReason>& reasons = state.suggestion.reasons;
+  reasons.erase(std::remove(reasons.begin(), reasons.end(), reason), reasons.end());
+  if (chosen) reasons.push_back(reason);
+  std::sort(reasons.begin(), reasons.end());  // the list's order, whatever the order of taps
+}
+
+void SendSuggestion(AppState& state, ClientData& data) {
+  const SuggestionDraft& draft = state.suggestion;
+  if (!draft.placed) {
+    state.problem = "Please put the pin on the place first.";
+    return;
+  }
+  core::Suggestion suggestion;
+  suggestion.id = NewItemId(data);
+  suggestion.device_id = data.device_id;
+  suggestion.name = core::TrimText(draft.name);
+  suggestion.category = draft.category;
+  suggestion.lat = draft.lat;
+  suggestion.lon = draft.lon;
+  suggestion.why = core::TrimText(draft.why);
+  suggestion.reasons = draft.reasons;
+  core::Rating& rating = suggestion.first_rating;
+  rating.id = NewItemId(data);
+  rating.place_id = suggestion.id;
+  rating.device_id = data.device_id;
+  rating.scales = draft.rating.scales;
+  rating.facilities = draft.rating.facilities;
+  rating.comment = core::TrimText(draft.rating.comment);
+  rating.visit_month = VisitMonth(data, draft.rating.months_ago);
+  if (const std::vector<core::FieldError> problems = core::Validate(suggestion, DeviceValidationContext(data));
+      !problems.empty()) {
+    state.problem = problems.front().message;  // the draft stays as it is, to change and send again
+    return;
+  }
+  std::string error;
+  if (!store::AddContribution(data.db, core::OutboxItem{suggestion}, error)) {
+    state.problem = "Sorry, we could not save this on your device. Please try again.";
+    return;
+  }
+  data.ports.persist();
+  state.problem.clear();
+  state.suggestion = SuggestionDraft{};
+  state.back_stack.clear();
+  state.back_stack.push_back(Screen::Home);
+  state.screen = Screen::SuggestDone;
+}
+
 }  // namespace
 
 void ApplyActions(AppState& state, Actions& actions, ClientData& data) {
@@ -229,18 +418,51 @@ void ApplyActions(AppState& state, Actions& actions, ClientData& data) {
       case ActionKind::StartRating: StartRating(state, action.place_id); break;
       case ActionKind::AnswerScale:
         if (action.index >= 0 && action.index < static_cast<int>(core::kScaleCount))
-          state.rating.scales[static_cast<std::size_t>(action.index)] =
+          DraftFor(state, action.draft).scales[static_cast<std::size_t>(action.index)] =
               static_cast<std::uint8_t>(std::clamp(action.value, 0, static_cast<int>(core::kMaxFaces)));
         break;
       case ActionKind::AnswerFacility:
         if (action.index >= 0 && action.index < static_cast<int>(core::kFacilityCount))
-          state.rating.facilities[static_cast<std::size_t>(action.index)] = action.answer;
+          DraftFor(state, action.draft).facilities[static_cast<std::size_t>(action.index)] = action.answer;
         break;
-      case ActionKind::RatingComment: state.rating.comment = action.text; break;
-      case ActionKind::RatingWhen: state.rating.months_ago = std::clamp(action.value, 0, 2); break;
+      case ActionKind::RatingComment: DraftFor(state, action.draft).comment = action.text; break;
+      case ActionKind::RatingWhen: DraftFor(state, action.draft).months_ago = std::clamp(action.value, 0, 2); break;
       case ActionKind::RatingStep:
-        state.rating.step = std::clamp(action.value, 0, kRatingSteps - 1);
-        state.problem.clear();
+        if (action.draft == RatingFor::Suggestion && action.value >= kRatingCheckStep) {
+          SuggestNext(state);  // the suggestion's own summary checks the first rating with the rest
+        } else {
+          DraftFor(state, action.draft).step = std::clamp(action.value, 0, kRatingSteps - 1);
+          state.problem.clear();
+        }
+        break;
+      case ActionKind::SuggestGoTo:
+        if (action.value >= 0 && action.value <= static_cast<int>(SuggestStep::Check)) {
+          const auto step = static_cast<SuggestStep>(action.value);
+          if (step == SuggestStep::Rating) state.suggestion.rating.step = 0;
+          SuggestGoTo(state, step);
+          state.suggestion.changing = step != SuggestStep::Check;
+        }
+        break;
+      case ActionKind::SuggestNext: SuggestNext(state); break;
+      case ActionKind::SuggestBack: SuggestBack(state); break;
+      case ActionKind::SuggestHere: SuggestHere(state); break;
+      case ActionKind::SuggestFindMe: SuggestFindMe(state, data, action.value); break;
+      case ActionKind::SuggestName:
+        state.suggestion.name = action.text;
+        // Once a name was refused, its message follows the typing, and goes when it is right.
+        if (!state.suggestion.name_problem.empty()) state.suggestion.name_problem = NameProblem(action.text);
+        break;
+      case ActionKind::SuggestKind:
+        if (action.value >= 0 && action.value < static_cast<int>(core::kAllCategories.size())) {
+          state.suggestion.category = core::kAllCategories[static_cast<std::size_t>(action.value)];
+          state.suggestion.kind_chosen = true;
+        }
+        break;
+      case ActionKind::SuggestReason: SuggestReason(state, action.index, action.value != 0); break;
+      case ActionKind::SuggestWhy: state.suggestion.why = action.text; break;
+      case ActionKind::SendSuggestion:
+        SendSuggestion(state, data);
+        wrote = true;
         break;
       case ActionKind::SendRating:
         SendRating(state, data);
@@ -319,6 +541,39 @@ void ApplyActions(AppState& state, Actions& actions, ClientData& data) {
   if (wrote) RefreshState(state, data);
 }
 
+void ApplyLocation(AppState& state, const LocationAnswer& answer) {
+  SuggestionDraft& draft = state.suggestion;
+  if (draft.find_me != FindMe::Asking) return;  // nobody is waiting for it: forget it
+  draft.find_me = FindMe::Off;
+  using Problem = LocationAnswer::Problem;
+  if (answer.ok && std::isfinite(answer.lat) && std::isfinite(answer.lon)) {
+    // The map moves there; the position itself is kept nowhere.
+    state.map_lat = core::ClampLatitude(answer.lat);
+    state.map_lon = answer.lon;
+    state.map_zoom = kFoundMeZoom;
+    constexpr double kRoughMetres = 100.0;  // metres: less sure than this, and we say so
+    draft.where_message = answer.accuracy_m > kRoughMetres
+                              ? "The map is near where you are. Move it until the pin is on the place."
+                              : "The map is where you are now. Move it if the pin is not on the place.";
+    return;
+  }
+  switch (answer.problem) {
+    case Problem::Denied:
+      draft.where_message = "You said no, so the map cannot find you. You can move the map instead.";
+      break;
+    case Problem::TimedOut:
+      draft.where_message = "Finding you took too long. You can try again, or move the map instead.";
+      break;
+    case Problem::NotSupported:
+      draft.where_message = "This device cannot find where you are. You can move the map instead.";
+      break;
+    case Problem::Unavailable:
+    case Problem::None:
+      draft.where_message = "Your phone could not tell where you are just now. You can move the map instead.";
+      break;
+  }
+}
+
 //-----------------------------------------------------------------------------
 // [SECTION] Sync
 //-----------------------------------------------------------------------------
@@ -337,6 +592,7 @@ void HandleSyncAnswer(AppState& state, ClientData& data, const HttpAnswer& answe
   core::Parsed<core::SyncAnswer> parsed = core::ParseSyncAnswer(answer.body);
   std::string error;
   if (!parsed || !store::RecordResults(data.db, parsed.value->results, error) ||
+      !store::RecordReviews(data.db, parsed.value->yours, error) ||
       !store::ApplyPlaceChanges(data.db, parsed.value->changes, error)) {
     data.sync.Failed(now, 0.5);
     return;
@@ -361,7 +617,104 @@ void StartSync(ClientData& data) {
 
 }  // namespace
 
+//-----------------------------------------------------------------------------
+// [SECTION] The map's tile source
+//-----------------------------------------------------------------------------
+
+std::optional<MapConfig> ParseMapConfig(std::string_view body) {
+  const nlohmann::json doc = nlohmann::json::parse(body, nullptr, false);
+  if (!doc.is_object() || !doc.contains("tiles") || !doc.contains("area")) return std::nullopt;
+  const nlohmann::json& tiles = doc["tiles"];
+  const nlohmann::json& area = doc["area"];
+  if (!tiles.is_object() || !area.is_object() || !tiles.value("url", nlohmann::json()).is_string()) return std::nullopt;
+  MapConfig config;
+  config.tile_url = tiles["url"].get<std::string>();
+  if (config.tile_url.find("{z}") == std::string::npos || config.tile_url.find("{x}") == std::string::npos ||
+      config.tile_url.find("{y}") == std::string::npos)
+    return std::nullopt;
+  const nlohmann::json attribution = tiles.value("attribution", nlohmann::json());
+  config.attribution = attribution.is_string() ? attribution.get<std::string>() : "";
+  const nlohmann::json min_zoom = tiles.value("min_zoom", nlohmann::json());
+  const nlohmann::json max_zoom = tiles.value("max_zoom", nlohmann::json());
+  if (min_zoom.is_number_integer()) config.tile_min_zoom = std::clamp(min_zoom.get<int>(), core::kMinZoom, core::kMaxZoom);
+  if (max_zoom.is_number_integer()) config.tile_max_zoom = std::clamp(max_zoom.get<int>(), core::kMinZoom, core::kMaxZoom);
+  if (config.tile_min_zoom > config.tile_max_zoom) std::swap(config.tile_min_zoom, config.tile_max_zoom);
+  if (const nlohmann::json covered = tiles.value("bounds", nlohmann::json()); covered.is_object()) {
+    const nlohmann::json south = covered.value("south", nlohmann::json()), west = covered.value("west", nlohmann::json()),
+                         north = covered.value("north", nlohmann::json()), east = covered.value("east", nlohmann::json());
+    if (south.is_number() && west.is_number() && north.is_number() && east.is_number() &&
+        south.get<double>() < north.get<double>() && west.get<double>() < east.get<double>()) {
+      config.tile_bounded = true;
+      config.tile_bounds = {south.get<double>(), west.get<double>(), north.get<double>(), east.get<double>()};
+    }
+  }
+  double bounds[4];
+  const char* names[4] = {"south", "west", "north", "east"};
+  for (int i = 0; i < 4; ++i) {
+    const nlohmann::json value = area.value(names[i], nlohmann::json());
+    if (!value.is_number()) return std::nullopt;
+    bounds[i] = value.get<double>();
+  }
+  const auto [south, west, north, east] = bounds;
+  if (!(south < north && west < east) || std::fabs(south) > 85.0 || std::fabs(north) > 85.0) return std::nullopt;
+  config.home_lat = (south + north) * 0.5;
+  config.home_lon = (west + east) * 0.5;
+  // The zoom at which the area fills a phone's screen (390 x 600 CSS px), one closer: the
+  // middle of a city, where most places are.
+  const core::WorldPoint sw = core::LatLonToWorld(south, west, 0.0);
+  const core::WorldPoint ne = core::LatLonToWorld(north, east, 0.0);
+  const double fit = std::log2(std::min(390.0 / std::max(ne.x - sw.x, 1e-9), 600.0 / std::max(sw.y - ne.y, 1e-9)));
+  config.home_zoom = std::clamp(std::floor(fit) + 1.0, 10.0, 16.0);
+  return config;
+}
+
+namespace {
+
+void UseMapConfig(AppState& state, const MapConfig& config) {
+  const bool home_moved = !(state.map_config.home_lat == config.home_lat && state.map_config.home_lon == config.home_lon);
+  const bool at_old_home = state.map_lat == state.map_config.home_lat && state.map_lon == state.map_config.home_lon;
+  state.map_config = config;
+  // A map still where it started follows the area to its middle.
+  if (home_moved && at_old_home) {
+    state.map_lat = config.home_lat;
+    state.map_lon = config.home_lon;
+    state.map_zoom = config.home_zoom;
+  }
+}
+
+void HandleConfigAnswer(AppState& state, ClientData& data, const HttpAnswer& answer) {
+  data.config_request_id = 0;
+  const std::optional<MapConfig> config = answer.status == 200 ? ParseMapConfig(answer.body) : std::nullopt;
+  if (!config) {
+    data.config_due = data.ports.now_seconds() + kConfigRetrySeconds;
+    return;
+  }
+  data.config_fresh = true;
+  UseMapConfig(state, *config);
+  std::string error;
+  if (store::SetDeviceMeta(data.db, kMapConfigKey, answer.body, error)) data.ports.persist();
+}
+
+// The saved answer at first (so the map works offline), then the server's, once a run.
+void MapConfigTick(AppState& state, ClientData& data, std::span<const HttpAnswer> answers) {
+  if (!data.map_config_loaded) {
+    data.map_config_loaded = true;
+    if (std::optional<MapConfig> saved = ParseMapConfig(store::DeviceMeta(data.db, kMapConfigKey)))
+      UseMapConfig(state, *saved);
+  }
+  for (const HttpAnswer& answer : answers)
+    if (answer.request_id == data.config_request_id) HandleConfigAnswer(state, data, answer);
+  if (!data.config_fresh && data.config_request_id == 0 && data.ports.online() &&
+      data.ports.now_seconds() >= data.config_due) {
+    data.config_request_id = data.next_request_id++;
+    data.ports.http(data.config_request_id, "GET", "/api/v1/config", "");
+  }
+}
+
+}  // namespace
+
 void SyncTick(AppState& state, ClientData& data, std::span<const HttpAnswer> answers) {
+  MapConfigTick(state, data, answers);
   for (const HttpAnswer& answer : answers)
     if (answer.request_id == data.sync_request_id) HandleSyncAnswer(state, data, answer);
 

@@ -26,6 +26,7 @@ struct ClientPorts {
   std::function<bool()> prefers_reduced_motion;
   std::function<void()> chime;  // a soft "it went!" sound
   std::function<void(const std::string&)> open_url;  // another app (the phone's maps)
+  std::function<void()> request_location;  // asks the phone where it is, once; see ApplyLocation
 };
 
 struct ClientData {
@@ -36,6 +37,10 @@ struct ClientData {
   int next_request_id = 1;
   int sync_request_id = 0;  // the request in flight, 0 if none
   int sync_item_count = 0;  // items in that request
+  bool map_config_loaded = false;  // the saved tile source was read from the device
+  int config_request_id = 0;       // GET /api/v1/config in flight, 0 if none
+  double config_due = 0.0;         // when to ask (again); the server's answer is asked once a run
+  bool config_fresh = false;       // this run's answer arrived
 };
 
 // Opens (or creates) the device database at `path` (":memory:" in tests) and makes the
@@ -62,3 +67,20 @@ struct HttpAnswer {
   std::string body;
 };
 void SyncTick(AppState& state, ClientData& data, std::span<const HttpAnswer> answers);
+
+// The tile source and area from GET /api/v1/config's body: the map's "my area" is the
+// middle of the service area at a zoom that shows most of it on a phone. nullopt if the
+// body is not that shape (the map keeps what it had).
+std::optional<MapConfig> ParseMapConfig(std::string_view body);
+
+// The phone's answer to "Use where I am" (the runtime hands on the platform's answer). It
+// moves the map there (nothing is kept) or says kindly why it could not; ignored unless the
+// suggestion flow asked.
+struct LocationAnswer {
+  enum class Problem { None, Denied, Unavailable, TimedOut, NotSupported };
+  bool ok = false;
+  double lat = 0, lon = 0;  // degrees
+  double accuracy_m = 0;    // metres
+  Problem problem = Problem::None;
+};
+void ApplyLocation(AppState& state, const LocationAnswer& answer);

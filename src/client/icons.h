@@ -60,6 +60,14 @@ enum class Icon : std::uint16_t {
   Bookmark = 0xF0C0,
   BookmarkEmpty = 0xF0C3, // bookmark-outline
   List = 0xF279,          // format-list-bulleted
+  // The map's controls
+  ZoomIn = 0xF34B,        // magnify-plus
+  ZoomOut = 0xF34A,       // magnify-minus
+  WhereIAm = 0xF1A4,      // crosshairs-gps
+  Filter = 0xF236,        // filter-variant
+  ArrowUp = 0xF05D,
+  ArrowDown = 0xF045,
+  ArrowRight = 0xF054,
   // Companions
   Cat = 0xF11B,
   Owl = 0xF3D2,
@@ -77,7 +85,8 @@ inline constexpr Icon kAllIcons[] = {
     Icon::Letters, Icon::Contrast, Icon::Calm, Icon::Sound, Icon::Speech, Icon::Library, Icon::Cafe,
     Icon::YouthClub, Icon::Park, Icon::Leisure, Icon::Shop, Icon::Museum, Icon::Community, Icon::Cinema,
     Icon::QuietRoom, Icon::Wheelchair, Icon::Toilets, Icon::HearingLoop, Icon::Seat, Icon::Clock,
-    Icon::Directions, Icon::Bookmark, Icon::BookmarkEmpty, Icon::List, Icon::Cat, Icon::Owl, Icon::Duck,
+    Icon::Directions, Icon::Bookmark, Icon::BookmarkEmpty, Icon::List, Icon::ZoomIn, Icon::ZoomOut,
+    Icon::WhereIAm, Icon::Filter, Icon::ArrowUp, Icon::ArrowDown, Icon::ArrowRight, Icon::Cat, Icon::Owl, Icon::Duck,
     Icon::Panda, Icon::Fish,
 };
 

@@ -6,3 +6,7 @@
 
 Icon CategoryIcon(core::Category category);
 Icon FacilityIcon(core::Facility facility);
+
+// The kind's pin colour: dark enough for a white icon on it (at least 4.5:1), and told apart
+// by the icon too, never by colour alone. ImGui's packed colour (IM_COL32).
+unsigned CategoryColour(core::Category category);

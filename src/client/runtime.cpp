@@ -9,12 +9,14 @@
 #include <imgui_impl_sdl.h>
 
 #include <cmath>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "client/app.h"
 #include "client/client_data.h"
+#include "client/map_tiles.h"
 #include "client/ui/theme.h"
 #include "client/ui/widgets.h"
 #include "platform/platform.h"
@@ -36,6 +38,7 @@ struct Runtime {
   bool touch = false;              // the last pointer input came from a finger
   int frames_since_touch_up = 99;  // frames since a finger left the screen
   std::string published_record;  // last JSON handed to the page
+  std::unique_ptr<TileCache> tiles;  // the map's pictures, as GPU textures
   int frames = 0;
 };
 
@@ -112,6 +115,11 @@ platform::LoopControl Frame(Runtime& rt) {
     }
   }
 
+  rt.tiles->SetUrlTemplate(rt.state.map_config.tile_url);
+  rt.tiles->BeginFrame(platform::NowSeconds());
+  for (const platform::ImageResponse& image : platform::TakeImages())
+    rt.tiles->Deliver({image.request_id, image.ok, image.width, image.height, image.rgba});
+
   ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplSDL2_NewFrame();
   ImGuiIO& io = ImGui::GetIO();
@@ -131,6 +139,7 @@ platform::LoopControl Frame(Runtime& rt) {
   glClear(GL_COLOR_BUFFER_BIT);
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
   SDL_GL_SwapWindow(rt.window);
+  rt.tiles->EndFrame();
 
   if (std::string heard = ui::TakeReadAloudRequest(); !heard.empty() && rt.state.preferences.read_aloud)
     rt.actions.ReadAloud(std::move(heard));
@@ -139,6 +148,11 @@ platform::LoopControl Frame(Runtime& rt) {
   for (platform::HttpResponse& response : platform::TakeHttpResponses())
     answers.push_back({response.request_id, response.status, std::move(response.body)});
   SyncTick(rt.state, *rt.data, answers);
+  if (const std::optional<platform::LocationResponse> where = platform::TakeLocation()) {
+    LocationAnswer answer{where->ok, where->lat, where->lon, where->accuracy_m};
+    answer.problem = static_cast<LocationAnswer::Problem>(where->problem);  // the same list, in the same order
+    ApplyLocation(rt.state, answer);
+  }
 
   std::string record = ui::RecordToJson(rt.state.ui_record);
   if (record != rt.published_record) {
@@ -147,6 +161,30 @@ platform::LoopControl Frame(Runtime& rt) {
   }
   if (++rt.frames == kReadyAfterFrames) platform::SignalReady();
   return platform::LoopControl::Continue;
+}
+
+// A map tile as an OpenGL texture: smooth when stretched (pinch, a parent tile standing in
+// for its child), clamped at the edges so neighbours meet cleanly.
+TextureId MakeTileTexture(const std::uint8_t* rgba, int width, int height) {
+  GLuint texture = 0;
+  glGenTextures(1, &texture);
+  if (texture == 0) return 0;
+  GLint previous = 0;
+  glGetIntegerv(GL_TEXTURE_BINDING_2D, &previous);
+  glBindTexture(GL_TEXTURE_2D, texture);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+  glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+  glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, width, height, 0, GL_RGBA, GL_UNSIGNED_BYTE, rgba);
+  glBindTexture(GL_TEXTURE_2D, static_cast<GLuint>(previous));
+  return texture;
+}
+
+void FreeTileTexture(TextureId texture) {
+  const auto name = static_cast<GLuint>(texture);
+  glDeleteTextures(1, &name);
 }
 
 ClientPorts PlatformPorts() {
@@ -163,6 +201,7 @@ ClientPorts PlatformPorts() {
   ports.prefers_reduced_motion = platform::PrefersReducedMotion;
   ports.chime = platform::PlayChime;
   ports.open_url = platform::OpenUrl;
+  ports.request_location = platform::RequestLocation;
   return ports;
 }
 
@@ -210,6 +249,8 @@ Runtime* StartRuntime() {
   ApplyLookFor(*rt, platform::DevicePixelRatio());
   ImGui_ImplSDL2_InitForOpenGL(rt->window, rt->gl);
   ImGui_ImplOpenGL3_Init(platform::GlslVersion());
+  rt->tiles = std::make_unique<TileCache>(TilePorts{platform::RequestImage, MakeTileTexture, FreeTileTexture});
+  rt->state.tiles = rt->tiles.get();
   return rt;
 }
 
@@ -219,6 +260,8 @@ void RunRuntime(Runtime* runtime) {
 
 void StopRuntime(Runtime* rt) {
   if (!rt) return;
+  rt->state.tiles = nullptr;
+  rt->tiles.reset();  // its textures go while the GL context is still there
   if (ImGui::GetCurrentContext()) {
     ImGui_ImplOpenGL3_Shutdown();
     ImGui_ImplSDL2_Shutdown();

@@ -12,11 +12,13 @@ struct Journey {
 
 Journey JourneyFor(Screen screen) {
   switch (screen) {
-    case Screen::SuggestPlace: return {"Suggest a place", Icon::MapMarkerPlus};
     case Screen::JoinGroup: return {"Join a group", Icon::Group};
+    case Screen::SuggestPlace:
+    case Screen::SuggestDone:
     case Screen::Settings:
     case Screen::Welcome:
     case Screen::Map:
+    case Screen::PlaceList:
     case Screen::MyPlaces:
     case Screen::PlaceCard:
     case Screen::MapFilters:

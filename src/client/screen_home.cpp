@@ -16,6 +16,7 @@ Screen JourneyOf(Screen screen) {
     case Screen::RatePickPlace:
     case Screen::RateQuestion:
     case Screen::RateDone: return Screen::RatePickPlace;
+    case Screen::SuggestDone: return Screen::SuggestPlace;
     default: return screen;
   }
 }

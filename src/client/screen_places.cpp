@@ -37,10 +37,10 @@ std::string PlaceLine(const core::PublicPlace& entry, double metres) {
 }  // namespace
 
 void DrawPlaceListScreen(const AppState& state, Actions& actions) {
-  ui::BeginScreen("Explore the map: places as a list");
+  ui::BeginScreen("Places as a list");
   if (ui::Button(Icon::ArrowLeft, "Back", ui::ButtonStyle::Secondary)) actions.Back();
   ui::Heading("Places", 1, Icon::List);
-  ui::Paragraph("The picture map is on its way. Here are the places, nearest to the middle of the map first.");
+  ui::Paragraph("The places on the map, in words. The nearest to the middle of the map come first.");
 
   const int chosen = FiltersChosen(state.map_filter);
   const std::string filters = chosen == 0 ? std::string("Choose what to show")
@@ -124,19 +124,36 @@ void DrawMyPlacesScreen(const AppState& state, Actions& actions) {
 
   ui::Heading("What you sent", 2, Icon::Send);
   if (state.contributions.empty()) ui::Paragraph("Nothing yet. When you rate or suggest a place, it shows here.");
-  for (const MyContribution& mine : state.contributions) {
-    const std::string what = (mine.kind == core::OutboxKind::Suggestion ? "Your idea: " : "Your rating of ") +
-                             mine.place_name + ". ";
+  for (std::size_t i = 0; i < state.contributions.size(); ++i) {
+    const MyContribution& mine = state.contributions[i];
+    const bool idea = mine.kind == core::OutboxKind::Suggestion;
+    // A suggestion on the map opens its card, once the map on this device has it.
+    if (mine.state == SentState::OnTheMap && FindPlace(state, mine.place_id)) {
+      ImGui::PushID(static_cast<int>(i));
+      if (ui::ListButton(Icon::CheckCircle, mine.place_name.c_str(), "Your idea is on the map! Tap to see it."))
+        actions.OpenPlace(mine.place_id);
+      ImGui::PopID();
+      continue;
+    }
+    Icon icon = Icon::Saved;
     std::string where;
     switch (mine.state) {
       case SentState::Waiting: where = "Saved on this device, waiting to send."; break;
       case SentState::Sent:
-        where = mine.kind == core::OutboxKind::Suggestion ? "Sent. A council worker will check it." : "Sent. Thank you!";
+        icon = idea ? Icon::Clock : Icon::Cloud;
+        where = idea ? "Waiting for a check." : "Sent. Thank you!";
         break;
-      case SentState::NotAdded: where = "Not added. " + mine.message; break;
+      case SentState::OnTheMap:
+        icon = Icon::CheckCircle;
+        where = "On the map!";
+        break;
+      case SentState::NotAdded:
+        icon = Icon::Info;
+        where = mine.message.empty() ? std::string("Not added.") : "Not added: " + mine.message;
+        break;
     }
-    const std::string text = what + where;
-    ui::Paragraph(text.c_str());
+    const std::string text = (idea ? "Your idea: " : "Your rating of ") + mine.place_name + ". " + where;
+    ui::IconLine(icon, text.c_str());
   }
   ui::EndScreen();
 }

@@ -1,6 +1,7 @@
 // The rating journey: pick the place you went to, answer one question per screen (six rows
 // of faces, then eight yes / no / not sure questions; every one can be skipped), send, and
 // see honestly where it is ("Saved on this device", "Sent!"). No timer, always a way back.
+// The questions themselves (DrawRatingQuestion) also ask for a suggested place's first rating.
 #include <string>
 
 #include "client/screens.h"
@@ -53,9 +54,7 @@ void DrawCheckAnswers(const AppState& state, Actions& actions) {
       row(std::string(core::FacilityLabel(core::kAllFacilities[i])), AnswerWords(draft.facilities[i]),
           static_cast<int>(core::kScaleCount + i));
   if (!draft.comment.empty()) row("Your words", draft.comment, kRatingCommentStep);
-  const std::string when = std::string(MonthName(state.this_month, draft.months_ago)) +
-                           (draft.months_ago >= 2 ? " or before" : "");
-  ui::Paragraph(("When you went: " + when).c_str());
+  ui::Paragraph(("When you went: " + VisitWords(state, draft.months_ago)).c_str());
   if (!any) ui::Paragraph("You have not answered any questions yet. Please go back and answer one.");
   ui::Paragraph("We keep it on this device first, then send it. Nobody sees your name.");
 }
@@ -119,19 +118,8 @@ void DrawRatePickPlaceScreen(const AppState& state, Actions& actions) {
   ui::EndScreen();
 }
 
-void DrawRateQuestionScreen(const AppState& state, Actions& actions) {
-  const RatingDraft& draft = state.rating;
-  ui::BeginScreen("Rate a place: a question");
-  ImGui::PushID(draft.step);
-  if (ui::Button(Icon::ArrowLeft, "Back", ui::ButtonStyle::Secondary)) {
-    if (draft.step == 0) actions.Back();
-    else actions.RatingStep(draft.step - 1);
-  }
-  const std::string progress = draft.step < kSendStep ? draft.place_name + "  -  question " +
-                                                          std::to_string(draft.step + 1) + " of " + std::to_string(kSendStep)
-                                                    : draft.place_name;
-  ui::Paragraph(progress.c_str());
-
+void DrawRatingQuestion(const AppState& state, const RatingDraft& draft, RatingFor which, const char* finish_label,
+                        Actions& actions) {
   const bool read_aloud = state.preferences.read_aloud;
   if (draft.step < kScaleSteps) {
     const auto scale = core::kAllScales[static_cast<std::size_t>(draft.step)];
@@ -141,8 +129,8 @@ void DrawRateQuestionScreen(const AppState& state, Actions& actions) {
       actions.ReadAloud(question + ". Choose a face: No. Not really. A bit. Mostly. Yes, a lot.");
     const int tapped = ui::FaceChoice(question.c_str(), draft.scales[static_cast<std::size_t>(draft.step)]);
     if (tapped > 0) {
-      actions.AnswerScale(draft.step, tapped);
-      actions.RatingStep(draft.step + 1);
+      actions.AnswerScale(draft.step, tapped, which);
+      actions.RatingStep(draft.step + 1, which);
     }
   } else if (draft.step < kRatingCommentStep) {
     const std::size_t index = static_cast<std::size_t>(draft.step - kScaleSteps);
@@ -152,8 +140,8 @@ void DrawRateQuestionScreen(const AppState& state, Actions& actions) {
       actions.ReadAloud(question + " Yes. No. Or not sure.");
     const ui::Answer3 tapped = ui::YesNoChoice(question.c_str(), ToAnswer3(draft.facilities[index]));
     if (tapped != ui::Answer3::None) {
-      actions.AnswerFacility(static_cast<int>(index), FromAnswer3(tapped));
-      actions.RatingStep(draft.step + 1);
+      actions.AnswerFacility(static_cast<int>(index), FromAnswer3(tapped), which);
+      actions.RatingStep(draft.step + 1, which);
     }
   } else if (draft.step == kRatingCommentStep) {
     constexpr const char* kAsk = "Anything else you want to tell us?";
@@ -169,8 +157,8 @@ void DrawRateQuestionScreen(const AppState& state, Actions& actions) {
     options.multiline = true;
     options.max_chars = static_cast<int>(core::kCommentMaxChars);
     if (ui::TextField("Your words (you do not have to write anything)", &comment, options))
-      actions.RatingComment(std::move(comment));
-  } else if (draft.step == kRatingWhenStep) {
+      actions.RatingComment(std::move(comment), which);
+  } else {
     constexpr const char* kAsk = "When did you go?";
     ui::Heading(kAsk, 1, Icon::Clock);
     const std::string options[] = {std::string("This month (") + MonthName(state.this_month, 0) + ")",
@@ -180,27 +168,44 @@ void DrawRateQuestionScreen(const AppState& state, Actions& actions) {
       actions.ReadAloud(std::string(kAsk) + " " + options[0] + ". " + options[1] + ". " + options[2] + ".");
     for (int i = 0; i < 3; ++i) {
       if (ui::ChoiceButton(Icon::Clock, options[i].c_str(), kAsk, draft.months_ago == i)) {
-        actions.RatingWhen(i);
-        actions.RatingStep(draft.step + 1);
+        actions.RatingWhen(i, which);
+        actions.RatingStep(draft.step + 1, which);
       }
     }
-  } else {
-    DrawCheckAnswers(state, actions);
   }
 
   ui::Space(8.0f);
   if (!state.problem.empty()) ui::StatusLine(Icon::Info, state.problem.c_str());
   if (draft.step == kRatingCommentStep) {
     if (ui::Button(Icon::Check, "Next", ui::ButtonStyle::Primary, ui::ContentWidth()))
-      actions.RatingStep(draft.step + 1);
-  } else if (draft.step < kSendStep) {
-    if (ui::Button(Icon::Skip, "Skip this question", ui::ButtonStyle::Secondary, ui::ContentWidth()))
-      actions.RatingStep(draft.step + 1);
-  }
-  if (draft.step < kSendStep) {
-    if (ui::Button(Icon::Send, "Finish: check and send", ui::ButtonStyle::Secondary, ui::ContentWidth()))
-      actions.RatingStep(kSendStep);
+      actions.RatingStep(draft.step + 1, which);
   } else {
+    if (ui::Button(Icon::Skip, "Skip this question", ui::ButtonStyle::Secondary, ui::ContentWidth()))
+      actions.RatingStep(draft.step + 1, which);
+  }
+  if (ui::Button(Icon::Send, finish_label, ui::ButtonStyle::Secondary, ui::ContentWidth()))
+    actions.RatingStep(kRatingCheckStep, which);
+}
+
+void DrawRateQuestionScreen(const AppState& state, Actions& actions) {
+  const RatingDraft& draft = state.rating;
+  ui::BeginScreen("Rate a place: a question");
+  ImGui::PushID(draft.step);
+  if (ui::Button(Icon::ArrowLeft, "Back", ui::ButtonStyle::Secondary)) {
+    if (draft.step == 0) actions.Back();
+    else actions.RatingStep(draft.step - 1);
+  }
+  const std::string progress = draft.step < kSendStep ? draft.place_name + "  -  question " +
+                                                          std::to_string(draft.step + 1) + " of " + std::to_string(kSendStep)
+                                                    : draft.place_name;
+  ui::Paragraph(progress.c_str());
+
+  if (draft.step < kSendStep) {
+    DrawRatingQuestion(state, draft, RatingFor::Rating, "Finish: check and send", actions);
+  } else {
+    DrawCheckAnswers(state, actions);
+    ui::Space(8.0f);
+    if (!state.problem.empty()) ui::StatusLine(Icon::Info, state.problem.c_str());
     if (ui::Button(Icon::Send, "Send", ui::ButtonStyle::Primary, ui::ContentWidth())) actions.SendRating();
   }
   ImGui::PopID();
@@ -219,6 +224,10 @@ void DrawRateDoneScreen(const AppState& state, Actions& actions) {
   }
   if (ui::Button(Icon::Home, "Go to the start", ui::ButtonStyle::Primary, ui::ContentWidth())) actions.GoHome();
   ui::EndScreen();
+}
+
+std::string VisitWords(const AppState& state, int months_ago) {
+  return std::string(MonthName(state.this_month, months_ago)) + (months_ago >= 2 ? " or before" : "");
 }
 
 void DrawSyncStatus(const AppState& state) {

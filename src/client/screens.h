@@ -15,6 +15,17 @@ void DrawNavigationPane(const AppState& state, Actions& actions, const ui::Rect&
 void DrawRatePickPlaceScreen(const AppState& state, Actions& actions);
 void DrawRateQuestionScreen(const AppState& state, Actions& actions);
 void DrawRateDoneScreen(const AppState& state, Actions& actions);
+// One question of a rating (draft.step 0..kRatingWhenStep: faces, yes / no / not sure, words,
+// when you went) with its Skip or Next button and a button `finish_label` that ends the
+// questions; answers go to the draft `which` names. "Rate a place" and the first rating of
+// "Suggest a place" both ask their questions with it.
+void DrawRatingQuestion(const AppState& state, const RatingDraft& draft, RatingFor which, const char* finish_label,
+                        Actions& actions);
+// When they went, in words: "November", "September or before".
+std::string VisitWords(const AppState& state, int months_ago);
+// "Suggest a place" (screen_suggest.cpp): the question of SuggestionDraft::step, then thanks.
+void DrawSuggestPlaceScreen(const AppState& state, Actions& actions);
+void DrawSuggestDoneScreen(const AppState& state, Actions& actions);
 void DrawSettingsScreen(const AppState& state, Actions& actions);
 void DrawPlaceCardScreen(const AppState& state, Actions& actions);
 void DrawPlaceListScreen(const AppState& state, Actions& actions);

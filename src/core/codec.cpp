@@ -8,7 +8,7 @@
 //   place       {"id", "name", "category", "lat", "lon", ["address"], ["opening_notes"],
 //                "status", ["merged_into"]}
 //   suggestion  {"id", "device_id", "name", "category", "lat", "lon", ["address"], ["why"],
-//                "first_rating": rating, ["session_id"]}
+//                ["reasons": ["quiet", "kind_staff", ...]], "first_rating": rating, ["session_id"]}
 //   withdrawal  {"id", "device_id", "target_id"}
 //   outbox item the payload's object plus "kind": "rating" | "suggestion" | "withdrawal"
 //   profile     {"rating_count", "scales": {"welcome": {"count", "distribution": [1..5 faces]}, ...},
@@ -160,6 +160,26 @@ class Reader {
     out = *found;
   }
 
+  // An optional list of names under `key`, read in order. Repeats are kept as sent: they
+  // are a rule for validation.h, not a question of shape.
+  template <class Enum>
+  void NameList(std::string_view key, std::vector<Enum>& out, std::optional<Enum> (*from_name)(std::string_view),
+                std::string_view known) {
+    const json* value = Find(key, Need::Optional);
+    if (!value) return;
+    if (!value->is_array()) return WrongType(key, *value, "a list");
+    for (const json& entry : *value) {
+      if (!entry.is_string()) return WrongType(key, entry, "a list of text");
+      const std::string& name = entry.get_ref<const std::string&>();
+      const std::optional<Enum> found = from_name(name);
+      if (!found) {
+        return Fail(ErrorCode::InvalidField, key,
+                    "\"" + Path(key) + "\" should list " + std::string(known) + ", not " + Shown(name) + ".");
+      }
+      out.push_back(*found);
+    }
+  }
+
   // The object under `key`, or nullptr when absent (a fault if required) or not an object.
   const json* Object(std::string_view key, Need need) {
     const json* value = Find(key, need);
@@ -177,6 +197,7 @@ class Reader {
   std::optional<ApiError> error_;
 };
 
+constexpr std::string_view kKnownSafeReasons = "a reason we know, like \"quiet\" or \"kind_staff\"";
 constexpr std::string_view kKnownCategories = "a kind of place we know, like \"library\" or \"park\"";
 constexpr std::string_view kKnownStatuses = "\"suggested\", \"approved\", \"rejected\" or \"merged\"";
 constexpr std::string_view kKnownKinds = "\"rating\", \"suggestion\" or \"withdrawal\"";
@@ -305,6 +326,11 @@ nlohmann::json ToJson(const Suggestion& suggestion) {
               {"first_rating", ToJson(suggestion.first_rating)}};
   PutIfNotEmpty(doc, "address", suggestion.address);
   PutIfNotEmpty(doc, "why", suggestion.why);
+  if (!suggestion.reasons.empty()) {
+    json reasons = json::array();
+    for (SafeReason reason : suggestion.reasons) reasons.push_back(SafeReasonName(reason));
+    doc["reasons"] = std::move(reasons);
+  }
   PutIfNotEmpty(doc, "session_id", suggestion.session_id);
   return doc;
 }
@@ -377,6 +403,8 @@ Parsed<Suggestion> FromJson<Suggestion>(const nlohmann::json& doc) {
   reader.Number("lon", suggestion.lon);
   reader.String("address", suggestion.address, Need::Optional);
   reader.String("why", suggestion.why, Need::Optional);
+  reader.NameList(
+      "reasons", suggestion.reasons, +[](std::string_view n) { return SafeReasonFromName(n); }, kKnownSafeReasons);
   if (const json* first_rating = reader.Object("first_rating", Need::Required)) {
     Parsed<Rating> rating = ReadRating(*first_rating, "first_rating.");
     if (rating) {

@@ -45,6 +45,8 @@ struct LatLonBounds {
   double west = 0.0;
   double north = 0.0;
   double east = 0.0;
+
+  bool operator==(const LatLonBounds&) const = default;
 };
 
 // Zoom kept within kMinZoom..kMaxZoom; NaN becomes kMinZoom. Fractions are kept (pinch).

@@ -178,6 +178,21 @@ std::vector<PlaceDistance> SortByDistance(std::span<const PublicPlace> places, s
   return list;
 }
 
+std::vector<PlaceDistance> PlacesWithin(std::span<const PublicPlace> places, double lat, double lon, double metres) {
+  if (!std::isfinite(lat) || !std::isfinite(lon) || !(metres >= 0.0)) return {};
+  // A degree of latitude is never shorter than 110 km, so a place further north or south
+  // than this cannot be near; it spares the trigonometry for most of a city's places.
+  constexpr double kMetresPerDegreeLatitude = 110000.0;  // metres, a little under the true least
+  const double lat_reach = metres / kMetresPerDegreeLatitude;
+  std::vector<std::uint32_t> near;
+  for (std::size_t i = 0; i < places.size(); ++i) {
+    const Place& place = places[i].place;
+    if (place.status != PlaceStatus::Approved || !(std::fabs(place.lat - lat) <= lat_reach)) continue;
+    if (DistanceMetres(lat, lon, place.lat, place.lon) <= metres) near.push_back(static_cast<std::uint32_t>(i));
+  }
+  return SortByDistance(places, near, lat, lon);
+}
+
 std::string DistanceText(double metres) {
   if (!std::isfinite(metres) || metres < 0.0) return "";
   char text[32];

@@ -114,6 +114,11 @@ struct PlaceDistance {
 std::vector<PlaceDistance> SortByDistance(std::span<const PublicPlace> places, std::span<const std::uint32_t> which,
                                           double lat, double lon);
 
+// The places within `metres` of (lat, lon), nearest first (equal distances in
+// SortByDistance's order). Only approved places count, and one with no real position never
+// does. For "Is it one of these?" before a new place is suggested.
+std::vector<PlaceDistance> PlacesWithin(std::span<const PublicPlace> places, double lat, double lon, double metres);
+
 // Easy-read distance: "10 m" to "990 m" in steps of 10 m (never "0 m"), "1.0 km" to
 // "9.9 km", then whole kilometres ("12 km"). Empty for a negative or NaN distance.
 std::string DistanceText(double metres);

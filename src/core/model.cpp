@@ -64,6 +64,25 @@ constexpr std::array<Names<PlaceStatus>, 4> kPlaceStatusNames = {{
     {PlaceStatus::Merged, "merged", "Merged"},
 }};
 
+constexpr std::array<Names<NotAddedReason>, kAllNotAddedReasons.size()> kNotAddedReasonNames = {{
+    {NotAddedReason::AlreadyOnMap, "already_on_map", "It is already on the map."},
+    {NotAddedReason::OutsideArea, "outside_area", "It is outside the area this map covers."},
+    {NotAddedReason::NotOpenToEveryone, "not_open_to_everyone", "It is not a place everyone can visit."},
+    {NotAddedReason::NeedMoreDetail, "need_more_detail", "We need more details to find it."},
+    {NotAddedReason::NotSafeToShow, "not_safe_to_show", "We could not show it on the map."},
+    {NotAddedReason::Closed, "closed", "It has closed."},
+}};
+
+constexpr std::array<Names<SafeReason>, kAllSafeReasons.size()> kSafeReasonNames = {{
+    {SafeReason::Quiet, "quiet", "It is quiet"},
+    {SafeReason::KindStaff, "kind_staff", "The staff are kind"},
+    {SafeReason::BeMyself, "be_myself", "I can be myself"},
+    {SafeReason::NotTooBusy, "not_too_busy", "It is not too busy"},
+    {SafeReason::EasyToGetTo, "easy_to_get_to", "It is easy to get to"},
+    {SafeReason::CalmSpace, "calm_space", "There is a calm space"},
+    {SafeReason::FeelSafe, "feel_safe", "I feel safe there"},
+}};
+
 constexpr std::array<Names<OutboxKind>, 3> kOutboxKindNames = {{
     {OutboxKind::Rating, "rating", "Rating"},
     {OutboxKind::Suggestion, "suggestion", "Suggestion"},
@@ -117,6 +136,16 @@ std::optional<Answer> AnswerFromName(std::string_view name) { return FromName(kA
 
 std::string_view PlaceStatusName(PlaceStatus status) { return NameOf(kPlaceStatusNames, status); }
 std::optional<PlaceStatus> PlaceStatusFromName(std::string_view name) { return FromName(kPlaceStatusNames, name); }
+
+std::string_view NotAddedReasonName(NotAddedReason reason) { return NameOf(kNotAddedReasonNames, reason); }
+std::optional<NotAddedReason> NotAddedReasonFromName(std::string_view name) {
+  return FromName(kNotAddedReasonNames, name);
+}
+std::string_view NotAddedReasonMessage(NotAddedReason reason) { return LabelOf(kNotAddedReasonNames, reason); }
+
+std::string_view SafeReasonName(SafeReason reason) { return NameOf(kSafeReasonNames, reason); }
+std::optional<SafeReason> SafeReasonFromName(std::string_view name) { return FromName(kSafeReasonNames, name); }
+std::string_view SafeReasonLabel(SafeReason reason) { return LabelOf(kSafeReasonNames, reason); }
 
 std::string_view OutboxKindName(OutboxKind kind) { return NameOf(kOutboxKindNames, kind); }
 std::optional<OutboxKind> OutboxKindFromName(std::string_view name) { return FromName(kOutboxKindNames, name); }

@@ -12,6 +12,7 @@
 #include <string>
 #include <string_view>
 #include <variant>
+#include <vector>
 
 namespace core {
 
@@ -119,6 +120,27 @@ enum class PlaceStatus : std::uint8_t { Suggested, Approved, Rejected, Merged };
 std::string_view PlaceStatusName(PlaceStatus status);  // "suggested", ...
 std::optional<PlaceStatus> PlaceStatusFromName(std::string_view name);
 
+// Why an officer did not add a suggested place: chosen from this list (the officers' review
+// screens reuse it), and told to the young person who suggested it in kind words that
+// never blame them. Stored with the rejected place; sent only to the suggesting device.
+enum class NotAddedReason : std::uint8_t {
+  AlreadyOnMap,
+  OutsideArea,
+  NotOpenToEveryone,
+  NeedMoreDetail,
+  NotSafeToShow,
+  Closed,
+};
+
+inline constexpr std::array kAllNotAddedReasons = {
+    NotAddedReason::AlreadyOnMap,   NotAddedReason::OutsideArea,   NotAddedReason::NotOpenToEveryone,
+    NotAddedReason::NeedMoreDetail, NotAddedReason::NotSafeToShow, NotAddedReason::Closed,
+};
+
+std::string_view NotAddedReasonName(NotAddedReason reason);  // "already_on_map"
+std::optional<NotAddedReason> NotAddedReasonFromName(std::string_view name);
+std::string_view NotAddedReasonMessage(NotAddedReason reason);  // "It is already on the map."
+
 // Only officers edit a place's details; young people rate and suggest.
 struct Place {
   std::string id;  // UUID
@@ -136,6 +158,26 @@ struct Place {
 
 // [SECTION] What a device sends: its outbox
 
+// "Why is it a safe space?" as choices a young person taps, beside (or instead of) words.
+enum class SafeReason : std::uint8_t {
+  Quiet,
+  KindStaff,
+  BeMyself,
+  NotTooBusy,
+  EasyToGetTo,
+  CalmSpace,
+  FeelSafe,
+};
+
+inline constexpr std::array kAllSafeReasons = {
+    SafeReason::Quiet,       SafeReason::KindStaff, SafeReason::BeMyself, SafeReason::NotTooBusy,
+    SafeReason::EasyToGetTo, SafeReason::CalmSpace, SafeReason::FeelSafe,
+};
+
+std::string_view SafeReasonName(SafeReason reason);  // "kind_staff"
+std::optional<SafeReason> SafeReasonFromName(std::string_view name);
+std::string_view SafeReasonLabel(SafeReason reason);  // "The staff are kind"
+
 // A young person's idea for a new place, with their own first rating of it.
 struct Suggestion {
   std::string id;  // UUID of this suggestion, which also becomes the new place's id
@@ -144,10 +186,11 @@ struct Suggestion {
   Category category = Category::Other;
   double lat = 0.0;
   double lon = 0.0;
-  std::string address;     // optional
-  std::string why;         // optional answer to "Why is it a safe space?"
-  Rating first_rating;     // first_rating.place_id == id
-  std::string session_id;  // UUID, or empty
+  std::string address;              // optional
+  std::string why;                  // optional answer to "Why is it a safe space?", in their words
+  std::vector<SafeReason> reasons;  // optional answers to it, tapped; each at most once
+  Rating first_rating;              // first_rating.place_id == id
+  std::string session_id;           // UUID, or empty
 
   bool operator==(const Suggestion&) const = default;
 };

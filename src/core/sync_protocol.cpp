@@ -46,7 +46,39 @@ bool ReadChanges(const json& doc, PlaceChanges& changes, ApiError& error) {
   return true;
 }
 
+// Reads "yours", the statuses of this device's own suggestions.
+bool ReadYours(const json& doc, std::vector<SuggestionStatus>& yours, ApiError& error) {
+  const auto list = doc.find("yours");
+  if (list == doc.end() || list->is_null()) return true;
+  if (!list->is_array()) return error = Unreadable("yours"), false;
+  for (const json& entry : *list) {
+    if (!entry.is_object() || !entry.contains("id") || !entry["id"].is_string() || !entry.contains("status") ||
+        !entry["status"].is_string())
+      return error = Unreadable("yours"), false;
+    const std::optional<PlaceStatus> status = PlaceStatusFromName(entry["status"].get_ref<const std::string&>());
+    if (!status) continue;  // a status from a newer server: leave what the device knew
+    SuggestionStatus mine;
+    mine.id = entry["id"].get<std::string>();
+    mine.status = *status;
+    if (const auto reason = entry.find("reason");
+        mine.status == PlaceStatus::Rejected && reason != entry.end() && reason->is_string())
+      mine.reason = NotAddedReasonFromName(reason->get_ref<const std::string&>());
+    if (const auto merged = entry.find("merged_into");
+        mine.status == PlaceStatus::Merged && merged != entry.end() && merged->is_string())
+      mine.merged_into = merged->get<std::string>();
+    yours.push_back(std::move(mine));
+  }
+  return true;
+}
+
 }  // namespace
+
+nlohmann::json ToJson(const SuggestionStatus& status) {
+  json entry = {{"id", status.id}, {"status", PlaceStatusName(status.status)}};
+  if (status.status == PlaceStatus::Rejected && status.reason) entry["reason"] = NotAddedReasonName(*status.reason);
+  if (status.status == PlaceStatus::Merged && !status.merged_into.empty()) entry["merged_into"] = status.merged_into;
+  return entry;
+}
 
 std::string BuildSyncRequest(std::string_view device_id, std::string_view cursor, std::span<const OutboxItem> items) {
   json list = json::array();
@@ -86,7 +118,7 @@ Parsed<SyncAnswer> ParseSyncAnswer(std::string_view text) {
       answer.results.push_back(std::move(result));
     }
   }
-  if (!ReadChanges(body, answer.changes, error)) return {std::nullopt, error};
+  if (!ReadChanges(body, answer.changes, error) || !ReadYours(body, answer.yours, error)) return {std::nullopt, error};
   return {std::move(answer), {}};
 }
 

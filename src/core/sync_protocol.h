@@ -1,8 +1,15 @@
 // The sync protocol as a device sees it: the body of POST /api/v1/sync, and reading the
 // answers of that call and of GET /api/v1/places. Plain data and JSON only; when to call
 // is sync_engine.h's job, and the HTTP itself is the platform's. Shapes: DESIGN.md "Sync
-// and API"; the server's side of them lives in src/server and src/store.
+// and API" and "[SECTION] Wire shapes" in src/server/sync_api.cpp; the server's side of
+// them lives in src/server and src/store.
+// A sync answer also carries "yours": what became of each suggestion this device sent
+//   "yours": [{"id": uuid, "status": "suggested" | "approved" | "rejected" | "merged",
+//              "reason": "already_on_map" (only when rejected with a reason),
+//              "merged_into": uuid (only when merged)}...]
+// (the 500 most recent; only ever the asking device's own, never anyone else's).
 #pragma once
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -37,9 +44,25 @@ struct ItemResult {
   ApiError error;  // why, when rejected: its message is for the young person
 };
 
+// What became of one suggestion this device sent: waiting for a check (Suggested), on the
+// map (Approved, or Merged into another place), or not added (Rejected, with the officer's
+// reason when one was given).
+struct SuggestionStatus {
+  std::string id;  // the suggestion's id, which is its place's id
+  PlaceStatus status = PlaceStatus::Suggested;
+  std::optional<NotAddedReason> reason;  // only when Rejected
+  std::string merged_into;               // only when Merged
+
+  bool operator==(const SuggestionStatus&) const = default;
+};
+
+// Most statuses in one answer, newest suggestions first: a device sends few suggestions.
+inline constexpr int kMaxSuggestionStatuses = 500;
+
 struct SyncAnswer {
   std::vector<ItemResult> results;
   PlaceChanges changes;
+  std::vector<SuggestionStatus> yours;  // this device's suggestions; empty when it sent none
 };
 
 // Items per request: devices send at most this many, and the server refuses bigger batches (422).
@@ -47,6 +70,9 @@ inline constexpr int kMaxItemsPerSync = 100;
 
 std::string BuildSyncRequest(std::string_view device_id, std::string_view cursor, std::span<const OutboxItem> items);
 Parsed<SyncAnswer> ParseSyncAnswer(std::string_view text);
+// One entry of "yours", as the server writes it. Reading skips an entry whose status a
+// newer server made up, and forgets a reason it does not know (still "not added").
+nlohmann::json ToJson(const SuggestionStatus& status);
 Parsed<PlaceChanges> ParsePlaceChanges(std::string_view text);
 
 }  // namespace core

@@ -209,6 +209,23 @@ void CheckPosition(Errors& errors, double lat, double lon, const ServiceArea& ar
              "This place is outside " + area.name + ". Safe Spaces only maps places in " + area.name + ".");
 }
 
+// The tapped answers to "Why is it a safe space?": each one from the list, each once.
+void CheckSafeReasons(Errors& errors, const std::vector<SafeReason>& reasons) {
+  std::array<bool, kAllSafeReasons.size()> picked{};
+  for (SafeReason reason : reasons) {
+    if (SafeReasonName(reason).empty()) {
+      errors.Add("reasons", "Please pick the reasons from the list.");
+      return;
+    }
+    bool& seen = picked[static_cast<std::size_t>(reason)];
+    if (seen) {
+      errors.Add("reasons", "Please pick each reason only once.");
+      return;
+    }
+    seen = true;
+  }
+}
+
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
 void CheckVisitMonth(Errors& errors, std::string_view text, const ValidationContext& context) {
@@ -283,6 +300,7 @@ std::vector<FieldError> Validate(const Suggestion& suggestion, const ValidationC
   CheckPosition(errors, suggestion.lat, suggestion.lon, context.area);
   CheckText(errors, suggestion.address, kAddressRule);
   CheckText(errors, suggestion.why, kWhyRule);
+  CheckSafeReasons(errors, suggestion.reasons);
 
   Errors rating_errors{list, "first_rating."};
   CheckRating(rating_errors, suggestion.first_rating, context);

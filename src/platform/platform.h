@@ -3,6 +3,7 @@
 // platform_native.cpp implement them and the build picks one. Start with RunMainLoop.
 #pragma once
 #include <cstdint>
+#include <optional>
 #include <span>
 #include <string>
 #include <vector>
@@ -79,7 +80,9 @@ struct HttpResponse {
 };
 
 // Starts a request to our server (`path` like "/api/v1/sync"); never blocks. The answer
-// comes back later from TakeHttpResponses(), which the client calls once a frame.
+// comes back later from TakeHttpResponses(), which the client calls once a frame. Our server
+// is the page's own origin on the web; natively $SAFESPACES_SERVER (default
+// http://127.0.0.1:8080), read at each call, so a test can point it at its own server.
 void HttpRequest(int request_id, const char* method, const std::string& path, const std::string& body);
 std::vector<HttpResponse> TakeHttpResponses();
 
@@ -131,5 +134,42 @@ struct SafeArea {
   float top = 0, right = 0, bottom = 0, left = 0;
 };
 SafeArea SafeAreaInsets();
+
+}  // namespace platform
+
+namespace platform {
+
+// [SECTION] Map pictures
+
+struct ImageResponse {
+  int request_id = 0;
+  bool ok = false;                 // false: no answer, not an image, or too big
+  int width = 0, height = 0;       // pixels
+  std::vector<std::uint8_t> rgba;  // width * height * 4 bytes, rows top to bottom, straight (not premultiplied) alpha
+};
+// Starts fetching and decoding a picture (a map tile); never blocks. `url` is either a path on our
+// own server ("/tiles/13/4046/2708.png") or an absolute http(s) address (a council's tile server,
+// OpenStreetMap). Answers come back from TakeImages(), called once a frame. Pictures wider or
+// taller than kMaxImageSide are refused; the desktop decodes PNG only (the browser, anything
+// it can show). A failed picture is simply not ok: ask again later.
+inline constexpr int kMaxImageSide = 1024;  // pixels
+void RequestImage(int request_id, const std::string& url);
+std::vector<ImageResponse> TakeImages();
+
+// [SECTION] Where I am (off until the person asks; never stored)
+
+struct LocationResponse {
+  bool ok = false;
+  double lat = 0, lon = 0;    // degrees
+  double accuracy_m = 0;      // metres
+  enum class Problem { None, Denied, Unavailable, TimedOut, NotSupported } problem = Problem::None;
+};
+// Asks the device where it is, once (the browser asks the person first). The answer comes from
+// TakeLocation() a moment later; nothing is remembered here. The desktop has no position and
+// answers NotSupported, unless $SAFESPACES_FAKE_LOCATION is "lat,lon" (degrees, e.g.
+// "52.4081,-1.5106"): then it answers that place, 10 m accurate, for tests and demos (a value
+// it cannot read answers Unavailable).
+void RequestLocation();
+std::optional<LocationResponse> TakeLocation();
 
 }  // namespace platform

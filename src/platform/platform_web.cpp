@@ -7,6 +7,9 @@
 #include <emscripten.h>
 #include <emscripten/html5.h>
 
+#include <cstdlib>
+#include <utility>
+
 namespace platform {
 namespace {
 
@@ -223,7 +226,75 @@ std::vector<MirrorEvent> TakeMirrorEvents() {
 
 }  // namespace platform
 
-// Called from JavaScript when a fetch or an IndexedDB save finishes.
+// [SECTION] Map pictures and where I am in the browser
+
+namespace platform {
+namespace {
+
+std::vector<ImageResponse> g_images_done;
+std::optional<LocationResponse> g_location;  // the answer the next TakeLocation() gives
+
+// The browser decodes (any format it shows); one reused canvas turns the picture into RGBA.
+// Every failure answers with no pixels, so the map can ask again later. Cross-origin tile
+// servers must allow CORS (OpenStreetMap's do); cookies are never sent to them.
+EM_JS(void, JsRequestImage, (int id, const char* url, int max_side), {
+  fetch(UTF8ToString(url), { mode: 'cors', credentials: 'omit' })
+    .then((response) => {
+      if (!response.ok) throw new Error('HTTP ' + response.status);
+      return response.blob();
+    })
+    .then((blob) => createImageBitmap(blob, { premultiplyAlpha: 'none', colorSpaceConversion: 'none' }))
+    .then((bitmap) => {
+      const w = bitmap.width, h = bitmap.height;
+      if (w < 1 || h < 1 || w > max_side || h > max_side) {
+        bitmap.close();
+        throw new Error('too big');
+      }
+      const canvas = Module.safespacesImageCanvas || (Module.safespacesImageCanvas =
+        typeof OffscreenCanvas === 'function' ? new OffscreenCanvas(w, h) : document.createElement('canvas'));
+      canvas.width = w;  // also clears it
+      canvas.height = h;
+      const context = canvas.getContext('2d', { willReadFrequently: true });
+      context.drawImage(bitmap, 0, 0);
+      bitmap.close();
+      const pixels = context.getImageData(0, 0, w, h).data;
+      const ptr = _malloc(pixels.length);
+      if (!ptr) throw new Error('out of memory');
+      HEAPU8.set(pixels, ptr);
+      return [w, h, ptr];
+    })
+    .catch(() => [0, 0, 0])
+    .then(([w, h, ptr]) => _safespaces_image_done(id, w, h, ptr));
+});
+
+// Problems as LocationResponse::Problem numbers: 1 denied, 2 unavailable, 3 timed out,
+// 4 not supported (the GeolocationPositionError codes are 1 to 3).
+EM_JS(void, JsRequestLocation, (), {
+  const answer = (problem, lat, lon, accuracy) => _safespaces_location_done(problem, lat, lon, accuracy);
+  if (!navigator.geolocation) return answer(4, 0, 0, 0);
+  navigator.geolocation.getCurrentPosition(
+    (position) => answer(0, position.coords.latitude, position.coords.longitude, position.coords.accuracy),
+    (error) => answer(error.code === 1 || error.code === 3 ? error.code : 2, 0, 0, 0),
+    { enableHighAccuracy: false, timeout: 15000, maximumAge: 60000 });
+});
+
+}  // namespace
+
+void RequestImage(int request_id, const std::string& url) { JsRequestImage(request_id, url.c_str(), kMaxImageSide); }
+
+std::vector<ImageResponse> TakeImages() {
+  std::vector<ImageResponse> taken;
+  taken.swap(g_images_done);
+  return taken;
+}
+
+void RequestLocation() { JsRequestLocation(); }
+
+std::optional<LocationResponse> TakeLocation() { return std::exchange(g_location, std::nullopt); }
+
+}  // namespace platform
+
+// Called from JavaScript when a fetch, a picture, a position or an IndexedDB save finishes.
 extern "C" {
 
 EMSCRIPTEN_KEEPALIVE void safespaces_http_done(int request_id, int status, const char* body) {
@@ -247,6 +318,38 @@ EMSCRIPTEN_KEEPALIVE void safespaces_mirror_text(unsigned id, const char* text) 
 
 EMSCRIPTEN_KEEPALIVE void safespaces_persist_done(int generation) {
   if (generation > platform::g_persist_done) platform::g_persist_done = generation;
+}
+
+// Takes ownership of `rgba` (width * height * 4 bytes from malloc); null for a failure.
+EMSCRIPTEN_KEEPALIVE void safespaces_image_done(int request_id, int width, int height, std::uint8_t* rgba) {
+  platform::ImageResponse image;
+  image.request_id = request_id;
+  if (rgba && width > 0 && height > 0) {
+    image.ok = true;
+    image.width = width;
+    image.height = height;
+    image.rgba.assign(rgba, rgba + static_cast<std::size_t>(width) * static_cast<std::size_t>(height) * 4);
+  }
+  std::free(rgba);
+  platform::g_images_done.push_back(std::move(image));
+}
+
+// problem: LocationResponse::Problem's number (0 for a position).
+EMSCRIPTEN_KEEPALIVE void safespaces_location_done(int problem, double lat, double lon, double accuracy_m) {
+  using Problem = platform::LocationResponse::Problem;
+  platform::LocationResponse answer;
+  answer.ok = problem == 0;
+  answer.problem = problem == 0 ? Problem::None
+                   : problem == 1 ? Problem::Denied
+                   : problem == 3 ? Problem::TimedOut
+                   : problem == 4 ? Problem::NotSupported
+                                  : Problem::Unavailable;
+  if (answer.ok) {
+    answer.lat = lat;
+    answer.lon = lon;
+    answer.accuracy_m = accuracy_m;
+  }
+  platform::g_location = answer;
 }
 
 }  // extern "C"

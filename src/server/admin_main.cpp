@@ -3,6 +3,8 @@
 // the server runs: SQLite locks it) through core and store only, no HTTP.
 //   safespaces-admin add-places --data DIR FILE.json   add approved places from a list
 //   safespaces-admin approve --data DIR PLACE_ID        put a suggested place on the map
+//   safespaces-admin reject --data DIR PLACE_ID REASON  do not add it, saying why (the
+//                                                       suggesting device is told)
 //   safespaces-admin counts --data DIR                  how many places, ratings, ...
 //   safespaces-admin demo --data DIR [...]              a made-up demo set (store/demo_data.h)
 //   safespaces-admin make-tiles --out FILE [...]        synthetic map tiles (synthetic_tiles.h)
@@ -32,6 +34,9 @@ constexpr const char* kUsage =
     "Usage:\n"
     "  safespaces-admin add-places --data DIR FILE.json   add approved places from a JSON list\n"
     "  safespaces-admin approve --data DIR PLACE_ID        put a suggested place on the map\n"
+    "  safespaces-admin reject --data DIR PLACE_ID REASON  do not add a suggested place; REASON is one of\n"
+    "{reasons}"
+    "      (the young person who suggested it is told these words on their device)\n"
     "  safespaces-admin counts --data DIR                  count places and ratings\n"
     "  safespaces-admin demo --data DIR [--places N] [--ratings M] [--seed S] [--words DIR]\n"
     "      add a made-up demo set: fictional places (default 300) inside Coventry, each\n"
@@ -40,6 +45,20 @@ constexpr const char* kUsage =
     "  safespaces-admin make-tiles --out FILE.mbtiles [--min-zoom 11] [--max-zoom 15]\n"
     "      make synthetic map tiles over Coventry (pale squares showing z/x/y, not a map)\n"
     "      for safespaces-server --tiles\n";
+
+// The usage text, with the reasons an officer can give for not adding a place.
+void PrintUsage() {
+  std::string reasons;
+  for (core::NotAddedReason reason : core::kAllNotAddedReasons) {
+    std::string name(core::NotAddedReasonName(reason));
+    name.resize(std::max<std::size_t>(name.size(), 22), ' ');
+    reasons += "        " + name + " \"" + std::string(core::NotAddedReasonMessage(reason)) + "\"\n";
+  }
+  std::string usage(kUsage);
+  const std::string_view slot = "{reasons}";
+  usage.replace(usage.find(slot), slot.size(), reasons);
+  std::fputs(usage.c_str(), stderr);
+}
 
 constexpr int kDefaultDemoPlaces = 300;
 constexpr int kDemoRatingsPerPlace = 2;  // when --ratings is not given
@@ -104,6 +123,22 @@ int Approve(store::Database& db, const std::string& place_id) {
     return 1;
   }
   std::printf("Approved %s.\n", place_id.c_str());
+  return 0;
+}
+
+int Reject(store::Database& db, const std::string& place_id, const std::string& reason_name) {
+  const std::optional<core::NotAddedReason> reason = core::NotAddedReasonFromName(reason_name);
+  if (!reason) {
+    std::fprintf(stderr, "'%s' is not a reason we know.\n", reason_name.c_str());
+    PrintUsage();
+    return 2;
+  }
+  store::ServerStore places(db);
+  if (std::optional<core::ApiError> problem = places.RejectPlace(place_id, *reason)) {
+    std::fprintf(stderr, "%s\n", problem->message.c_str());
+    return 1;
+  }
+  std::printf("Not added %s: \"%s\"\n", place_id.c_str(), std::string(core::NotAddedReasonMessage(*reason)).c_str());
   return 0;
 }
 
@@ -189,7 +224,7 @@ int MakeDemo(store::Database& db, const std::string& data_dir, const Flags& flag
 int MakeTiles(const Flags& flags) {
   const auto out = flags.values.find("--out");
   if (out == flags.values.end()) {
-    std::fputs(kUsage, stderr);
+    PrintUsage();
     return 2;
   }
   const std::optional<long long> min_zoom = flags.Number("--min-zoom", kDefaultMinZoom, core::kMinZoom, core::kMaxZoom);
@@ -231,7 +266,7 @@ int main(int argc, char** argv) {
   }
   if (rest.size() == 1 && rest[0] == "make-tiles") return MakeTiles(flags);
   if (rest.empty() || data_dir.empty()) {
-    std::fputs(kUsage, stderr);
+    PrintUsage();
     return 2;
   }
   std::optional<store::Database> db = OpenData(data_dir);
@@ -239,8 +274,9 @@ int main(int argc, char** argv) {
   const std::string& command = rest[0];
   if (command == "add-places" && rest.size() == 2) return AddPlaces(*db, rest[1]);
   if (command == "approve" && rest.size() == 2) return Approve(*db, rest[1]);
+  if (command == "reject" && rest.size() == 3) return Reject(*db, rest[1], rest[2]);
   if (command == "counts" && rest.size() == 1) return Counts(*db);
   if (command == "demo" && rest.size() == 1) return MakeDemo(*db, data_dir, flags);
-  std::fputs(kUsage, stderr);
+  PrintUsage();
   return 2;
 }

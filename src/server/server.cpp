@@ -99,8 +99,7 @@ struct Server::State {
   int schema_version = 0;  // read once at start: migrations only run then
   WebFiles web;
   std::unique_ptr<store::MbTilesReader> tiles;  // null without --tiles
-  std::string tile_url;                         // what /api/v1/config tells the app
-  std::string tile_attribution;
+  TileSource tile_source;                       // what /api/v1/config tells the app
   std::vector<ApiRoute> routes;
   HttpServer http;
   int port = 0;
@@ -142,7 +141,7 @@ std::vector<ApiRoute> MakeApiRoutes(const Server::State& s) {
        [&s](const Request&, Response& res) { SendJson(res, HealthJson(s.schema_version)); }},
       {Method::Get, "/api/v1/config",
        [&s](const Request&, Response& res) {
-         SendJson(res, ConfigJson(s.tile_url, s.tile_attribution, core::DefaultServiceArea()));
+         SendJson(res, ConfigJson(s.tile_source, core::DefaultServiceArea()));
        }},
       {Method::Get, "/api/v1/places",
        [&s](const Request& req, Response& res) {
@@ -389,15 +388,16 @@ bool Server::Start(std::string& error) {
     LogLine("Map tiles from " + s.options.tiles_file.string() +
             (name == metadata.end() ? std::string() : " (" + LogSafe(name->second) + ")"));
     const auto attribution = metadata.find("attribution");
-    s.tile_url = "/tiles/{z}/{x}/{y}.png";
-    s.tile_attribution = attribution == metadata.end() ? std::string("Map tiles") : attribution->second;
+    s.tile_source.url = "/tiles/{z}/{x}/{y}.png";
+    s.tile_source.attribution = attribution == metadata.end() ? std::string("Map tiles") : attribution->second;
+    ReadTileCoverage(metadata, s.tile_source);
   } else {
-    s.tile_url = kOsmTileUrl;
-    s.tile_attribution = kOsmAttribution;
+    s.tile_source.url = kOsmTileUrl;
+    s.tile_source.attribution = kOsmAttribution;
   }
-  // What the council chose wins over both defaults.
-  if (!s.options.tile_url.empty()) s.tile_url = s.options.tile_url;
-  if (!s.options.tile_attribution.empty()) s.tile_attribution = s.options.tile_attribution;
+  // What the council chose wins over both defaults (and its coverage is not known: all of it).
+  if (!s.options.tile_url.empty()) s.tile_source = TileSource{.url = s.options.tile_url};
+  if (!s.options.tile_attribution.empty()) s.tile_source.attribution = s.options.tile_attribution;
 
   s.routes = MakeApiRoutes(s);
   Configure(s);

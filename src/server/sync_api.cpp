@@ -11,7 +11,13 @@
 //   POST /api/v1/sync {"device_id": uuid, "cursor": "123" (optional), "items": [outbox item...]}
 //     200 {"results": [{"id", "status": "accepted" | "already_accepted" | "rejected",
 //                       "error": {"code", "message", "field"} (only when rejected)}...],
+//          "yours": [{"id", "status": "suggested" | "approved" | "rejected" | "merged",
+//                     "reason": "already_on_map" | ... (only when rejected with a reason),
+//                     "merged_into": uuid (only when merged)}...],
 //          "places": [entry...], "cursor": "...", "more": bool}   (places changed since "cursor")
+//     "yours" is what became of every suggestion this device sent (the 500 newest, by id;
+//     a withdrawn one never approved is gone): always the asking device's own, never
+//     another's. Reasons are core::NotAddedReason names; the device shows their words.
 //     A fault in one item rejects that item only. A fault in the request itself is an
 //     error for the whole request: 413 (too big), 400 (not JSON, too deep, wrong shape),
 //     422 (device_id not an id, too many items), each naming the field.
@@ -138,6 +144,22 @@ std::string PageAnswer(std::string_view head, const store::PlacesPage& page) {
   return answer;
 }
 
+// "yours": the statuses of the asking device's own suggestions, as a JSON list.
+std::optional<json> ReadYours(ReaderPool& readers, const std::string& device_id) {
+  std::optional<std::vector<core::SuggestionStatus>> statuses;
+  std::string error;
+  const bool read = readers.With(
+      [&](const store::Database& db) {
+        statuses = store::SuggestionStatusesOf(db, device_id, core::kMaxSuggestionStatuses, error);
+      },
+      error);
+  (void)read;  // as ReadPage: no connection and a failed query both leave it empty
+  if (!statuses) return std::nullopt;
+  json list = json::array();
+  for (const core::SuggestionStatus& status : *statuses) list.push_back(core::ToJson(status));
+  return list;
+}
+
 std::optional<store::PlacesPage> ReadPage(ReaderPool& readers, std::int64_t since, int limit) {
   std::optional<store::PlacesPage> page;
   std::string error;
@@ -221,10 +243,13 @@ Reply PostSync(GroupCommitWriter& writer, ReaderPool& readers, std::string_view 
   // Every "accepted" below is already on disk.
   json list = json::array();
   for (std::size_t i = 0; i < results.size(); ++i) list.push_back(ResultJson(request.entries[i].id, results[i]));
+  const std::optional<json> yours = ReadYours(readers, request.device_id);
   const std::optional<store::PlacesPage> page = ReadPage(readers, request.cursor, store::kDefaultPageSize);
-  if (!page) return {"", OurFault()};
+  if (!yours || !page) return {"", OurFault()};
   std::string head = "{\"results\":";
   head += core::DumpJson(list);
+  head += ",\"yours\":";
+  head += core::DumpJson(*yours);
   head += ',';
   return {PageAnswer(head, *page), std::nullopt};
 }

@@ -87,11 +87,16 @@ int CountWaiting(const Database& db) {
 
 std::vector<Contribution> Contributions(const Database& db) {
   std::vector<Contribution> list;
-  Statement select = db.Prepare("SELECT body, state, message FROM contributions ORDER BY id DESC");
+  Statement select =
+      db.Prepare("SELECT body, state, message, review, review_reason, merged_into FROM contributions ORDER BY id DESC");
   while (select.Step() == StepResult::Row) {
     std::optional<core::OutboxItem> item = ReadItem(select.ColumnText(0));
     if (!item) continue;
-    list.push_back({std::move(*item), StateFromName(select.ColumnText(1)), std::string(select.ColumnText(2))});
+    Contribution made{std::move(*item), StateFromName(select.ColumnText(1)), std::string(select.ColumnText(2))};
+    made.review = core::PlaceStatusFromName(select.ColumnText(3));
+    made.review_reason = core::NotAddedReasonFromName(select.ColumnText(4));
+    made.merged_into = std::string(select.ColumnText(5));
+    list.push_back(std::move(made));
   }
   return list;
 }
@@ -104,6 +109,24 @@ bool RecordResults(const Database& db, std::span<const core::ItemResult> results
       update.BindText(1, result.id)
           .BindText(2, StateName(taken ? ContributionState::Sent : ContributionState::Rejected))
           .BindText(3, taken ? std::string_view() : std::string_view(result.error.message));
+      if (!StepDone(update, error)) return false;
+    }
+    return true;
+  });
+}
+
+bool RecordReviews(const Database& db, std::span<const core::SuggestionStatus> yours, std::string& error) {
+  if (yours.empty()) return true;
+  return InTransaction(db, error, [&] {
+    Statement update = db.Prepare(
+        "UPDATE contributions SET review = ?2, review_reason = ?3, merged_into = ?4 "
+        "WHERE id = ?1 AND kind = 'suggestion' "
+        "AND (review <> ?2 OR review_reason <> ?3 OR merged_into <> ?4)");  // most syncs change nothing
+    for (const core::SuggestionStatus& status : yours) {
+      update.BindText(1, status.id)
+          .BindText(2, core::PlaceStatusName(status.status))
+          .BindText(3, status.reason ? core::NotAddedReasonName(*status.reason) : std::string_view())
+          .BindText(4, status.merged_into);
       if (!StepDone(update, error)) return false;
     }
     return true;

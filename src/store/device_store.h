@@ -20,6 +20,10 @@ struct Contribution {
   core::OutboxItem item;
   ContributionState state = ContributionState::Waiting;
   std::string message;  // the server's reason, when rejected
+  // A sent suggestion's review, as the last sync answer said: nullopt until it says.
+  std::optional<core::PlaceStatus> review;
+  std::optional<core::NotAddedReason> review_reason;  // when the review is Rejected, with a reason
+  std::string merged_into;                            // when the review is Merged
 };
 
 // Keys in the device's meta table.
@@ -43,6 +47,10 @@ std::vector<Contribution> Contributions(const Database& db);
 // Records the server's answers: accepted and already-accepted items become Sent, rejected
 // ones Rejected with the server's message. Unknown ids are ignored. One transaction.
 bool RecordResults(const Database& db, std::span<const core::ItemResult> results, std::string& error);
+
+// Records what became of this device's suggestions ("yours" in a sync answer). Ids that
+// are not this device's suggestions are ignored. One transaction.
+bool RecordReviews(const Database& db, std::span<const core::SuggestionStatus> yours, std::string& error);
 
 // Applies a page of map changes and remembers its cursor, in one transaction.
 bool ApplyPlaceChanges(const Database& db, const core::PlaceChanges& changes, std::string& error);

@@ -7,6 +7,7 @@
 // [SECTION] Officers, [SECTION] Writing the feed, [SECTION] Reading.
 #include "store/server_store.h"
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 #include <utility>
 
@@ -79,6 +80,27 @@ void ReadAnswers(core::Rating& rating, std::string_view scales, std::string_view
   }
 }
 
+// A suggestion's tapped reasons as stored: wire names joined by commas ("quiet,kind_staff").
+std::string ReasonsText(const std::vector<core::SafeReason>& reasons) {
+  std::string text;
+  for (core::SafeReason reason : reasons) {
+    if (!text.empty()) text += ',';
+    text += core::SafeReasonName(reason);
+  }
+  return text;
+}
+
+std::vector<core::SafeReason> ReasonsFromText(std::string_view text) {
+  std::vector<core::SafeReason> reasons;
+  while (!text.empty()) {
+    const std::size_t comma = text.find(',');
+    if (const std::optional<core::SafeReason> reason = core::SafeReasonFromName(text.substr(0, comma)))
+      reasons.push_back(*reason);
+    text = comma == std::string_view::npos ? std::string_view() : text.substr(comma + 1);
+  }
+  return reasons;
+}
+
 core::ApiError AppMistake(std::string field) {
   return {core::ErrorCode::InvalidField,
           "Sorry, something went wrong in the app. Please send this again from a new screen.", std::move(field)};
@@ -144,18 +166,20 @@ ServerStore::ServerStore(Database& db) : db_(db) {
   prepare(withdraw_rating_, "UPDATE ratings SET withdrawn = 1, comment = '' WHERE id = ?1");
   prepare(live_ratings_of_, "SELECT scales, facilities FROM ratings WHERE place_id = ?1 AND withdrawn = 0");
   prepare(insert_withdrawal_, "INSERT INTO withdrawals (id, device_id, target_id) VALUES (?1, ?2, ?3)");
-  prepare(find_place_, "SELECT device_id, first_rating_id, approved_seq IS NOT NULL, status FROM places WHERE id = ?1");
+  prepare(find_place_,
+          "SELECT device_id, first_rating_id, approved_seq IS NOT NULL, status, review_reason "
+          "FROM places WHERE id = ?1");
   prepare(insert_place_,
           "INSERT INTO places (id, name, category, lat, lon, address, status, device_id, why, session_id, "
-          "first_rating_id, profile, change_seq) "
-          "VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'suggested', ?7, ?8, ?9, ?10, ?11, 0)");
+          "first_rating_id, profile, change_seq, reasons) "
+          "VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'suggested', ?7, ?8, ?9, ?10, ?11, 0, ?12)");
   prepare(insert_officer_place_,
           "INSERT INTO places (id, name, category, lat, lon, address, opening_notes, status, device_id, why, "
           "session_id, first_rating_id, profile, change_seq) "
           "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'suggested', '', '', '', '', ?8, 0) ON CONFLICT (id) DO NOTHING");
   prepare(delete_place_, "DELETE FROM places WHERE id = ?1");
-  prepare(clear_why_, "UPDATE places SET why = '' WHERE id = ?1");
-  prepare(set_status_, "UPDATE places SET status = ?2, merged_into = '' WHERE id = ?1");
+  prepare(clear_words_, "UPDATE places SET why = '', reasons = '' WHERE id = ?1");
+  prepare(set_status_, "UPDATE places SET status = ?2, merged_into = '', review_reason = ?3 WHERE id = ?1");
   prepare(read_profile_, "SELECT profile FROM places WHERE id = ?1");
   prepare(next_seq_, "UPDATE counters SET value = value + 1 WHERE name = 'change_seq' RETURNING value");
   prepare(read_place_,
@@ -377,7 +401,8 @@ std::optional<SyncResult> ServerStore::ApplySuggestion(const core::Suggestion& s
                           .BindText(8, suggestion.why)
                           .BindText(9, suggestion.session_id)
                           .BindText(10, first.id)
-                          .BindBlob(11, ProfileBlob(profile));
+                          .BindBlob(11, ProfileBlob(profile))
+                          .BindText(12, ReasonsText(suggestion.reasons));
   if (insert.Step() != StepResult::Done) return FailNone("Could not save a place: " + insert.Error());
   profiles_[suggestion.id] = profile;
   changed_.insert(suggestion.id);
@@ -407,8 +432,9 @@ std::optional<SyncResult> ServerStore::ApplyWithdrawal(const core::Withdrawal& w
   if (!same_device) return SyncResult{SyncOutcome::Accepted, {}};
   if (!WithdrawRating(first_rating_id, withdrawal.device_id)) return std::nullopt;
   if (ever_approved) {
-    // The council published it: the place stays; only the young person's own words go.
-    Statement& clear = Fresh(clear_why_).BindText(1, withdrawal.target_id);
+    // The council published it: the place stays; only the young person's own words and
+    // reasons go.
+    Statement& clear = Fresh(clear_words_).BindText(1, withdrawal.target_id);
     if (clear.Step() != StepResult::Done) return FailNone("Could not update a place: " + clear.Error());
   } else {
     Statement& remove = Fresh(delete_place_).BindText(1, withdrawal.target_id);
@@ -421,7 +447,8 @@ std::optional<SyncResult> ServerStore::ApplyWithdrawal(const core::Withdrawal& w
 
 // [SECTION] Officers
 
-std::optional<core::ApiError> ServerStore::SetStatus(std::string_view place_id, core::PlaceStatus status) {
+std::optional<core::ApiError> ServerStore::SetStatus(std::string_view place_id, core::PlaceStatus status,
+                                                     std::string_view review_reason) {
   const core::ApiError database_error{core::ErrorCode::Internal,
                                       "Something went wrong on our side. Please try again in a little while.", ""};
   const bool own_transaction = !in_transaction_;
@@ -434,11 +461,14 @@ std::optional<core::ApiError> ServerStore::SetStatus(std::string_view place_id, 
     ok = Fail("Could not look up a place: " + find.Error());
   } else if (found == StepResult::Done) {
     outcome = PlaceNotFound();
-  } else if (find.ColumnText(3) != core::PlaceStatusName(status)) {
+  } else if (const bool new_status = find.ColumnText(3) != core::PlaceStatusName(status);
+             new_status || find.ColumnText(4) != review_reason) {
     find.Reset();
-    Statement& update = Fresh(set_status_).BindText(1, place_id).BindText(2, core::PlaceStatusName(status));
+    Statement& update =
+        Fresh(set_status_).BindText(1, place_id).BindText(2, core::PlaceStatusName(status)).BindText(3, review_reason);
     if (update.Step() == StepResult::Done) {
-      changed_.insert(std::string(place_id));
+      // Only the status shows in the feed; a new reason alone changes nothing public.
+      if (new_status) changed_.insert(std::string(place_id));
     } else {
       ok = Fail("Could not change a place: " + update.Error());
     }
@@ -457,8 +487,11 @@ std::optional<core::ApiError> ServerStore::ApprovePlace(std::string_view place_i
   return SetStatus(place_id, core::PlaceStatus::Approved);
 }
 
-std::optional<core::ApiError> ServerStore::RejectPlace(std::string_view place_id) {
-  return SetStatus(place_id, core::PlaceStatus::Rejected);
+std::optional<core::ApiError> ServerStore::RejectPlace(std::string_view place_id, core::NotAddedReason reason) {
+  const std::string_view name = core::NotAddedReasonName(reason);
+  if (name.empty())
+    return core::ApiError{core::ErrorCode::InvalidField, "Please pick why this place was not added.", "reason"};
+  return SetStatus(place_id, core::PlaceStatus::Rejected, name);
 }
 
 std::optional<ServerStore::Added> ServerStore::AddPlace(const core::Place& place) {
@@ -583,6 +616,30 @@ std::optional<PlacesPage> PlacesSince(const Database& db, std::int64_t since, in
   return page;
 }
 
+std::optional<std::vector<core::SuggestionStatus>> SuggestionStatusesOf(const Database& db, std::string_view device_id,
+                                                                        int limit, std::string& error) {
+  // "device_id <> ''" matches the partial index places_by_device (migration 0003).
+  Statement s = db.Prepare(
+      "SELECT id, status, review_reason, merged_into FROM places WHERE device_id = ?1 AND device_id <> '' "
+      "ORDER BY id DESC LIMIT ?2");
+  s.BindText(1, device_id).BindInt64(2, std::max(limit, 0));
+  std::vector<core::SuggestionStatus> statuses;
+  StepResult step = StepResult::Row;
+  while ((step = s.Step()) == StepResult::Row) {
+    core::SuggestionStatus status;
+    status.id = std::string(s.ColumnText(0));
+    status.status = core::PlaceStatusFromName(s.ColumnText(1)).value_or(core::PlaceStatus::Suggested);
+    if (status.status == core::PlaceStatus::Rejected) status.reason = core::NotAddedReasonFromName(s.ColumnText(2));
+    if (status.status == core::PlaceStatus::Merged) status.merged_into = std::string(s.ColumnText(3));
+    statuses.push_back(std::move(status));
+  }
+  if (step == StepResult::Error) {
+    error = "Could not read a device's suggestions: " + s.Error();
+    return std::nullopt;
+  }
+  return statuses;
+}
+
 std::optional<ServerCounts> CountRows(const Database& db, std::string& error) {
   Statement s = db.Prepare(
       "SELECT (SELECT count(*) FROM places), (SELECT count(*) FROM places WHERE status = 'suggested'), "
@@ -603,7 +660,7 @@ std::optional<ServerCounts> CountRows(const Database& db, std::string& error) {
 std::optional<StoredPlace> LoadPlace(const Database& db, std::string_view place_id) {
   Statement s = db.Prepare(
       "SELECT name, category, lat, lon, address, opening_notes, status, merged_into, device_id, why, session_id, "
-      "approved_seq IS NOT NULL, profile FROM places WHERE id = ?1");
+      "approved_seq IS NOT NULL, profile, reasons, review_reason FROM places WHERE id = ?1");
   s.BindText(1, place_id);
   if (s.Step() != StepResult::Row) return std::nullopt;
   StoredPlace stored;
@@ -622,6 +679,8 @@ std::optional<StoredPlace> LoadPlace(const Database& db, std::string_view place_
   stored.session_id = std::string(s.ColumnText(10));
   stored.ever_approved = s.ColumnInt64(11) != 0;
   stored.profile = ProfileFromBlob(s.ColumnBlob(12));
+  stored.reasons = ReasonsFromText(s.ColumnText(13));
+  stored.review_reason = core::NotAddedReasonFromName(s.ColumnText(14));
   return stored;
 }
 

@@ -2,7 +2,8 @@
 // side, one ServerStore per writing connection) and reading the public feed of places
 // (free functions, for any connection). SQL and rules of order only; HTTP, threads and
 // group commit are in src/server. Start at ServerStore::Apply, then PlacesSince.
-// The device's database is device_store.h; the schema is migrations/server/0002_*.sql.
+// The device's database is device_store.h; the schema is migrations/server/0002_*.sql
+// and the files after it.
 #pragma once
 #include <cstdint>
 #include <map>
@@ -15,6 +16,7 @@
 #include "core/api_error.h"
 #include "core/model.h"
 #include "core/profile.h"
+#include "core/sync_protocol.h"
 #include "core/validation.h"
 #include "store/database.h"
 
@@ -51,7 +53,8 @@ class ServerStore {
   //  - an id accepted before is AlreadyAccepted and changes nothing (the first copy wins);
   //  - an item that breaks a rule of core::Validate is Rejected and not kept;
   //  - a rating counts in its place's profile once the place is known, until withdrawn;
-  //  - a suggestion makes a "suggested" place (not public) with its first rating;
+  //  - a suggestion makes a "suggested" place (not public) with its first rating; its
+  //    "why" words and tapped reasons are kept for officers, never made public;
   //  - a withdrawal is a tombstone: whenever its target (a rating or suggestion) is here,
   //    and came from the same device, the target is withdrawn. A withdrawn suggestion
   //    that was never approved disappears; one approved before keeps its place.
@@ -59,9 +62,10 @@ class ServerStore {
                                   std::int64_t now_unix_seconds);
 
   // Officer actions. Nullopt when done, or the error to show (NotFound, Conflict); a
-  // database failure is an Internal error.
+  // database failure is an Internal error. Rejecting keeps the officer's reason, which the
+  // suggesting device is told (SuggestionStatusesOf); approving clears it.
   std::optional<core::ApiError> ApprovePlace(std::string_view place_id);
-  std::optional<core::ApiError> RejectPlace(std::string_view place_id);
+  std::optional<core::ApiError> RejectPlace(std::string_view place_id, core::NotAddedReason reason);
   // A place an officer adds themself (or a council's list, imported): it has no suggesting
   // device and takes the status given. An id already here is left as it is (AlreadyThere).
   enum class Added { New, AlreadyThere };
@@ -71,7 +75,8 @@ class ServerStore {
   std::optional<SyncResult> ApplyRating(const core::Rating& rating, std::int64_t now);
   std::optional<SyncResult> ApplySuggestion(const core::Suggestion& suggestion, std::int64_t now);
   std::optional<SyncResult> ApplyWithdrawal(const core::Withdrawal& withdrawal, std::int64_t now);
-  std::optional<core::ApiError> SetStatus(std::string_view place_id, core::PlaceStatus status);
+  std::optional<core::ApiError> SetStatus(std::string_view place_id, core::PlaceStatus status,
+                                          std::string_view review_reason = {});
   std::optional<bool> Seen(std::string_view id);
   std::optional<bool> HasTombstone(std::string_view target_id, std::string_view device_id);
   bool Remember(std::string_view id, std::string_view device_id, core::OutboxKind kind, std::int64_t now);
@@ -96,7 +101,7 @@ class ServerStore {
   Statement seen_, remember_, tombstone_;
   Statement insert_rating_, find_rating_, withdraw_rating_, live_ratings_of_;
   Statement insert_withdrawal_;
-  Statement find_place_, insert_place_, insert_officer_place_, delete_place_, clear_why_, set_status_;
+  Statement find_place_, insert_place_, insert_officer_place_, delete_place_, clear_words_, set_status_;
   Statement read_profile_, read_place_, next_seq_, write_place_;
 };
 
@@ -121,6 +126,12 @@ struct PlacesPage {
 // first, at most `limit`. Nullopt on a database failure, with `error` saying why.
 std::optional<PlacesPage> PlacesSince(const Database& db, std::int64_t since, int limit, std::string& error);
 
+// What became of the suggestions `device_id` sent and still has here (a withdrawn one that
+// was never approved is gone), newest first, at most `limit`: the "yours" of its sync
+// answer. Only that device's own. Nullopt on a database failure, with `error` saying why.
+std::optional<std::vector<core::SuggestionStatus>> SuggestionStatusesOf(const Database& db, std::string_view device_id,
+                                                                        int limit, std::string& error);
+
 // [SECTION] Looking inside (tests, tools, officers' screens later)
 
 struct ServerCounts {
@@ -139,6 +150,8 @@ struct StoredPlace {
   core::Place place;
   std::string device_id;  // the suggesting device, "" for an officer's place
   std::string why;
+  std::vector<core::SafeReason> reasons;              // tapped with the suggestion, in the order sent
+  std::optional<core::NotAddedReason> review_reason;  // the officer's, when rejected with one
   std::string session_id;
   bool ever_approved = false;
   core::InclusionProfile profile;  // the cached one

@@ -25,11 +25,15 @@ export const DEVICES = {
 };
 
 // Starts the server; resolves to {url, stop()} once it prints the address it listens on.
-// With {demoPlaces: true}, the data folder first gets the demo places (assets/demo).
+// With {demoPlaces: true}, the data folder first gets the demo places (assets/demo). The map
+// always has synthetic tiles of its own (safespaces-admin make-tiles), served by the server:
+// tests never reach the internet.
 export async function startServer({ demoPlaces = false } = {}) {
   const data = mkdtempSync(path.join(tmpdir(), 'safespaces-browser-'));
   if (demoPlaces) execFileSync(config.admin, ['add-places', '--data', data, config.demoPlaces]);
-  const child = spawn(config.server, ['--port', '0', '--data', data, '--web', config.web], {
+  const tiles = path.join(data, 'tiles.mbtiles');
+  execFileSync(config.admin, ['make-tiles', '--out', tiles]);
+  const child = spawn(config.server, ['--port', '0', '--data', data, '--web', config.web, '--tiles', tiles], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let log = '';

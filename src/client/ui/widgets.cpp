@@ -6,14 +6,17 @@
 // [SECTION] Buttons
 // [SECTION] Choices
 // [SECTION] Text
+// [SECTION] The map
 #include "client/ui/widgets.h"
 
 #include <imgui.h>
 #include <imgui_internal.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdarg>
 #include <cstring>
+#include <map>
 
 #include "client/ui/theme.h"
 
@@ -31,6 +34,7 @@ bool g_drag_scrolling = false;              // a finger is moving the screen, no
 std::vector<std::pair<std::uint32_t, std::string>> g_texts;  // text fields' new text from the mirror
 std::vector<std::uint32_t> g_submits;       // Enter in a text field's HTML twin
 float g_visible_height = 0.0f;              // 0: the whole window
+std::string g_screen_title;                 // the screen drawn last, so a new one starts at its top
 Insets g_insets;                            // the screen's notch and rounded corners
 
 constexpr float kDragStartPixels = 10.0f;   // a finger moving this far scrolls instead of tapping
@@ -200,6 +204,12 @@ void EndNavigationPane() { EndScreen(); }
 
 void BeginScreen(const char* title) {
   if (g_record) g_record->screen_name = title;
+  // A new screen starts at its top, not where the one before was scrolled to; asked before
+  // Begin, so this very frame is drawn from the top.
+  if (g_screen_title != title) {
+    g_screen_title = title;
+    if (ImGuiWindow* window = ImGui::FindWindowByName("##screen")) ImGui::SetScrollY(window, 0.0f);
+  }
   BeginPane("##screen", ComputeLayout().main, false);
   const float available = ImGui::GetContentRegionAvail().x;
   g_column_width = std::min(available, kMaxContentWidth * TextScale());
@@ -658,6 +668,330 @@ void Paragraph(const char* text) {
   ImGui::TextWrapped("%s", text);
   ImGui::PopFont();
   RecordLastItem(Role::Text, text);
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] The map
+//-----------------------------------------------------------------------------
+
+namespace {
+
+constexpr ImGuiWindowFlags kMapWindowFlags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                             ImGuiWindowFlags_NoSavedSettings |
+                                             ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollbar |
+                                             ImGuiWindowFlags_NoScrollWithMouse;
+constexpr float kDoubleTapSeconds = 0.35f;  // two taps closer than this zoom in
+constexpr float kDoubleTapPixels = 32.0f;   // ... and this close together
+constexpr float kPinRadius = 19.0f;         // CSS px: the round head of a pin
+constexpr float kPinTail = 12.0f;           // CSS px from the head to the tip
+
+// The gesture under way: fingers down (touch) or the mouse held (desktop).
+struct GestureState {
+  bool active = false;
+  bool touch = false;
+  std::map<std::int64_t, ImVec2> fingers;
+  float moved = 0.0f;  // CSS px the gesture travelled: beyond kDragStartPixels it is a drag
+  bool dragging = false;
+  double started = 0.0;
+  double last_tap_time = -10.0;
+  ImVec2 last_tap_pos;
+};
+GestureState g_gesture;
+
+bool Inside(const Rect& r, const ImVec2& p) { return p.x >= r.x && p.y >= r.y && p.x < r.x + r.w && p.y < r.y + r.h; }
+
+bool StartsGesture(const Rect& area, std::span<const Rect> controls, const ImVec2& p) {
+  if (!Inside(area, p)) return false;
+  for (const Rect& control : controls)
+    if (Inside(control, p)) return false;
+  return true;
+}
+
+ImVec2 Midpoint(const std::map<std::int64_t, ImVec2>& fingers) {
+  ImVec2 sum(0, 0);
+  for (const auto& [id, p] : fingers) sum = ImVec2(sum.x + p.x, sum.y + p.y);
+  const float n = static_cast<float>(std::max<std::size_t>(fingers.size(), 1));
+  return ImVec2(sum.x / n, sum.y / n);
+}
+
+// Distance between the first two fingers, 0 with fewer.
+float Spread(const std::map<std::int64_t, ImVec2>& fingers) {
+  if (fingers.size() < 2) return 0.0f;
+  auto it = fingers.begin();
+  const ImVec2 a = it->second;
+  const ImVec2 b = (++it)->second;
+  return std::hypot(a.x - b.x, a.y - b.y);
+}
+
+// A tap that ended a gesture without moving it: a second one soon after, close by, is a
+// double tap.
+void NoteTap(MapGesture& out, const ImVec2& p) {
+  const double now = ImGui::GetTime();
+  if (now - g_gesture.last_tap_time < kDoubleTapSeconds &&
+      std::hypot(p.x - g_gesture.last_tap_pos.x, p.y - g_gesture.last_tap_pos.y) < kDoubleTapPixels) {
+    out.double_tap = true;
+    out.focus_x = p.x;
+    out.focus_y = p.y;
+    g_gesture.last_tap_time = -10.0;
+    return;
+  }
+  g_gesture.last_tap_time = now;
+  g_gesture.last_tap_pos = p;
+}
+
+void TouchGesture(const Rect& area, std::span<const Rect> controls, MapGesture& out) {
+  for (const FingerEvent& event : g_pointer.finger_events) {
+    const ImVec2 p(event.finger.x, event.finger.y);
+    auto& fingers = g_gesture.fingers;
+    if (event.kind == FingerEventKind::Down) {
+      if (!g_gesture.active) {
+        if (!StartsGesture(area, controls, p)) continue;
+        g_gesture = GestureState{.active = true, .touch = true, .started = ImGui::GetTime(),
+                                 .last_tap_time = g_gesture.last_tap_time, .last_tap_pos = g_gesture.last_tap_pos};
+      }
+      fingers[event.finger.id] = p;
+      continue;
+    }
+    auto it = fingers.find(event.finger.id);
+    if (!g_gesture.active || it == fingers.end()) continue;
+    if (event.kind == FingerEventKind::Move) {
+      const ImVec2 before_mid = Midpoint(fingers);
+      const float before_spread = Spread(fingers);
+      it->second = p;
+      const ImVec2 after_mid = Midpoint(fingers);
+      const float after_spread = Spread(fingers);
+      out.pan_x += after_mid.x - before_mid.x;
+      out.pan_y += after_mid.y - before_mid.y;
+      g_gesture.moved += std::hypot(after_mid.x - before_mid.x, after_mid.y - before_mid.y);
+      if (before_spread > 1.0f && after_spread > 1.0f) {
+        out.zoom_by *= after_spread / before_spread;
+        g_gesture.moved += std::fabs(after_spread - before_spread);
+      }
+      out.focus_x = after_mid.x;
+      out.focus_y = after_mid.y;
+      continue;
+    }
+    // A finger lifted.
+    const bool was_tap = fingers.size() == 1 && !g_gesture.dragging;
+    fingers.erase(it);
+    if (fingers.empty()) {
+      if (was_tap) NoteTap(out, p);
+      g_gesture.active = false;
+      g_gesture.dragging = false;
+    }
+  }
+}
+
+void MouseGesture(const Rect& area, std::span<const Rect> controls, MapGesture& out) {
+  const ImGuiIO& io = ImGui::GetIO();
+  if (io.MouseClicked[0] && StartsGesture(area, controls, io.MousePos)) {
+    g_gesture.active = true;
+    g_gesture.touch = false;
+    g_gesture.moved = 0.0f;
+    g_gesture.dragging = false;
+    if (io.MouseDoubleClicked[0]) {
+      out.double_tap = true;
+      out.focus_x = io.MousePos.x;
+      out.focus_y = io.MousePos.y;
+    }
+  }
+  if (g_gesture.active && !g_gesture.touch) {
+    if (io.MouseDown[0]) {
+      out.pan_x += io.MouseDelta.x;
+      out.pan_y += io.MouseDelta.y;
+      g_gesture.moved += std::hypot(io.MouseDelta.x, io.MouseDelta.y);
+    } else {
+      g_gesture.active = false;
+      g_gesture.dragging = false;
+    }
+  }
+  // The wheel zooms around the pointer, half a zoom level a notch.
+  if (io.MouseWheel != 0.0f && StartsGesture(area, controls, io.MousePos) && ImGui::IsWindowHovered()) {
+    out.zoom_by *= std::pow(2.0f, io.MouseWheel * 0.5f);
+    out.focus_x = io.MousePos.x;
+    out.focus_y = io.MousePos.y;
+  }
+}
+
+}  // namespace
+
+Rect BeginMapScreen(const char* title) {
+  if (g_record) g_record->screen_name = title;
+  const Rect area = ComputeLayout().main;
+  ImGui::SetNextWindowPos(ImVec2(area.x, area.y));
+  ImGui::SetNextWindowSize(ImVec2(area.w, area.h));
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+  ImGui::Begin("##map-screen", nullptr, kMapWindowFlags);
+  ImGui::PopStyleVar();
+  g_column_width = std::min(area.w - 2.0f * kScreenPadding, kMaxContentWidth * TextScale());
+  g_column_x = kScreenPadding;
+  return area;
+}
+
+void EndMapScreen() { ImGui::End(); }
+
+Rect BeginMapBox(const char* id, float height) {
+  const ImVec2 min = ImGui::GetCursorScreenPos();
+  const float width = ContentWidth();
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+  ImGui::BeginChild(id, ImVec2(width, height), false, kMapWindowFlags);
+  ImGui::PopStyleVar();
+  return {min.x, min.y, width, height};
+}
+
+void EndMapBox() { ImGui::EndChild(); }
+
+MapGesture MapSurface(const Rect& area, std::span<const Rect> controls, const char* description) {
+  MapGesture out;
+  if (g_pointer.is_touch || g_gesture.touch) {
+    TouchGesture(area, controls, out);
+  }
+  if (!g_pointer.is_touch) MouseGesture(area, controls, out);
+  if (g_gesture.active && !g_gesture.dragging && g_gesture.moved > kDragStartPixels) g_gesture.dragging = true;
+  // A drag that began on a pin moves the map and does not open the place.
+  if (g_gesture.dragging && ImGui::GetActiveID() != 0) ImGui::ClearActiveID();
+  out.dragging = g_gesture.dragging;
+  if (out.zoom_by == 1.0f && (out.pan_x != 0.0f || out.pan_y != 0.0f) && out.focus_x == 0.0f) {
+    out.focus_x = area.CenterX();
+    out.focus_y = area.CenterY();
+  }
+  Item item;
+  item.role = Role::Text;
+  item.name = description;
+  item.rect = area;
+  Record(std::move(item));
+  return out;
+}
+
+void DrawMapPin(float x, float y, Icon icon, unsigned colour, float scale) {
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  const float r = kPinRadius * scale;
+  const ImVec2 head(x, y - kPinTail * scale - r);
+  const ImU32 white = IM_COL32(0xFF, 0xFF, 0xFF, 0xFF);
+  const ImU32 shadow = IM_COL32(0x1B, 0x24, 0x37, 0x55);
+  draw->AddCircleFilled(ImVec2(head.x + 1.5f, head.y + 2.0f), r + 2.0f, shadow, 24);
+  // The tail: a triangle from the head down to the tip, outlined in white like the head.
+  draw->AddTriangleFilled(ImVec2(x - r * 0.62f, head.y + r * 0.55f), ImVec2(x + r * 0.62f, head.y + r * 0.55f),
+                          ImVec2(x, y + 1.5f), white);
+  draw->AddCircleFilled(head, r + 2.5f, white, 24);
+  draw->AddTriangleFilled(ImVec2(x - r * 0.5f, head.y + r * 0.6f), ImVec2(x + r * 0.5f, head.y + r * 0.6f),
+                          ImVec2(x, y - 1.0f), colour);
+  draw->AddCircleFilled(head, r, colour, 24);
+  const float icon_px = r * 1.15f;
+  const IconText glyph = IconUtf8(icon);
+  const ImVec2 size = GetFonts().body->CalcTextSizeA(icon_px, FLT_MAX, 0.0f, glyph.c_str());
+  draw->AddText(GetFonts().body, icon_px, ImVec2(head.x - size.x * 0.5f, head.y - size.y * 0.5f), white,
+                glyph.c_str());
+}
+
+bool MapPin(const char* id, float x, float y, Icon icon, unsigned colour, const char* name) {
+  // The target is the head and tail, widened to kMinTarget.
+  const float height = std::max(kMinTarget, 2.0f * kPinRadius + kPinTail + 6.0f);
+  ImGui::SetCursorScreenPos(ImVec2(x - kMinTarget * 0.5f, y - height));
+  ImGui::PushID(id);
+  const bool pressed = Pressable("##pin", ImVec2(kMinTarget, height));
+  ImGui::PopID();
+  const bool held = ImGui::IsItemActive() && !g_gesture.dragging;
+  DrawMapPin(x, y, icon, colour, held ? 1.12f : 1.0f);
+  DrawFocusRing(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+  RecordLastItem(Role::Button, name);
+  return pressed && !g_gesture.dragging;
+}
+
+bool MapCluster(const char* id, float x, float y, int count, const char* name) {
+  const Fonts& fonts = GetFonts();
+  const Palette& p = Colours();
+  const std::string words = std::to_string(count);
+  const float text_px = kBodySize;
+  const ImVec2 text = fonts.bold->CalcTextSizeA(text_px, FLT_MAX, 0.0f, words.c_str());
+  // Bigger for more places, gently (a log scale), never under the smallest target.
+  const float r = std::max(kMinTarget * 0.5f, std::min(40.0f, 20.0f + 4.0f * std::log2(static_cast<float>(count))));
+  const float radius = std::max(r, text.x * 0.5f + 10.0f);
+  ImGui::SetCursorScreenPos(ImVec2(x - radius, y - radius));
+  ImGui::PushID(id);
+  const bool pressed = Pressable("##cluster", ImVec2(radius * 2.0f, radius * 2.0f));
+  ImGui::PopID();
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  draw->AddCircleFilled(ImVec2(x + 1.5f, y + 2.0f), radius + 2.0f, IM_COL32(0x1B, 0x24, 0x37, 0x55), 32);
+  draw->AddCircleFilled(ImVec2(x, y), radius + 3.0f, IM_COL32(0xFF, 0xFF, 0xFF, 0xFF), 32);
+  draw->AddCircleFilled(ImVec2(x, y), radius, ImGui::IsItemActive() ? p.primary_active : p.primary, 32);
+  draw->AddText(fonts.bold, text_px, ImVec2(x - text.x * 0.5f, y - text.y * 0.5f), p.on_primary, words.c_str());
+  DrawFocusRing(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+  RecordLastItem(Role::Button, name);
+  return pressed && !g_gesture.dragging;
+}
+
+float ToolButtonHeight() { return std::max(kMinTarget, Scaled(kBigIconSize) * 0.8f + Scaled(kSmallSize) + 18.0f); }
+
+float ToolLabelWidth(const char* label) {
+  return GetFonts().bold->CalcTextSizeA(Scaled(kSmallSize), FLT_MAX, 0.0f, label).x;
+}
+
+bool ToolButton(Icon icon, const char* label, float width) {
+  const Fonts& fonts = GetFonts();
+  const Palette& p = Colours();
+  const ImVec2 size(std::max(width, kMinTarget), ToolButtonHeight());
+  const ImVec2 min = ImGui::GetCursorScreenPos();
+  const ImVec2 max(min.x + size.x, min.y + size.y);
+  ImGui::PushID(label);
+  const bool pressed = Pressable("##tool", size);
+  ImGui::PopID();
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  draw->AddRectFilled(min, max, ImGui::IsItemActive() ? p.chosen : p.card, 12.0f);
+  draw->AddRect(min, max, p.primary, 12.0f, 0, 2.0f);
+  const float icon_px = Scaled(kBigIconSize) * 0.8f;
+  const IconText glyph = IconUtf8(icon);
+  const ImVec2 icon_size = fonts.body->CalcTextSizeA(icon_px, FLT_MAX, 0.0f, glyph.c_str());
+  const float label_px = Scaled(kSmallSize);
+  const ImVec2 label_size = fonts.bold->CalcTextSizeA(label_px, FLT_MAX, 0.0f, label);
+  const float top = min.y + (size.y - icon_size.y - label_size.y) * 0.5f;
+  draw->AddText(fonts.body, icon_px, ImVec2(min.x + (size.x - icon_size.x) * 0.5f, top), p.primary, glyph.c_str());
+  draw->PushClipRect(min, max, true);
+  draw->AddText(fonts.bold, label_px, ImVec2(min.x + std::max(4.0f, (size.x - label_size.x) * 0.5f), top + icon_size.y),
+                p.primary, label);
+  draw->PopClipRect();
+  DrawFocusRing(min, max);
+  RecordLastItem(Role::Button, label);
+  return pressed;
+}
+
+float MapCaption(const char* text, float left, float bottom, float max_width) {
+  const Palette& p = Colours();
+  ImFont* font = GetFonts().small;
+  const float px = kSmallSize * 0.85f;  // small but legible: the credit must be there, not loud
+  const ImVec2 size = font->CalcTextSizeA(px, FLT_MAX, max_width - 12.0f, text);
+  const ImVec2 min(left, bottom - size.y - 6.0f);
+  const float right = left + size.x + 12.0f;
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  draw->AddRectFilled(min, ImVec2(right, bottom), (p.card & 0x00FFFFFF) | 0xE6000000, 6.0f);
+  draw->AddText(font, px, ImVec2(min.x + 6.0f, min.y + 3.0f), p.text, text, nullptr, max_width - 12.0f);
+  Item item;
+  item.role = Role::Text;
+  item.name = text;
+  item.rect = RectOf(min, ImVec2(right, bottom));
+  Record(std::move(item));
+  return size.y + 6.0f;
+}
+
+void MapNotice(Icon icon, const char* text, float x, float y, float width) {
+  const Palette& p = Colours();
+  const Fonts& fonts = GetFonts();
+  const float px = Scaled(kBodySize);
+  const IconText glyph = IconUtf8(icon);
+  const float icon_w = fonts.body->CalcTextSizeA(px, FLT_MAX, 0.0f, glyph.c_str()).x + 10.0f;
+  const ImVec2 size = fonts.body->CalcTextSizeA(px, FLT_MAX, width - icon_w - 24.0f, text);
+  const ImVec2 min(x, y);
+  const ImVec2 max(x + width, y + size.y + 20.0f);
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  draw->AddRectFilled(min, max, p.card, 12.0f);
+  draw->AddRect(min, max, p.card_border, 12.0f, 0, 2.0f);
+  draw->AddText(fonts.body, px, ImVec2(x + 12.0f, y + 10.0f), p.primary, glyph.c_str());
+  draw->AddText(fonts.body, px, ImVec2(x + 12.0f + icon_w, y + 10.0f), p.text, text, nullptr, width - icon_w - 24.0f);
+  Item item;
+  item.role = Role::Status;
+  item.name = text;
+  item.rect = RectOf(min, max);
+  Record(std::move(item));
 }
 
 }  // namespace ui

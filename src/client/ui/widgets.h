@@ -4,6 +4,7 @@
 // which tests and the screen-reader mirror read. Start with BeginScreen and Button.
 #pragma once
 #include <cstdint>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -137,5 +138,46 @@ void Paragraph(const char* text);
 
 // Vertical space, in CSS pixels.
 void Space(float pixels);
+
+// [SECTION] The map: a screen that does not scroll, its gestures, pins and controls.
+// Controls are placed with ImGui::SetCursorScreenPos before each call, and submitted
+// before the pins, and the pins before MapSurface: the first item under a finger wins.
+
+// The full screen for the map (no scrolling, no padding); returns the area it fills.
+Rect BeginMapScreen(const char* title);
+void EndMapScreen();
+// A box `height` CSS px tall across the reading column of a scrolling screen, for a map
+// inside it (the suggestion's picker); dragging in it moves the map, not the page.
+Rect BeginMapBox(const char* id, float height);
+void EndMapBox();
+
+// What fingers, the mouse and the wheel did to the map this frame.
+struct MapGesture {
+  float pan_x = 0, pan_y = 0;      // CSS px the picture moved (right and down are positive)
+  float zoom_by = 1.0f;            // scale of a pinch or wheel turn, around the focus
+  float focus_x = 0, focus_y = 0;  // CSS px, screen coordinates
+  bool double_tap = false;         // zoom in at the focus
+  bool dragging = false;           // a pan or pinch is under way: pins are not pressed
+};
+// Reads the gestures over `area` that did not start on one of `controls`, and records the
+// picture for screen readers as `description` (they use the list instead).
+MapGesture MapSurface(const Rect& area, std::span<const Rect> controls, const char* description);
+
+// A place's pin with its tip at (x, y): the kind's icon in white on the kind's colour, so the
+// colour is never the only sign. `name` is what a screen reader says. True when tapped.
+bool MapPin(const char* id, float x, float y, Icon icon, unsigned colour, const char* name);
+// The same pin, drawn only (not a button): the picker shows places but does not open them.
+void DrawMapPin(float x, float y, Icon icon, unsigned colour, float scale = 1.0f);
+// Several places close together: a round badge with how many, centred on (x, y).
+bool MapCluster(const char* id, float x, float y, int count, const char* name);
+// A button of a toolbar: the icon above a short word, `width` wide, at least kMinTarget tall.
+bool ToolButton(Icon icon, const char* label, float width);
+float ToolButtonHeight();
+float ToolLabelWidth(const char* label);  // CSS px the words of a ToolButton need
+// Small words on a pale strip whose bottom-left corner is at (left, bottom): the tiles'
+// credit, always visible. Returns the strip's height.
+float MapCaption(const char* text, float left, float bottom, float max_width);
+// A calm message on a card across the top of the map (offline, nothing matches).
+void MapNotice(Icon icon, const char* text, float x, float y, float width);
 
 }  // namespace ui
