@@ -203,7 +203,12 @@ TEST_CASE("a name that breaks the rules is refused in plain words, and Next wait
   Tap(ui, "Suggest a place");
   MoveMapTo(ui, kCafeLat, kCafeLon);
   Tap(ui, "This is the place");
-  Tap(ui, "Next");  // nothing typed
+  const ui::Item* field = ui.state.ui_record.Find(ui::Role::TextBox, "The name of the place");
+  REQUIRE(field);
+  CHECK_FALSE(field->multiline);
+  CHECK(field->max_chars == 80);
+  CHECK(field->rect.h >= ui::kMinTarget);  // a finger-sized box, one line as it is
+  Tap(ui, "Next");                         // nothing typed
   CHECK(Shows(ui, ui::Role::Heading, "What is it called?"));
   CHECK(Shows(ui, ui::Role::Status, "Please give the place a name with at least 2 letters."));
   Type(ui, "The name of the place", "  A ");  // one letter, once trimmed
@@ -221,7 +226,7 @@ TEST_CASE("a name that breaks the rules is refused in plain words, and Next wait
   CHECK(Shows(ui, ui::Role::Heading, "What kind of place is it?"));
 }
 
-TEST_CASE("a place on the map within 100 m is offered before the check, and opens its card", "[ui][suggest]") {
+TEST_CASE("a place on the map within 100 m is offered right after the pin, and opens its card", "[ui][suggest]") {
   for (const Size& size : {kPhone, kTablet}) {
     INFO("on a " << size.name);
     UiHarness ui(size.width, size.height, size.ratio);
@@ -230,12 +235,7 @@ TEST_CASE("a place on the map within 100 m is offered before the check, and open
     Tap(ui, "Suggest a place");
     MoveMapTo(ui, kLibraryLat + 0.0004, kLibraryLon);  // about 45 m north of the library
     Tap(ui, "This is the place");
-    Type(ui, "The name of the place", "Library garden");
-    Tap(ui, "Next");
-    Tap(ui, "Park");
-    Tap(ui, "Next");
-    Tap(ui, "3 of 5: A bit");
-    Tap(ui, "Finish the questions");
+    // Straight after the pin, before any question: nobody rates a place that is already there.
     REQUIRE(Shows(ui, ui::Role::Heading, "Is it one of these?"));
     const ui::Item* library = ui.state.ui_record.Find(ui::Role::Button, "Central Library");
     REQUIRE(library);
@@ -248,18 +248,25 @@ TEST_CASE("a place on the map within 100 m is offered before the check, and open
     REQUIRE(ui.state.screen == Screen::SuggestPlace);
     CHECK(Shows(ui, ui::Role::Heading, "Is it one of these?"));
     Tap(ui, "No, mine is new");
-    CHECK(Shows(ui, ui::Role::Heading, "Check your place"));
-    CHECK(Shows(ui, ui::Role::Text, "Where it is: 40 m from Central Library"));
+    CHECK(Shows(ui, ui::Role::Heading, "What is it called?"));
     Tap(ui, "Back");
     CHECK(Shows(ui, ui::Role::Heading, "Is it one of these?"));
     Tap(ui, "No, mine is new");
+    Type(ui, "The name of the place", "Library garden");
+    Tap(ui, "Next");
+    Tap(ui, "Park");
+    Tap(ui, "Next");
+    Tap(ui, "3 of 5: A bit");
+    Tap(ui, "Finish the questions");
+    CHECK(Shows(ui, ui::Role::Heading, "Check your place"));
+    CHECK(Shows(ui, ui::Role::Text, "Where it is: 40 m from Central Library"));
     Tap(ui, "Send");
     CHECK(ui.state.screen == Screen::SuggestDone);
     CHECK(OnlySuggestion(store::WaitingItems(ui.data->db, 10)));
   }
 }
 
-TEST_CASE("with no place within 100 m, the check follows the rating at once", "[ui][suggest]") {
+TEST_CASE("with no place within 100 m, the questions follow the pin at once", "[ui][suggest]") {
   UiHarness ui;
   AddLibrary(ui);
   SuggestCafe(ui);  // about 200 m from the library
@@ -465,4 +472,44 @@ TEST_CASE("every step of the journey has Read aloud, and it says the question", 
   Tap(ui, "Next");
   Tap(ui, "Read aloud");
   CHECK(ui.spoken.back().rfind("What kind of place is it? Library.", 0) == 0);
+}
+
+TEST_CASE("at 200% text on a phone, every step fits and its targets stay finger-sized", "[ui][suggest][size]") {
+  for (ui::FontFamily font : {ui::FontFamily::Atkinson, ui::FontFamily::OpenDyslexic}) {
+    UiHarness ui;
+    AddLibrary(ui);
+    ui.state.preferences.look.text_percent = 200;
+    ui.state.preferences.look.font = font;
+    ui.state.screen = Screen::SuggestPlace;
+    SuggestionDraft& draft = ui.state.suggestion;
+    draft.placed = true;
+    draft.lat = kLibraryLat + 0.0004;  // near the library, so "Is it one of these?" has it
+    draft.lon = kLibraryLon;
+    draft.name = "A very long name for a community place that young people like";
+    draft.name_problem = "The name is a bit long. Please keep it to 80 letters.";
+    draft.kind_chosen = true;
+    draft.reasons = {core::SafeReason::Quiet, core::SafeReason::EasyToGetTo};
+    draft.where_message = "You said no, so the map cannot find you. You can move the map instead.";
+    for (int step = 0; step <= static_cast<int>(SuggestStep::Check); ++step) {
+      for (FindMe find_me : {FindMe::Off, FindMe::Explaining}) {
+        if (find_me == FindMe::Explaining && step != 0) continue;
+        draft.step = static_cast<SuggestStep>(step);
+        draft.find_me = find_me;
+        ui.Frame();
+        ui.Frame();
+        const ui::FrameRecord& record = ui.state.ui_record;
+        INFO(record.screen_name << (font == ui::FontFamily::OpenDyslexic ? ", OpenDyslexic" : ", Atkinson"));
+        CheckScreenIsClean(ui);
+        for (const ui::Item& item : record.items) {
+          INFO(item.name);
+          CHECK(item.rect.x >= 0.0f);
+          CHECK(item.rect.x + item.rect.w <= 390.5f);
+          if (item.role != ui::Role::Text && item.role != ui::Role::Heading && item.role != ui::Role::Status) {
+            CHECK(item.rect.w >= ui::kMinTarget);
+            CHECK(item.rect.h >= ui::kMinTarget);
+          }
+        }
+      }
+    }
+  }
 }

@@ -99,11 +99,12 @@ enum class RatingFor : std::uint8_t { Rating, Suggestion };
 // it is sent; it stays while the young person goes elsewhere and comes back.
 enum class SuggestStep : std::uint8_t {
   Where,   // the map with a pin in its middle: "This is the place", or "Use where I am"
+  Nearby,  // "Is it one of these?": places on the map within kNearbyMetres; skipped if none.
+           // Straight after the pin, so nobody answers questions about a place already there.
   Name,    // "What is it called?"
   Kind,    // "What kind of place is it?"
   Why,     // "Why is it a safe space?": reasons to tap, and words
   Rating,  // their first rating: the rating flow's questions (rating.step)
-  Nearby,  // "Is it one of these?": places on the map within kNearbyMetres; skipped if none
   Check,   // the summary to check, change and send
 };
 inline constexpr double kNearbyMetres = 100.0;  // metres: a place this close may be the same one

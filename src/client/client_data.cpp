@@ -261,10 +261,10 @@ std::string NameProblem(const std::string& name) {
   return SuggestionProblem(probe, {"name"});
 }
 
-// After the first rating: "Is it one of these?" when places on the map are near the pin.
-SuggestStep NearbyOrCheck(const AppState& state) {
+// After the pin: "Is it one of these?" when places on the map are near it, else `otherwise`.
+SuggestStep NearbyOr(const AppState& state, SuggestStep otherwise) {
   const SuggestionDraft& draft = state.suggestion;
-  return core::PlacesWithin(state.places, draft.lat, draft.lon, kNearbyMetres).empty() ? SuggestStep::Check
+  return core::PlacesWithin(state.places, draft.lat, draft.lon, kNearbyMetres).empty() ? otherwise
                                                                                        : SuggestStep::Nearby;
 }
 
@@ -285,7 +285,7 @@ void SuggestNext(AppState& state) {
   const auto go_on = [&](SuggestStep next) { SuggestGoTo(state, draft.changing ? SuggestStep::Check : next); };
   switch (draft.step) {
     case SuggestStep::Where:
-      if (draft.placed) SuggestGoTo(state, draft.changing ? NearbyOrCheck(state) : SuggestStep::Name);
+      if (draft.placed) SuggestGoTo(state, NearbyOr(state, draft.changing ? SuggestStep::Check : SuggestStep::Name));
       break;
     case SuggestStep::Name:
       draft.name_problem = NameProblem(draft.name);
@@ -297,9 +297,9 @@ void SuggestNext(AppState& state) {
     case SuggestStep::Why: go_on(SuggestStep::Rating); break;
     case SuggestStep::Rating:
       draft.rating.step = kRatingWhenStep;  // Back from what follows returns to the last question
-      SuggestGoTo(state, draft.changing ? SuggestStep::Check : NearbyOrCheck(state));
+      SuggestGoTo(state, SuggestStep::Check);
       break;
-    case SuggestStep::Nearby: SuggestGoTo(state, SuggestStep::Check); break;
+    case SuggestStep::Nearby: go_on(SuggestStep::Name); break;
     case SuggestStep::Check: break;
   }
 }
@@ -307,11 +307,9 @@ void SuggestNext(AppState& state) {
 void SuggestBack(AppState& state) {
   SuggestionDraft& draft = state.suggestion;
   if (draft.step == SuggestStep::Where) {
-    if (draft.find_me == FindMe::Explaining) {
-      draft.find_me = FindMe::Off;
-    } else {
-      ApplyNavigation(state, {ActionKind::Back});  // out of the journey; the draft stays
-    }
+    const bool explaining = draft.find_me == FindMe::Explaining;
+    draft.find_me = FindMe::Off;  // an answer still on its way is no longer waited for
+    if (!explaining) ApplyNavigation(state, {ActionKind::Back});  // out of the journey; the draft stays
     return;
   }
   if (draft.step == SuggestStep::Rating && draft.rating.step > 0) {
@@ -324,14 +322,12 @@ void SuggestBack(AppState& state) {
     return;
   }
   switch (draft.step) {
-    case SuggestStep::Name: SuggestGoTo(state, SuggestStep::Where); break;
+    case SuggestStep::Nearby: SuggestGoTo(state, SuggestStep::Where); break;
+    case SuggestStep::Name: SuggestGoTo(state, NearbyOr(state, SuggestStep::Where)); break;
     case SuggestStep::Kind: SuggestGoTo(state, SuggestStep::Name); break;
     case SuggestStep::Why: SuggestGoTo(state, SuggestStep::Kind); break;
     case SuggestStep::Rating: SuggestGoTo(state, SuggestStep::Why); break;
-    case SuggestStep::Nearby: SuggestGoTo(state, SuggestStep::Rating); break;
-    case SuggestStep::Check:
-      SuggestGoTo(state, NearbyOrCheck(state) == SuggestStep::Nearby ? SuggestStep::Nearby : SuggestStep::Rating);
-      break;
+    case SuggestStep::Check: SuggestGoTo(state, SuggestStep::Rating); break;
     case SuggestStep::Where: break;
   }
 }

@@ -83,6 +83,7 @@ void ApplyLookFor(Runtime& rt, float pixel_ratio) {
 }
 
 platform::LoopControl Frame(Runtime& rt) {
+  const double started = platform::NowSeconds();  // for ReportFrameTime: two clock reads a frame
   ui::Pointer pointer;
   SDL_Event event;
   int width_css = 0, height_css = 0;
@@ -139,6 +140,7 @@ platform::LoopControl Frame(Runtime& rt) {
   glClear(GL_COLOR_BUFFER_BIT);
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
   SDL_GL_SwapWindow(rt.window);
+  const double swapped = platform::NowSeconds();
   rt.tiles->EndFrame();
 
   if (std::string heard = ui::TakeReadAloudRequest(); !heard.empty() && rt.state.preferences.read_aloud)
@@ -160,6 +162,7 @@ platform::LoopControl Frame(Runtime& rt) {
     platform::PublishUiRecord(rt.published_record);
   }
   if (++rt.frames == kReadyAfterFrames) platform::SignalReady();
+  platform::ReportFrameTime((swapped - started) * 1000.0, (platform::NowSeconds() - started) * 1000.0);
   return platform::LoopControl::Continue;
 }
 

@@ -24,6 +24,7 @@ constexpr float kMinMapHeight = 240.0f;  // CSS px: the picker never gets smalle
 int StepNumber(SuggestStep step) {
   switch (step) {
     case SuggestStep::Where:
+    case SuggestStep::Nearby:  // still finding where it is
       return 1;
     case SuggestStep::Name:
       return 2;
@@ -33,7 +34,6 @@ int StepNumber(SuggestStep step) {
       return 4;
     case SuggestStep::Rating:
       return 5;
-    case SuggestStep::Nearby:
     case SuggestStep::Check:
       return 6;
   }
@@ -246,7 +246,7 @@ void DrawFirstRating(const AppState& state, Actions& actions) {
   DrawRatingQuestion(state, state.suggestion.rating, RatingFor::Suggestion, "Finish the questions", actions);
 }
 
-// [SECTION] 6. Is it one of these?
+// [SECTION] 1b. Is it one of these? (straight after the pin)
 
 void DrawNearby(const AppState& state, Actions& actions) {
   const SuggestionDraft& draft = state.suggestion;
@@ -289,10 +289,12 @@ void DrawCheck(const AppState& state, Actions& actions) {
     std::string question, answer;
     SuggestStep step;
   };
+  // "It is quiet. The staff are kind. Your words: ..."
   std::string reasons;
-  for (core::SafeReason reason : draft.reasons) reasons += std::string(core::SafeReasonLabel(reason)) + ". ";
+  for (core::SafeReason reason : draft.reasons)
+    reasons.append(reasons.empty() ? "" : " ").append(core::SafeReasonLabel(reason)).append(".");
   const std::string why_words = core::TrimText(draft.why);
-  if (!why_words.empty()) reasons += "Your words: " + why_words;
+  if (!why_words.empty()) reasons.append(reasons.empty() ? "" : " ").append("Your words: ").append(why_words);
   if (reasons.empty()) reasons = "Nothing chosen";
   const int answered = AnsweredCount(draft.rating);
   const std::string rating = (answered == 0   ? std::string("No questions answered yet")

@@ -40,6 +40,14 @@ void SignalReady();
 void LogInfo(const std::string& message);
 void LogError(const std::string& message);
 
+// What the last frame cost the CPU, in ms: `draw_ms` from its start to the buffer swap
+// (events, the ImGui frame, GL calls), `whole_ms` to its end (actions, sync, the UI record
+// handed to the page). The web keeps the last kFrameTimesKept in window.safespaces
+// (frameMs, frameWholeMs, frameCount; wasmHeapBytes too) for tools/bench-map.mjs, in
+// arrays made once; the desktop ignores them.
+inline constexpr int kFrameTimesKept = 600;  // frames: ten seconds at 60 frames/s
+void ReportFrameTime(double draw_ms, double whole_ms);
+
 }  // namespace platform
 
 namespace platform {

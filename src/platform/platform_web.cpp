@@ -27,6 +27,22 @@ EM_JS(void, JsSignalReady, (), {
   if (typeof Module.onSafeSpacesReady === 'function') Module.onSafeSpacesReady();
 });
 
+// A ring of the last `kept` frame times, made on the first frame and then only written to.
+EM_JS(void, JsReportFrameTime, (double draw_ms, double whole_ms, int kept), {
+  const s = window.safespaces;
+  if (!s) return;
+  if (!s.frameMs) {
+    s.frameMs = new Float64Array(kept);
+    s.frameWholeMs = new Float64Array(kept);
+    s.frameCount = 0;
+  }
+  const i = s.frameCount % kept;
+  s.frameMs[i] = draw_ms;
+  s.frameWholeMs[i] = whole_ms;
+  s.frameCount++;
+  s.wasmHeapBytes = HEAP8.length;
+});
+
 }  // namespace
 
 void RunMainLoop(FrameFunction frame, void* user_data) {
@@ -57,6 +73,8 @@ float DevicePixelRatio() { return static_cast<float>(emscripten_get_device_pixel
 std::string AssetsDir() { return "/assets/"; }
 
 void SignalReady() { JsSignalReady(); }
+
+void ReportFrameTime(double draw_ms, double whole_ms) { JsReportFrameTime(draw_ms, whole_ms, kFrameTimesKept); }
 
 void LogInfo(const std::string& message) { emscripten_log(EM_LOG_CONSOLE, "%s", message.c_str()); }
 void LogError(const std::string& message) { emscripten_log(EM_LOG_CONSOLE | EM_LOG_ERROR, "%s", message.c_str()); }

@@ -80,9 +80,10 @@ export async function launchBrowser() {
 }
 
 // Opens the app on a new page of the given device and waits for its ready signal.
-// Every console error and page error is collected in page.problems.
-export async function openApp(browser, url, device, { skipWelcome = true } = {}) {
-  const context = await browser.newContext({ ...DEVICES[device] });
+// Every console error and page error is collected in page.problems. `context` adds options
+// to the browser context (a position and the permission to read it, say).
+export async function openApp(browser, url, device, { skipWelcome = true, context: extra = {} } = {}) {
+  const context = await browser.newContext({ ...DEVICES[device], ...extra });
   const page = await context.newPage();
   // Software WebGL at devicePixelRatio 3 draws a few frames a second, slower still when the
   // machine is busy: waits are long, and a test that passes never waits them out.

@@ -126,6 +126,11 @@ for (const device of ['phone', 'tablet']) {
   test(`the places list and a place's card on a ${device}`, async () => {
     const page = await openApp(suite.browser, suite.server.url, device);
     await press(page, 'button', 'Explore the map');
+    await waitForScreen(page, 'Explore the map');
+    await settle(page);
+    await checkAxe(page, `map on a ${device}`);
+    await press(page, 'button', 'List');  // the list is one tap from the map
+    await waitForScreen(page, 'Places as a list');
     await page.getByRole('button', { name: 'Coventry Central Library' }).waitFor({ state: 'attached' });
     await settle(page);
     await screenshot(page, `places-list-${device}`);

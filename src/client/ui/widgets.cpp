@@ -573,10 +573,14 @@ bool TextField(const char* label, std::string* value, const TextFieldOptions& op
   if (options.multiline) {
     changed = ImGui::InputTextMultiline("##field", buffer.data(), buffer.size(), ImVec2(ContentWidth(), height));
   } else {
+    // A one-line box is its text and padding tall: at least a finger's target, too.
+    const float padding_y = std::max(ImGui::GetStyle().FramePadding.y, (kMinTarget - body_px) * 0.5f);
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(ImGui::GetStyle().FramePadding.x, padding_y));
     ImGui::SetNextItemWidth(ContentWidth());
     entered = ImGui::InputTextWithHint("##field", options.hint, buffer.data(), buffer.size(),
                                        ImGuiInputTextFlags_EnterReturnsTrue);
     changed = !entered && ImGui::IsItemEdited();
+    ImGui::PopStyleVar();
   }
   ImGui::PopFont();
   ImGui::PopStyleVar();
