@@ -52,20 +52,20 @@ namespace {
 
 struct Settings {
   int places = 10000;
-  int ratings = -1;     // -1: two per place, as `safespaces-admin demo` gives by default
-  int frames = 600;     // measured frames per scenario and screen
+  int ratings = -1;  // -1: two per place, as `safespaces-admin demo` gives by default
+  int frames = 600;  // measured frames per scenario and screen
   std::uint64_t seed = 1;
   std::string json_path;  // --json FILE: the figures as JSON too
 };
 
-constexpr int kWarmupFrames = 30;                  // frames drawn before measuring: fonts, caches, first tiles
-constexpr double kPanPxPerFrame = 12.0;            // CSS px: a brisk finger pan (720 px/s at 60 frames/s)
-constexpr double kZoomStep = 0.05;                 // zoom levels per frame in the sweep
+constexpr int kWarmupFrames = 30;        // frames drawn before measuring: fonts, caches, first tiles
+constexpr double kPanPxPerFrame = 12.0;  // CSS px: a brisk finger pan (720 px/s at 60 frames/s)
+constexpr double kZoomStep = 0.05;       // zoom levels per frame in the sweep
 constexpr double kSweepLow = 11.0, kSweepHigh = 17.0;
-constexpr double kFilterJumpZoom = 14.0;           // where the filter-change jumps land
-constexpr std::int64_t kDemoNow = 1795737600;      // 2026-11-27: the demo's "today", fixed for repeatability
-constexpr int kDemoRatingsPerDevice = 15;          // as safespaces-admin demo
-constexpr double kFrameBudgetMs = 1000.0 / 60.0;   // one display refresh at 60 Hz
+constexpr double kFilterJumpZoom = 14.0;          // where the filter-change jumps land
+constexpr std::int64_t kDemoNow = 1795737600;     // 2026-11-27: the demo's "today", fixed for repeatability
+constexpr int kDemoRatingsPerDevice = 15;         // as safespaces-admin demo
+constexpr double kFrameBudgetMs = 1000.0 / 60.0;  // one display refresh at 60 Hz
 
 struct ScreenSize {
   const char* name;
@@ -115,11 +115,16 @@ std::optional<Settings> ParseArgs(int argc, char** argv) {
   for (int i = 1; i < argc; ++i) {
     const std::string_view arg = argv[i];
     const bool has_value = i + 1 < argc;
-    if (arg == "--places" && has_value) settings.places = std::atoi(argv[++i]);
-    else if (arg == "--ratings" && has_value) settings.ratings = std::atoi(argv[++i]);
-    else if (arg == "--frames" && has_value) settings.frames = std::atoi(argv[++i]);
-    else if (arg == "--seed" && has_value) settings.seed = std::strtoull(argv[++i], nullptr, 10);
-    else if (arg == "--json" && has_value) settings.json_path = argv[++i];
+    if (arg == "--places" && has_value)
+      settings.places = std::atoi(argv[++i]);
+    else if (arg == "--ratings" && has_value)
+      settings.ratings = std::atoi(argv[++i]);
+    else if (arg == "--frames" && has_value)
+      settings.frames = std::atoi(argv[++i]);
+    else if (arg == "--seed" && has_value)
+      settings.seed = std::strtoull(argv[++i], nullptr, 10);
+    else if (arg == "--json" && has_value)
+      settings.json_path = argv[++i];
     else {
       std::fprintf(stderr,
                    "usage: safespaces-map-bench [--places N (10000)] [--ratings M (2 per place)] [--frames N (600)]\n"
@@ -267,8 +272,7 @@ Scenario Pan(double zoom) {
                 const double length = std::hypot(dx, dy);
                 if (walked <= length) {
                   const double t = length > 0 ? walked / length : 0;
-                  const core::LatLon at =
-                      core::WorldToLatLon({points[i].x + dx * t, points[i].y + dy * t}, zoom);
+                  const core::LatLon at = core::WorldToLatLon({points[i].x + dx * t, points[i].y + dy * t}, zoom);
                   return Camera{at.lat, at.lon, zoom, {}};
                 }
                 walked -= length;
@@ -394,8 +398,9 @@ double Max(const std::vector<double>& values) {
 }
 
 void PrintHeader() {
-  std::printf("| screen | scenario | frames | median ms | p95 ms | p99 ms | max ms | over 16.7 ms | record JSON ms (median) "
-              "| vertices (median / max) | UI items (median) |\n");
+  std::printf(
+      "| screen | scenario | frames | median ms | p95 ms | p99 ms | max ms | over 16.7 ms | record JSON ms (median) "
+      "| vertices (median / max) | UI items (median) |\n");
   std::printf("|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|\n");
 }
 
@@ -412,10 +417,13 @@ nlohmann::json ToJson(const Figures& f) {
   return {{"screen", f.screen},
           {"scenario", f.scenario},
           {"frames", f.cpu_ms.size()},
-          {"cpu_ms", {{"median", Percentile(f.cpu_ms, 0.5)}, {"p95", Percentile(f.cpu_ms, 0.95)},
-                      {"p99", Percentile(f.cpu_ms, 0.99)}, {"max", Max(f.cpu_ms)}}},
-          {"wall_ms", {{"median", Percentile(f.wall_ms, 0.5)}, {"p95", Percentile(f.wall_ms, 0.95)},
-                       {"max", Max(f.wall_ms)}}},
+          {"cpu_ms",
+           {{"median", Percentile(f.cpu_ms, 0.5)},
+            {"p95", Percentile(f.cpu_ms, 0.95)},
+            {"p99", Percentile(f.cpu_ms, 0.99)},
+            {"max", Max(f.cpu_ms)}}},
+          {"wall_ms",
+           {{"median", Percentile(f.wall_ms, 0.5)}, {"p95", Percentile(f.wall_ms, 0.95)}, {"max", Max(f.wall_ms)}}},
           {"record_json_ms", {{"median", Percentile(f.record_ms, 0.5)}, {"p95", Percentile(f.record_ms, 0.95)}}},
           {"vertices", {{"median", Percentile(f.vertices, 0.5)}, {"max", Max(f.vertices)}}},
           {"ui_items", {{"median", Percentile(f.items, 0.5)}, {"max", Max(f.items)}}}};
@@ -456,22 +464,24 @@ int main(int argc, char** argv) {
   Actions actions;
 
   std::printf("# safespaces-map-bench\n\n");
-  std::printf("%d places (the demo set, seed %llu, %d with ratings; made, fed and stored in %.1f s), %d frames per "
-              "scenario.\n",
-              static_cast<int>(state.places.size()), static_cast<unsigned long long>(settings.seed), with_ratings,
-              made_s, settings.frames);
+  std::printf(
+      "%d places (the demo set, seed %llu, %d with ratings; made, fed and stored in %.1f s), %d frames per "
+      "scenario.\n",
+      static_cast<int>(state.places.size()), static_cast<unsigned long long>(settings.seed), with_ratings, made_s,
+      settings.frames);
   utsname machine{};
   uname(&machine);
   std::printf("%s, %s %s; load average %s.\n", CpuModel().c_str(), machine.sysname, machine.release,
               LoadAverage().c_str());
-  std::printf("CPU time of one thread for NewFrame + DrawApp + Render (and the tile cache's bookkeeping) on the map\n"
-              "screen; no GL. \"record JSON\" is ui::RecordToJson, which the runtime runs after every frame for the\n"
-              "page's mirror. Pans move %.0f CSS px a frame; the sweep moves %.2f zoom levels a frame.\n\n",
-              kPanPxPerFrame, kZoomStep);
+  std::printf(
+      "CPU time of one thread for NewFrame + DrawApp + Render (and the tile cache's bookkeeping) on the map\n"
+      "screen; no GL. \"record JSON\" is ui::RecordToJson, which the runtime runs after every frame for the\n"
+      "page's mirror. Pans move %.0f CSS px a frame; the sweep moves %.2f zoom levels a frame.\n\n",
+      kPanPxPerFrame, kZoomStep);
   PrintHeader();
 
-  const std::vector<Scenario> scenarios = {Pan(12), Pan(13), Pan(14), Pan(15), Pan(16), Pan(17), ZoomSweep(),
-                                           FilterJumps()};
+  const std::vector<Scenario> scenarios = {Pan(12), Pan(13), Pan(14),     Pan(15),
+                                           Pan(16), Pan(17), ZoomSweep(), FilterJumps()};
   std::vector<Figures> results;
   for (const ScreenSize& screen : kScreens) {
     HeadlessImGui imgui(screen);
@@ -495,9 +505,10 @@ int main(int argc, char** argv) {
     }
   }
   const double peak_mb = PeakRssMb();
-  std::printf("\nPeak resident memory: %.1f MB (%.1f MB once the places were loaded, before any frame). Whole run "
-              "%.1f s; load average at end %s.\n",
-              peak_mb, rss_after_places, (WallMs() - started) / 1000.0, LoadAverage().c_str());
+  std::printf(
+      "\nPeak resident memory: %.1f MB (%.1f MB once the places were loaded, before any frame). Whole run "
+      "%.1f s; load average at end %s.\n",
+      peak_mb, rss_after_places, (WallMs() - started) / 1000.0, LoadAverage().c_str());
 
   if (!settings.json_path.empty()) {
     nlohmann::json doc = {{"benchmark", "safespaces-map-bench"},

@@ -4,6 +4,7 @@
 
 #include "core/sync_engine.h"
 #include "core/sync_protocol.h"
+#include "core/validation.h"
 
 using core::SyncEngine;
 using core::SyncStatus;
@@ -195,4 +196,75 @@ TEST_CASE("an answer that is not ours is refused, never half-read", "[core][sync
   CHECK_FALSE(core::ParseSyncAnswer(R"({"yours": [{"status": "approved"}]})"));
   CHECK_FALSE(core::ParseSyncAnswer(R"({"yours": [{"id": "a", "status": 2}]})"));
   CHECK_FALSE(core::ParsePlaceChanges(R"({"cursor": 5})"));
+}
+
+TEST_CASE("a place's approved comments are read with their months, newest first as sent", "[core][sync][protocol][comments]") {
+  const char* text = R"({"places": [
+      {"id": "018f2d6e-0000-7000-8000-00000000000a", "name": "Central Library", "category": "library",
+       "lat": 52.4075, "lon": -1.5106, "status": "approved",
+       "comments": [{"text": "They let me sit by the window.", "month": "2026-10"},
+                    {"text": "Kind staff 😊", "month": "2026-09", "from_a_newer_server": true}]},
+      {"id": "018f2d6e-0000-7000-8000-00000000000b", "name": "Far Park", "category": "park",
+       "lat": 52.46, "lon": -1.42, "status": "approved"}],
+    "cursor": "3"})";
+  core::Parsed<core::PlaceChanges> changes = core::ParsePlaceChanges(text);
+  INFO(changes.error.message << " " << changes.error.field);
+  REQUIRE(changes);
+  REQUIRE(changes.value->places.size() == 2);
+  CHECK(changes.value->places[0].comments == std::vector<core::PlaceComment>{
+                                                 {"They let me sit by the window.", "2026-10"},
+                                                 {"Kind staff 😊", "2026-09"}});
+  CHECK(changes.value->places[1].comments.empty());
+
+  // Written back as it was read: the device keeps the entry as this JSON.
+  const nlohmann::json written = core::ToJson(changes.value->places[0]);
+  CHECK(written["comments"] ==
+        nlohmann::json::parse(R"([{"text": "They let me sit by the window.", "month": "2026-10"},
+                                  {"text": "Kind staff 😊", "month": "2026-09"}])"));
+  core::Parsed<core::PublicPlace> again = core::ReadPublicPlace(written);
+  REQUIRE(again);
+  CHECK(again.value->comments == changes.value->places[0].comments);
+  CHECK_FALSE(core::ToJson(changes.value->places[1]).contains("comments"));  // none: left out
+}
+
+TEST_CASE("comments that can't be read are skipped, never the place; long ones are cut", "[core][sync][protocol][comments]") {
+  nlohmann::json place = {{"id", "018f2d6e-0000-7000-8000-00000000000a"},
+                          {"name", "Central Library"},
+                          {"category", "library"},
+                          {"lat", 52.4075},
+                          {"lon", -1.5106},
+                          {"status", "approved"}};
+  const std::string long_words(core::kCommentMaxChars + 50, 'a');
+  const std::string long_letters = std::string(core::kCommentMaxChars - 1, 'a') + "ééé";  // 2 bytes each
+  place["comments"] = nlohmann::json::parse(R"([
+      "just words", 7, null, {"text": "No month"}, {"month": "2026-10"},
+      {"text": 12, "month": "2026-10"}, {"text": "Bad month", "month": "2026-13"},
+      {"text": "Day too", "month": "2026-10-01"}, {"text": "   ", "month": "2026-10"},
+      {"text": "Fine", "month": "2026-01"}])");
+  place["comments"].push_back({{"text", long_words}, {"month", "2025-12"}});
+  place["comments"].push_back({{"text", long_letters}, {"month", "2025-11"}});
+  core::Parsed<core::PlaceChanges> changes =
+      core::ParsePlaceChanges(core::DumpJson({{"places", nlohmann::json::array({place})}}));
+  REQUIRE(changes);
+  REQUIRE(changes.value->places.size() == 1);
+  const std::vector<core::PlaceComment>& comments = changes.value->places[0].comments;
+  REQUIRE(comments.size() == 3);
+  CHECK(comments[0] == core::PlaceComment{"Fine", "2026-01"});
+  CHECK(comments[1].text == std::string(core::kCommentMaxChars, 'a'));
+  CHECK(comments[2].text == std::string(core::kCommentMaxChars - 1, 'a') + "é");
+
+  SECTION("\"comments\" that is not a list reads as none") {
+    place["comments"] = "lots";
+    changes = core::ParsePlaceChanges(core::DumpJson({{"places", nlohmann::json::array({place})}}));
+    REQUIRE(changes);
+    CHECK(changes.value->places[0].comments.empty());
+  }
+  SECTION("a server that sends more than a card shows: only the first 20 are kept") {
+    place["comments"] = nlohmann::json::array();
+    for (int i = 0; i < 30; ++i) place["comments"].push_back({{"text", "Visit " + std::to_string(i)}, {"month", "2026-01"}});
+    changes = core::ParsePlaceChanges(core::DumpJson({{"places", nlohmann::json::array({place})}}));
+    REQUIRE(changes);
+    REQUIRE(changes.value->places[0].comments.size() == core::kMaxPlaceComments);
+    CHECK(changes.value->places[0].comments.back().text == "Visit 19");
+  }
 }

@@ -202,6 +202,44 @@ TEST_CASE("a suggestion is not on the public map until an officer approves it", 
   CHECK(server.Get("/api/v1/places?since=" + first.body["cursor"].get<std::string>()).body["places"].empty());
 }
 
+TEST_CASE("the map shows a place's comments only once an officer approves them", "[server][places][comments]") {
+  SyncServer server;
+  core::Suggestion suggestion = MakeSuggestion(kPlace, kDevice, Uuid(1), 3);
+  suggestion.first_rating.comment = "They let me sit by the window.";
+  core::Rating other = RatingNow(Uuid(2), kPlace, kOtherDevice, 4);
+  other.comment = "Too loud on Saturdays.";
+  REQUIRE(server.Sync({Item(suggestion)}).status == 200);
+  REQUIRE(server.Sync({Item(other)}, kOtherDevice).status == 200);
+  {
+    store::Database db = server.OpenDatabase();
+    store::ServerStore officer(db);
+    REQUIRE_FALSE(officer.ApprovePlace(kPlace));
+  }
+  const SyncServer::Answer before = server.Get("/api/v1/places");
+  REQUIRE(before.body["places"].size() == 1);
+  CHECK_FALSE(before.body["places"][0].contains("comments"));
+  CHECK(before.body.dump().find("window") == std::string::npos);
+
+  {
+    store::Database db = server.OpenDatabase();
+    store::ServerStore officer(db);
+    REQUIRE_FALSE(officer.ApproveComment(Uuid(1)));
+    REQUIRE_FALSE(officer.HideComment(Uuid(2)));
+  }
+  const SyncServer::Answer after = server.Get("/api/v1/places?since=" + before.body["cursor"].get<std::string>());
+  REQUIRE(after.status == 200);
+  REQUIRE(after.body["places"].size() == 1);
+  CHECK(after.body["places"][0]["comments"] ==
+        json::parse(R"([{"text": "They let me sit by the window.", "month": "2024-05"}])"));
+  CHECK(after.body.dump().find("Saturdays") == std::string::npos);
+  CHECK(after.body.dump().find(kDevice) == std::string::npos);
+  CHECK(after.body.dump().find(Uuid(1)) == std::string::npos);
+  const core::Parsed<core::PlaceChanges> read = core::ParsePlaceChanges(after.body.dump());
+  REQUIRE(read);
+  REQUIRE(read.value->places.size() == 1);
+  CHECK(read.value->places[0].comments == std::vector<core::PlaceComment>{{"They let me sit by the window.", "2024-05"}});
+}
+
 TEST_CASE("a device is told what became of its own suggestions, and no other device is", "[server][sync][yours]") {
   SyncServer server;
   core::Suggestion suggestion = MakeSuggestion(kPlace, kDevice, Uuid(1), 3);

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
@@ -199,6 +200,42 @@ TEST_CASE("a server database from before reasons keeps its places, with no reaso
   INFO(error);
   REQUIRE(yours);
   CHECK(*yours == std::vector<core::SuggestionStatus>{{place_id, core::PlaceStatus::Rejected, std::nullopt, ""}});
+}
+
+TEST_CASE("a server database from before comment reviews keeps its comments, each waiting for a look",
+          "[store][migrations][comments]") {
+  TempDir dir;
+  const std::filesystem::path path = dir.Path() / "safespaces.db";
+  const std::string place_id = "018f2d6e-0000-7000-8000-000000000001";
+  const std::string rating_id = "018f2d6e-0000-7000-8000-000000000002";
+  const std::string quiet_id = "018f2d6e-0000-7000-8000-000000000003";
+  MakeOlderDatabase(path, store::Schema::Server, 3,
+                    "INSERT INTO places (id, name, category, lat, lon, status, profile, change_seq, approved_seq, "
+                    "feed_json) VALUES ('" + place_id + "', 'Central Library', 'library', 52.4081, -1.5106, "
+                    "'approved', x'', 1, 1, '{}');"
+                    "UPDATE counters SET value = 1 WHERE name = 'change_seq';"
+                    "INSERT INTO ratings (id, place_id, device_id, scales, facilities, comment, visit_month) VALUES "
+                    "('" + rating_id + "', '" + place_id + "', 'd', x'030000000000', x'0000000000000000', "
+                    "'The lights are soft.', '2024-04'), "
+                    "('" + quiet_id + "', '" + place_id + "', 'd', x'030000000000', x'0000000000000000', '', '2024-04');");
+  store::Database db = OpenOrFail(path.string());
+  CHECK(db.SchemaVersion() == store::LatestSchemaVersion());
+  CHECK(ReadText(db, "SELECT comment_state FROM ratings WHERE id = '" + rating_id + "'") == "pending");
+  std::string error;
+  const auto pending = store::PendingComments(db, 10, error);
+  INFO(error);
+  REQUIRE(pending);
+  REQUIRE(pending->size() == 1);  // an empty comment waits for nothing
+  CHECK((*pending)[0].rating_id == rating_id);
+  CHECK((*pending)[0].place_name == "Central Library");
+  CHECK((*pending)[0].text == "The lights are soft.");
+
+  store::ServerStore officer(db);
+  REQUIRE_FALSE(officer.ApproveComment(rating_id));
+  const auto page = store::PlacesSince(db, 1, 10, error);
+  REQUIRE(page);
+  REQUIRE(page->count == 1);
+  CHECK(nlohmann::json::parse(page->places_json)[0]["comments"][0]["text"] == "The lights are soft.");
 }
 
 TEST_CASE("a database file is opened with the write-ahead log and our pragmas", "[store][pragmas]") {

@@ -464,3 +464,183 @@ TEST_CASE("the server's database syncs every commit (FULL), and its readers cann
   CHECK_FALSE(store::Database::Open((dir.Path() / "missing.db").string(), error, read_only));
   CHECK_FALSE(std::filesystem::exists(dir.Path() / "missing.db"));
 }
+
+// [SECTION] Comments: shown to nobody until an officer approves them
+
+namespace {
+
+core::Rating WithComment(core::Rating rating, std::string text, std::string month) {
+  rating.comment = std::move(text);
+  rating.visit_month = std::move(month);
+  return rating;
+}
+
+std::vector<store::PendingComment> Pending(const store::Database& db) {
+  std::string error;
+  std::optional<std::vector<store::PendingComment>> pending = store::PendingComments(db, 100, error);
+  INFO(error);
+  REQUIRE(pending);
+  return *pending;
+}
+
+}  // namespace
+
+TEST_CASE("a comment is public only once approved, with its month and nothing that says who wrote it",
+          "[store][comments]") {
+  ServerDb server;
+  core::Suggestion suggestion = MakeSuggestion(kPlace, kDeviceA, Uuid(1), 2);
+  suggestion.first_rating = WithComment(suggestion.first_rating, "I can sit by the window.", "2024-05");
+  REQUIRE(server.Send(Item(suggestion)) == store::SyncOutcome::Accepted);
+  core::Rating theirs = WithComment(MakeRating(Uuid(2), kPlace, kDeviceB, 4), "The staff were kind.", "2024-03");
+  theirs.session_id = Uuid(0x5E55);
+  REQUIRE(server.Send(Item(theirs)) == store::SyncOutcome::Accepted);
+  REQUIRE_FALSE(server.store.ApprovePlace(kPlace));
+
+  // Waiting: the officers' queue has both, oldest first; the public feed has neither.
+  const std::vector<store::PendingComment> waiting = Pending(server.db);
+  REQUIRE(waiting.size() == 2);
+  CHECK(waiting[0].rating_id == Uuid(1));
+  CHECK(waiting[0].place_name == suggestion.name);
+  CHECK(waiting[0].text == "I can sit by the window.");
+  CHECK(waiting[1].rating_id == Uuid(2));
+  CHECK(waiting[1].visit_month == "2024-03");
+  CHECK_FALSE(server.FeedEntries()[0].contains("comments"));
+  CHECK(server.Feed().places_json.find("window") == std::string::npos);
+
+  const std::int64_t before = server.Feed().cursor;
+  REQUIRE_FALSE(server.store.ApproveComment(Uuid(2)));
+  nlohmann::json changed = server.FeedEntries(before);  // the place comes again after the cursor
+  REQUIRE(changed.size() == 1);
+  CHECK(changed[0]["id"] == kPlace);
+  CHECK(changed[0]["comments"] == nlohmann::json::parse(R"([{"text": "The staff were kind.", "month": "2024-03"}])"));
+  const std::string text = server.Feed().places_json;
+  for (const std::string& secret : {kDeviceA, kDeviceB, Uuid(1), Uuid(2), theirs.session_id}) {
+    INFO(secret);
+    CHECK(text.find(secret) == std::string::npos);
+  }
+  CHECK(Pending(server.db).size() == 1);
+
+  // Approving again changes nothing, so devices have nothing new to pull.
+  const std::int64_t approved = server.Feed().cursor;
+  REQUIRE_FALSE(server.store.ApproveComment(Uuid(2)));
+  CHECK(server.Feed().cursor == approved);
+
+  // The suggestion's own first rating follows the same rule; the newest visit comes first.
+  REQUIRE_FALSE(server.store.ApproveComment(Uuid(1)));
+  CHECK(server.FeedEntries(approved)[0]["comments"] == nlohmann::json::parse(R"([
+      {"text": "I can sit by the window.", "month": "2024-05"},
+      {"text": "The staff were kind.", "month": "2024-03"}])"));
+  CHECK(Pending(server.db).empty());
+  const std::int64_t both = server.Feed().cursor;
+  const nlohmann::json only_mine = nlohmann::json::parse(R"([{"text": "I can sit by the window.", "month": "2024-05"}])");
+
+  SECTION("hidden after all: gone from the feed, and the place comes again") {
+    REQUIRE_FALSE(server.store.HideComment(Uuid(2)));
+    changed = server.FeedEntries(both);
+    REQUIRE(changed.size() == 1);
+    CHECK(changed[0]["comments"] == only_mine);
+    CHECK(Pending(server.db).empty());  // hidden is looked at, not waiting
+  }
+  SECTION("withdrawn by the one who wrote it: gone, and it can't be approved again") {
+    REQUIRE(server.Send(Item(MakeWithdrawal(Uuid(3), kDeviceB, Uuid(2)))) == store::SyncOutcome::Accepted);
+    changed = server.FeedEntries(both);
+    REQUIRE(changed.size() == 1);
+    CHECK(changed[0]["comments"] == only_mine);
+    const std::optional<core::ApiError> error = server.store.ApproveComment(Uuid(2));
+    REQUIRE(error);
+    CHECK(error->code == core::ErrorCode::Conflict);
+  }
+  SECTION("the approved suggestion withdrawn: its first rating's words go, the place stays") {
+    REQUIRE(server.Send(Item(MakeWithdrawal(Uuid(3), kDeviceA, kPlace))) == store::SyncOutcome::Accepted);
+    changed = server.FeedEntries(both);
+    REQUIRE(changed.size() == 1);
+    CHECK(changed[0]["status"] == "approved");
+    CHECK(changed[0]["comments"] ==
+          nlohmann::json::parse(R"([{"text": "The staff were kind.", "month": "2024-03"}])"));
+  }
+  SECTION("every comment hidden or withdrawn: no \"comments\" at all") {
+    REQUIRE_FALSE(server.store.HideComment(Uuid(1)));
+    REQUIRE(server.Send(Item(MakeWithdrawal(Uuid(3), kDeviceB, Uuid(2)))) == store::SyncOutcome::Accepted);
+    changed = server.FeedEntries(both);
+    REQUIRE(changed.size() == 1);
+    CHECK_FALSE(changed[0].contains("comments"));
+  }
+}
+
+TEST_CASE("approving or hiding a comment that is not there says why", "[store][comments]") {
+  ServerDb server;
+  REQUIRE(server.Send(Item(MakeSuggestion(kPlace, kDeviceA, Uuid(1), 0))) == store::SyncOutcome::Accepted);
+  REQUIRE(server.Send(Item(WithComment(MakeRating(Uuid(2), kPlace, kDeviceB), "", "2024-05"))) ==
+          store::SyncOutcome::Accepted);
+  REQUIRE(server.Send(Item(WithComment(MakeRating(Uuid(3), kPlace, kDeviceB), "Calm.", "2024-05"))) ==
+          store::SyncOutcome::Accepted);
+  REQUIRE(server.Send(Item(MakeWithdrawal(Uuid(4), kDeviceB, Uuid(3)))) == store::SyncOutcome::Accepted);
+
+  const auto check = [&](const std::optional<core::ApiError>& error, core::ErrorCode code) {
+    REQUIRE(error);
+    CHECK(error->code == code);
+    CHECK(error->field == "rating_id");
+    CHECK_FALSE(error->message.empty());
+  };
+  check(server.store.ApproveComment(Uuid(99)), core::ErrorCode::NotFound);
+  check(server.store.HideComment(Uuid(99)), core::ErrorCode::NotFound);
+  check(server.store.ApproveComment(Uuid(2)), core::ErrorCode::Conflict);  // no words
+  check(server.store.ApproveComment(Uuid(3)), core::ErrorCode::Conflict);  // withdrawn: its words are gone
+  check(server.store.HideComment(Uuid(3)), core::ErrorCode::Conflict);
+  CHECK(Pending(server.db).empty());
+}
+
+TEST_CASE("a comment approved before its place is on the map shows once the place is approved",
+          "[store][comments][order]") {
+  ServerDb server;
+  REQUIRE(server.Send(Item(WithComment(MakeRating(Uuid(2), kPlace, kDeviceB), "Quiet upstairs.", "2024-04"))) ==
+          store::SyncOutcome::Accepted);
+  const std::vector<store::PendingComment> waiting = Pending(server.db);
+  REQUIRE(waiting.size() == 1);
+  CHECK(waiting[0].place_name.empty());  // the place is not here yet
+  CHECK(waiting[0].place_id == kPlace);
+  REQUIRE_FALSE(server.store.ApproveComment(Uuid(2)));
+  CHECK(server.Feed().count == 0);
+
+  REQUIRE(server.Send(Item(MakeSuggestion(kPlace, kDeviceA, Uuid(1), 0))) == store::SyncOutcome::Accepted);
+  CHECK(server.Feed().count == 0);  // suggested: still not public
+  REQUIRE_FALSE(server.store.ApprovePlace(kPlace));
+  CHECK(server.FeedEntries()[0]["comments"] ==
+        nlohmann::json::parse(R"([{"text": "Quiet upstairs.", "month": "2024-04"}])"));
+}
+
+TEST_CASE("a place's entry carries its newest 20 comments, newest visit first, through an index",
+          "[store][comments]") {
+  ServerDb server;
+  REQUIRE(server.Send(Item(MakeSuggestion(kPlace, kDeviceA, Uuid(1), 0))) == store::SyncOutcome::Accepted);
+  REQUIRE_FALSE(server.store.ApprovePlace(kPlace));
+  // 25 visits, one a month from January 2022, then two in February 2024 (a tie).
+  REQUIRE(server.store.Begin());
+  for (int i = 0; i < 27; ++i) {
+    char month[8];
+    std::snprintf(month, sizeof(month), "%04d-%02d", i < 25 ? 2022 + i / 12 : 2024, i < 25 ? 1 + i % 12 : 2);
+    const std::string id = Uuid(3000 + static_cast<std::uint64_t>(i));
+    REQUIRE(server.Send(Item(WithComment(MakeRating(id, kPlace, kDeviceB, 4), "Visit " + std::to_string(i), month))) ==
+            store::SyncOutcome::Accepted);
+    REQUIRE_FALSE(server.store.ApproveComment(id));
+  }
+  REQUIRE(server.store.Commit());
+  const nlohmann::json comments = server.FeedEntries()[0]["comments"];
+  REQUIRE(comments.size() == core::kMaxPlaceComments);
+  CHECK(comments[0] == nlohmann::json({{"text", "Visit 26"}, {"month", "2024-02"}}));  // the same month: newest sent
+  CHECK(comments[1] == nlohmann::json({{"text", "Visit 25"}, {"month", "2024-02"}}));
+  CHECK(comments[2] == nlohmann::json({{"text", "Visit 24"}, {"month", "2024-01"}}));
+  CHECK(comments[19] == nlohmann::json({{"text", "Visit 7"}, {"month", "2022-08"}}));
+  for (std::size_t i = 1; i < comments.size(); ++i) CHECK(comments[i - 1]["month"] >= comments[i]["month"]);
+
+  // Rebuilt whenever the place changes, so it must never read all of a place's ratings.
+  store::Statement plan = server.db.Prepare(
+      "EXPLAIN QUERY PLAN SELECT comment, visit_month FROM ratings "
+      "WHERE place_id = ?1 AND comment_state = 'approved' AND comment <> '' AND withdrawn = 0 "
+      "ORDER BY visit_month DESC, id DESC LIMIT ?2");
+  std::string steps;
+  while (plan.Step() == store::StepResult::Row) steps += std::string(plan.ColumnText(3)) + "\n";
+  INFO(steps);
+  CHECK_THAT(steps, Catch::Contains("INDEX ratings_approved_comments"));
+  CHECK_THAT(steps, !Catch::Contains("TEMP B-TREE"));
+}

@@ -32,6 +32,7 @@ void AddPlaces(UiHarness& ui) {
   quiet.count = 5;
   library.profile.facilities[core::IndexOf(core::Facility::StepFree)] = {4, 1, 0};
   library.profile.rating_count = 5;
+  library.comments = {{"They let me sit by the window.", "2026-10"}, {"Quiet on Tuesday mornings", "2026-09"}};
   changes.places.push_back(library);
   changes.places.push_back(MakePlace("018f2d6e-0000-7000-8000-00000000000b", "Far Park", core::Category::Park,
                                      52.4600, -1.4200));
@@ -112,6 +113,23 @@ TEST_CASE("a place nobody rated yet invites the first rating", "[ui][places][car
   ui.Frame();
   REQUIRE(ui.Tap("Far Park"));
   CHECK(ui.state.ui_record.Find(ui::Role::Text, "Nobody has rated this place yet. You could be the first!"));
+  CHECK(ui.state.ui_record.Find(ui::Role::Heading, "What young people wrote"));
+  CHECK(ui.state.ui_record.Find(ui::Role::Text, "Nobody has written about this place yet."));
+}
+
+TEST_CASE("a place's card shows what young people wrote, with the month in words", "[ui][places][card][comments]") {
+  UiHarness ui;
+  AddPlaces(ui);  // through the device's store, as a sync would: the comments come back from it
+  ui.state.screen = Screen::PlaceList;
+  ui.Frame();
+  REQUIRE(ui.Tap("Central Library"));
+  CHECK(ui.state.ui_record.Find(ui::Role::Heading, "What young people wrote"));
+  CHECK(ui.state.ui_record.Find(ui::Role::Text, "\"They let me sit by the window.\" (October 2026)"));
+  CHECK(ui.state.ui_record.Find(ui::Role::Text, "\"Quiet on Tuesday mornings\" (September 2026)"));
+  CHECK_FALSE(ui.state.ui_record.Find(ui::Role::Text, "Nobody has written about this place yet."));
+  REQUIRE(ui.Tap("Read aloud"));
+  CHECK_THAT(ui.spoken.back(), Catch::EndsWith("What young people wrote. In October 2026: They let me sit by the "
+                                               "window. In September 2026: Quiet on Tuesday mornings."));
 }
 
 TEST_CASE("saving a place puts it in My places, on this device only, and it can be taken off", "[ui][places][mine]") {

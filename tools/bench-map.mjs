@@ -8,11 +8,11 @@
 //
 // Usage: node tools/bench-map.mjs --url URL [--places N] [--seconds S] [--devices phone,laptop] [--json FILE]
 import { writeFileSync } from 'node:fs';
-import { launchBrowser, openApp, tapButton, uiRecord, waitForScreen } from '../tests/browser/harness.mjs';
+import { launchBrowser, openApp, tapButton, waitForScreen } from '../tests/browser/harness.mjs';
 
-const SYNC_TIMEOUT_MS = 300000;  // 10,000 places arrive in pages of 500; slow under software GL
-const MOVE_INTERVAL_MS = 16;     // a finger or mouse reports about 60 times a second
-const SETTLE_MS = 1500;          // after the places arrive, before measuring: tiles, first clusters
+const SYNC_TIMEOUT_MS = 300000;  // ms; 10,000 places arrive in pages of 500; slow under software GL
+const MOVE_INTERVAL_MS = 16;     // ms: a finger or mouse reports about 60 times a second
+const SETTLE_MS = 1500;          // ms after the places arrive, before measuring: tiles, first clusters
 
 function parseArgs(argv) {
   const args = { url: '', places: 10000, seconds: 5, devices: ['phone', 'laptop'], json: '' };
@@ -36,9 +36,17 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 // [SECTION] In the page: a collector of frame times, long tasks and UI sizes, by phase
 
 // Copies the app's ring of frame times into a list tagged with the current phase, four times a
-// second (the ring keeps 600 frames: ten seconds at 60 frames/s), and notes long tasks.
+// second (the ring keeps 600 frames: ten seconds at 60 frames/s), notes long tasks, and counts
+// the UI records the app hands the page (one per frame whose picture changed: proof that the
+// input moved the map, and the mirror's work).
 function installCollector() {
-  const bench = { phase: 'setup', phaseStarts: [], seen: 0, lost: 0, frames: [], longtasks: [], items: [] };
+  const bench = { phase: 'setup', phaseStarts: [], seen: window.safespaces.frameCount || 0, lost: 0, frames: [],
+    longtasks: [], items: [], records: {} };
+  const onUiRecord = window.Module.onUiRecord;
+  window.Module.onUiRecord = function (json) {
+    bench.records[bench.phase] = (bench.records[bench.phase] || 0) + 1;
+    return onUiRecord.call(this, json);
+  };
   window.__bench = bench;
   bench.collect = () => {
     const s = window.safespaces;
@@ -65,23 +73,35 @@ async function startPhase(page, name) {
   await page.evaluate((n) => window.__bench.startPhase(n), name);
 }
 
-// [SECTION] Input: fingers through Chrome DevTools Protocol, the mouse through playwright
+// [SECTION] Input: fingers and the mouse through Chrome DevTools Protocol
 
-async function touch(page, type, points) {
-  const cdp = page.cdp || (page.cdp = await page.context().newCDPSession(page));
-  await cdp.send('Input.dispatchTouchEvent', { type, touchPoints: points.map(([x, y], id) => ({ x, y, id })) });
+function cdp(page) {
+  return page.cdpSession || (page.cdpSession = page.context().newCDPSession(page));
 }
 
-// Runs `step(i)` about every MOVE_INTERVAL_MS for `count` steps, as a hand would, or until
-// `end` (ms since the epoch). Under software GL the page takes each event only between its
-// slow frames, so a stroke can outlast its phase: it is cut short rather than overrun it.
-async function paced(count, end, step) {
+async function touch(page, type, points) {
+  await (await cdp(page)).send('Input.dispatchTouchEvent', { type, touchPoints: points.map(([x, y], id) => ({ x, y, id })) });
+}
+
+async function mouse(page, type, x, y, extra = {}) {
+  await (await cdp(page)).send('Input.dispatchMouseEvent', { type, x, y, button: 'left', ...extra });
+}
+
+// Sends `step(i)` once a frame, at most every MOVE_INTERVAL_MS, for `count` steps or until `end`
+// (ms since the epoch), without waiting for the page to take it (a finger's event is answered
+// only after the frame's slow compositing under software GL). Sent at a hand's pace instead,
+// moves would pile up and be joined into one per frame, a stroke into one jump: one move a
+// frame keeps every measured frame a moving one, as on a phone that keeps up.
+async function paced(page, count, end, step) {
+  const sent = [];
   for (let i = 1; i <= count && Date.now() < end; i++) {
     const due = Date.now() + MOVE_INTERVAL_MS;
-    await step(i);
+    sent.push(step(i));
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => resolve())));
     const wait = due - Date.now();
     if (wait > 0) await sleep(wait);
   }
+  await Promise.all(sent);
 }
 
 // One-finger (or mouse) strokes of 30 moves of 8 px, turning each time, for `seconds`.
@@ -95,13 +115,13 @@ async function pan(page, device, seconds) {
     const [sx, sy] = [x0 - dx * 15, y0 - dy * 15];
     if (device === 'phone') {
       await touch(page, 'touchStart', [[sx, sy]]);
-      await paced(30, end, (i) => touch(page, 'touchMove', [[sx + dx * i, sy + dy * i]]));
+      await paced(page, 30, end, (i) => touch(page, 'touchMove', [[sx + dx * i, sy + dy * i]]));
       await touch(page, 'touchEnd', []);
     } else {
-      await page.mouse.move(sx, sy);
-      await page.mouse.down();
-      await paced(30, end, (i) => page.mouse.move(sx + dx * i, sy + dy * i));
-      await page.mouse.up();
+      await mouse(page, 'mouseMoved', sx, sy);
+      await mouse(page, 'mousePressed', sx, sy, { clickCount: 1, buttons: 1 });
+      await paced(page, 30, end, (i) => mouse(page, 'mouseMoved', sx + dx * i, sy + dy * i, { buttons: 1 }));
+      await mouse(page, 'mouseReleased', sx + dx * 30, sy + dy * 30, { clickCount: 1 });
     }
   }
 }
@@ -116,11 +136,11 @@ async function pinch(page, device, seconds) {
     if (device === 'phone') {
       const gap = (i) => (out ? 280 - 200 * i / 25 : 80 + 200 * i / 25) / 2;
       await touch(page, 'touchStart', [[cx - gap(0), cy], [cx + gap(0), cy]]);
-      await paced(25, end, (i) => touch(page, 'touchMove', [[cx - gap(i), cy], [cx + gap(i), cy]]));
+      await paced(page, 25, end, (i) => touch(page, 'touchMove', [[cx - gap(i), cy], [cx + gap(i), cy]]));
       await touch(page, 'touchEnd', []);
     } else {
-      await page.mouse.move(cx, cy);
-      await paced(8, end, () => page.mouse.wheel(0, out ? 100 : -100));
+      await mouse(page, 'mouseMoved', cx, cy);
+      await paced(page, 8, end, () => mouse(page, 'mouseWheel', cx, cy, { button: 'none', deltaX: 0, deltaY: out ? 100 : -100 }));
       await sleep(200);
     }
   }
@@ -148,9 +168,9 @@ async function waitForAllPlaces(page, places) {
 async function benchDevice(browser, url, device, args) {
   const page = await openApp(browser, url, device);
   await page.evaluate(installCollector);
-  // The first sync: every place arrives (pages of 500) while the map is open.
+  // The first sync: every place arrives (pages of 500), the list open to count them.
   const opened = Date.now();
-  await startPhase(page, 'first sync (map open)');
+  await startPhase(page, 'first sync (list open)');
   await tapButton(page, 'Explore the map');
   await waitForScreen(page, 'Explore the map');
   await waitForAllPlaces(page, args.places);
@@ -172,7 +192,7 @@ async function benchDevice(browser, url, device, args) {
     [device === 'phone' ? 'two-finger pinch' : 'mouse wheel', () => pinch(page, device, args.seconds)],
     [device === 'phone' ? 'zoom button taps' : 'zoom button clicks', () => zoomButtons(page, args.seconds)],
   ];
-  const measured = [{ name: 'first sync (map open)', seconds: syncSeconds },
+  const measured = [{ name: 'first sync (list open)', seconds: syncSeconds },
     { name: 'home screen, still', seconds: Math.min(3, args.seconds) }];
   for (const [name, run] of phases) {
     await startPhase(page, name);
@@ -185,6 +205,7 @@ async function benchDevice(browser, url, device, args) {
     const b = window.__bench;
     clearInterval(b.timer);
     return { phaseStarts: b.phaseStarts, frames: b.frames, longtasks: b.longtasks, items: b.items, lost: b.lost,
+      records: b.records,
       memory: performance.memory ? { used: performance.memory.usedJSHeapSize, total: performance.memory.totalJSHeapSize } : null,
       wasmHeapBytes: window.safespaces.wasmHeapBytes || 0 };
   });
@@ -219,6 +240,7 @@ function summarise(run) {
       longtasks: { count: longtasks.length, total_ms: longtasks.reduce((sum, [, d]) => sum + d, 0),
         max_ms: longtasks.reduce((m, [, d]) => Math.max(m, d), 0) },
       ui_items: percentile(items, 0.5),
+      ui_records: bench.records[name] || 0,
     };
   });
 }
@@ -231,18 +253,21 @@ function printTable(runs, rows, args) {
   console.log(`${args.places} places (the demo set), served by safespaces-server with synthetic tiles; headless ` +
     'Chromium (Debian\'s), playwright-core.');
   console.log('Headless Chromium draws with SwiftShader (software GL): GPU time and frames/s are NOT representative ' +
-    'of a phone.');
+    'of a phone. A long task at every frame is its compositor waiting for the software GPU (GLES2::ReadPixels in a ' +
+    'Chrome trace), outside our frame; our glGetIntegerv calls (ImGui\'s GL backend saving GL state) wait for it too, ' +
+    'inside "draw".');
   console.log('What compares is the CPU time of our frame: "draw" is runtime.cpp\'s Frame() from its start to ' +
     'SDL_GL_SwapWindow (events, ImGui, WebGL calls); "whole" runs to its end (actions, sync, the UI record ' +
-    'handed to the page and its mirror). Long tasks: the browser\'s (over 50 ms) during the phase.\n');
+    'handed to the page and its mirror). Long tasks: the browser\'s (over 50 ms) during the phase. UI items: in the ' +
+    'UI record (the mirror\'s HTML twins), median; UI records: records handed to the page (frames that changed).\n');
   console.log('| device | phase | s | frames | frames/s | draw median ms | draw p95 | draw max | whole median ms | ' +
-    'whole p95 | whole max | long tasks (n / total ms / max ms) | UI items |');
-  console.log('|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|');
+    'whole p95 | whole max | long tasks (n / total ms / max ms) | UI items | UI records |');
+  console.log('|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|');
   for (const r of rows) {
     console.log(`| ${r.device} | ${r.phase} | ${r.seconds.toFixed(1)} | ${r.frames} | ${r.fps.toFixed(1)} | ` +
       `${f2(r.draw_ms.median)} | ${f2(r.draw_ms.p95)} | ${f2(r.draw_ms.max)} | ${f2(r.whole_ms.median)} | ` +
       `${f2(r.whole_ms.p95)} | ${f2(r.whole_ms.max)} | ${r.longtasks.count} / ${r.longtasks.total_ms.toFixed(0)} / ` +
-      `${r.longtasks.max_ms.toFixed(0)} | ${Number.isFinite(r.ui_items) ? r.ui_items : '-'} |`);
+      `${r.longtasks.max_ms.toFixed(0)} | ${Number.isFinite(r.ui_items) ? r.ui_items : '-'} | ${r.ui_records} |`);
   }
   console.log('');
   for (const run of runs) {

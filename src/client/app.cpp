@@ -23,6 +23,7 @@ void DrawApp(AppState& state, Actions& actions) {
     case Screen::SuggestDone: DrawSuggestDoneScreen(state, actions); break;
     case Screen::JoinGroup: DrawComingSoonScreen(state, actions); break;
     case Screen::Settings: DrawSettingsScreen(state, actions); break;
+    case Screen::Progress: DrawProgressScreen(state, actions); break;
   }
   ui::EndFrame();
 }
@@ -34,6 +35,10 @@ const core::PublicPlace* FindPlace(const AppState& state, const std::string& pla
 }
 
 bool ApplyNavigation(AppState& state, const Action& action) {
+  // A celebration someone has seen ends when they move on.
+  if (state.celebration.seen &&
+      (action.kind == ActionKind::OpenScreen || action.kind == ActionKind::Back || action.kind == ActionKind::GoHome))
+    state.celebration = {};
   switch (action.kind) {
     case ActionKind::OpenScreen:
       if (action.screen != state.screen) {

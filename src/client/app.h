@@ -13,6 +13,7 @@
 #include "core/map_places.h"
 #include "core/model.h"
 #include "core/nickname.h"
+#include "core/progress.h"
 #include "core/sync_engine.h"
 #include "core/sync_protocol.h"
 
@@ -47,6 +48,7 @@ enum class Screen {
   MyPlaces,
   JoinGroup,
   Settings,
+  Progress,       // "My progress": the buddy, the level, badges earned and still to find
 };
 
 inline constexpr int kListPage = 30;  // places per page of the list
@@ -57,7 +59,8 @@ inline constexpr Screen kAllScreens[] = {Screen::Welcome, Screen::Home,         
                                          Screen::RateQuestion, Screen::RateDone,  Screen::PlaceCard,
                                          Screen::MapFilters,   Screen::SuggestPlace, Screen::SuggestDone,
                                          Screen::MyPlaces,
-                                         Screen::JoinGroup,    Screen::Settings};
+                                         Screen::JoinGroup,    Screen::Settings,
+                                         Screen::Progress};
 
 // Something this device sent, as "My places" shows it.
 enum class SentState {
@@ -171,6 +174,18 @@ struct AppState {
   RatingDraft rating;          // the rating being answered
   SuggestionDraft suggestion;  // the place being suggested
   std::string problem;         // something that went wrong, in easy-read words; "" if none
+
+  // The game (core/progress.h), worked out on the device from what it sent, so it works
+  // offline. A celebration shows over any screen when something new was earned.
+  core::Progress progress;
+  bool progress_known = false;  // false until first worked out: the first is not celebrated
+  struct Celebration {
+    bool showing = false;
+    bool seen = false;                     // drawn once: it ends when they leave that screen
+    bool on_the_map = false;               // "Your place is on the map!"
+    std::vector<std::string> badge_ids;    // new badges
+    int level = 0;                         // a new level's number, 0 if none
+  } celebration;
 };
 
 enum class ActionKind {
@@ -196,6 +211,8 @@ enum class ActionKind {
   ShuffleNicknames,
   ChooseCompanion,   // value
   FinishWelcome,
+  CloseCelebration,
+  CelebrationSeen,
   MoveMap,         // lat, lon, zoom: the map's new middle and zoom
   SuggestGoTo,     // value: the SuggestStep to show ("Change" on the summary)
   SuggestNext,     // the next question, once this one is answered
@@ -273,6 +290,8 @@ struct Actions {
     items.push_back({ActionKind::ChooseCompanion, {}, {}, 0, static_cast<int>(companion)});
   }
   void FinishWelcome() { items.push_back({ActionKind::FinishWelcome}); }
+  void CloseCelebration() { items.push_back({ActionKind::CloseCelebration}); }
+  void CelebrationSeen() { items.push_back({ActionKind::CelebrationSeen}); }
   void SetMapFilter(const core::MapFilter& filter) {
     Action action{ActionKind::SetMapFilter};
     action.filter = filter;

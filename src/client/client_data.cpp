@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <initializer_list>
 
 #include <nlohmann/json.hpp>
@@ -137,6 +138,41 @@ void LoadIdentity(AppState& state, ClientData& data) {
   }
 }
 
+namespace {
+
+// Works the game out again from everything this device sent (not what the server turned
+// away), and celebrates what is new: never the first time, and never a loss.
+void UpdateProgress(AppState& state, ClientData& data, const std::vector<store::Contribution>& made) {
+  std::vector<core::SentItem> sent;
+  for (const store::Contribution& item : made) {
+    if (item.state == store::ContributionState::Rejected) continue;
+    sent.push_back({item.item, item.review, false, false});
+  }
+  const auto category_of = [&state](std::string_view place_id) {
+    const core::PublicPlace* place = FindPlace(state, std::string(place_id));
+    return place ? place->place.category : core::Category::Other;
+  };
+  char month[8];
+  std::snprintf(month, sizeof(month), "%04d-%02d", state.this_year, state.this_month);
+  core::Progress progress = core::ComputeProgress(core::EventsFromSent(sent, category_of, month));
+  const core::ProgressChange change = core::DiffProgress(state.progress, progress);
+  const bool on_the_map = progress.counts.places_on_map > state.progress.counts.places_on_map;
+  if (state.progress_known && (!change.new_badges.empty() || change.level_up || on_the_map)) {
+    AppState::Celebration& party = state.celebration;
+    if (!party.showing || party.seen) party = {};
+    party.showing = true;
+    party.on_the_map = party.on_the_map || on_the_map;
+    for (std::string_view id : change.new_badges) party.badge_ids.emplace_back(id);
+    if (change.level_up) party.level = change.level.number;
+    // Sending already chimes; an officer's "yes" arrives on its own, so it gets its own.
+    if (on_the_map && state.preferences.sounds) data.ports.chime();
+  }
+  state.progress = std::move(progress);
+  state.progress_known = true;
+}
+
+}  // namespace
+
 void RefreshState(AppState& state, ClientData& data) {
   state.places = store::CachedPlaces(data.db);
   ++state.places_version;
@@ -148,7 +184,9 @@ void RefreshState(AppState& state, ClientData& data) {
   state.this_month = now.month;
   state.saved_place_ids = store::SavedPlaceIds(data.db);
   state.contributions.clear();
-  for (const store::Contribution& made : store::Contributions(data.db)) {
+  const std::vector<store::Contribution> contributions = store::Contributions(data.db);
+  UpdateProgress(state, data, contributions);
+  for (const store::Contribution& made : contributions) {
     MyContribution mine;
     mine.kind = made.item.Kind();
     if (const auto* rating = std::get_if<core::Rating>(&made.item.payload)) {
@@ -493,6 +531,8 @@ void ApplyActions(AppState& state, Actions& actions, ClientData& data) {
         state.list_length = kListPage;
         break;
       case ActionKind::ShowMorePlaces: state.list_length += kListPage; break;
+      case ActionKind::CloseCelebration: state.celebration = {}; break;
+      case ActionKind::CelebrationSeen: state.celebration.seen = state.celebration.showing; break;
       case ActionKind::MoveMap:
         if (std::isfinite(action.lat) && std::isfinite(action.lon) && std::isfinite(action.zoom)) {
           state.map_lat = core::ClampLatitude(action.lat);

@@ -68,6 +68,7 @@ enum class Icon : std::uint16_t {
   ArrowUp = 0xF05D,
   ArrowDown = 0xF045,
   ArrowRight = 0xF054,
+  Trophy = 0xF538,
   // Companions
   Cat = 0xF11B,
   Owl = 0xF3D2,
@@ -86,7 +87,7 @@ inline constexpr Icon kAllIcons[] = {
     Icon::YouthClub, Icon::Park, Icon::Leisure, Icon::Shop, Icon::Museum, Icon::Community, Icon::Cinema,
     Icon::QuietRoom, Icon::Wheelchair, Icon::Toilets, Icon::HearingLoop, Icon::Seat, Icon::Clock,
     Icon::Directions, Icon::Bookmark, Icon::BookmarkEmpty, Icon::List, Icon::ZoomIn, Icon::ZoomOut,
-    Icon::WhereIAm, Icon::Filter, Icon::ArrowUp, Icon::ArrowDown, Icon::ArrowRight, Icon::Cat, Icon::Owl, Icon::Duck,
+    Icon::WhereIAm, Icon::Filter, Icon::ArrowUp, Icon::ArrowDown, Icon::ArrowRight, Icon::Trophy, Icon::Cat, Icon::Owl, Icon::Duck,
     Icon::Panda, Icon::Fish,
 };
 

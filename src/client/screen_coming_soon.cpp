@@ -16,6 +16,7 @@ Journey JourneyFor(Screen screen) {
     case Screen::SuggestPlace:
     case Screen::SuggestDone:
     case Screen::Settings:
+    case Screen::Progress:
     case Screen::Welcome:
     case Screen::Map:
     case Screen::PlaceList:

@@ -37,6 +37,7 @@ void DrawJourneyButtons(const AppState& state, Actions& actions) {
       {Icon::Star, "Rate a place", "Tell us how a place felt", c.tint_rate, Screen::RatePickPlace},
       {Icon::MapMarkerPlus, "Suggest a place", "Add a place you like", c.tint_suggest, Screen::SuggestPlace},
       {Icon::Heart, "My places", "Places you saved and sent", c.tint_mine, Screen::MyPlaces},
+      {Icon::Trophy, "My progress", "Your badges and your buddy", c.tint_rate, Screen::Progress},
       {Icon::Group, "Join a group", "Use the code from your youth worker", c.tint_group, Screen::JoinGroup},
   };
   const Screen here = JourneyOf(state.screen);
@@ -67,6 +68,7 @@ void DrawHomeScreen(const AppState& state, Actions& actions) {
     actions.ReadAloud(std::string(kWelcome[0]) + " " + kWelcome[1]);
   DrawSyncStatus(state);
   ui::Space(4.0f);
+  DrawCelebration(state, actions);
   if (!ui::ComputeLayout().two_pane) DrawJourneyButtons(state, actions);
   ui::EndScreen();
 }

@@ -1,6 +1,7 @@
 // A place's card: what it is, and what young people said about it, in words and numbers
 // rather than an average ("5 of 7 said it is quiet: Mostly or Yes, a lot"), so Amira can
-// tell before she goes. Then: rate it, save it, read it aloud, directions.
+// tell before she goes, and what they wrote (only words an officer approved; the feed
+// brings no others). Then: rate it, save it, read it aloud, directions.
 #include <imgui.h>
 
 #include <algorithm>
@@ -14,6 +15,17 @@
 namespace {
 
 constexpr const char* kFaceWords[] = {"No", "Not really", "A bit", "Mostly", "Yes, a lot"};
+
+constexpr const char* kMonthWords[] = {"January", "February", "March",     "April",   "May",      "June",
+                                       "July",    "August",   "September", "October", "November", "December"};
+
+// "October 2026" for "2026-10"; "" for anything else (the feed's reader lets only that shape in).
+std::string MonthInWords(const std::string& month) {
+  if (month.size() != 7 || month[4] != '-') return "";
+  const int number = (month[5] - '0') * 10 + (month[6] - '0');
+  if (number < 1 || number > 12) return "";
+  return std::string(kMonthWords[number - 1]) + " " + month.substr(0, 4);
+}
 
 std::string People(int count) { return std::to_string(count) + (count == 1 ? " young person" : " young people"); }
 
@@ -75,11 +87,25 @@ void DrawPlaceCardScreen(const AppState& state, Actions& actions) {
     if (summary.yes + summary.no + summary.not_sure > 0) has.push_back(FacilitySummary(facility, summary));
   }
 
+  // "They let me sit by the window." (October 2026)
+  std::vector<std::string> wrote;
+  for (const core::PlaceComment& comment : entry->comments) {
+    const std::string month = MonthInWords(comment.month);
+    wrote.push_back("\"" + comment.text + "\"" + (month.empty() ? "" : " (" + month + ")"));
+  }
+
   if (state.preferences.read_aloud && ui::Button(Icon::ReadAloud, "Read aloud", ui::ButtonStyle::Secondary)) {
     std::string all = place.name + ". " + about + ".";
     if (said.empty() && has.empty()) all += " Nobody has rated this place yet.";
     for (const std::string& line : said) all += " " + line;
     for (const std::string& line : has) all += " " + line;
+    if (!entry->comments.empty()) all += " What young people wrote.";
+    for (const core::PlaceComment& comment : entry->comments) {
+      const std::string month = MonthInWords(comment.month);
+      const char last = comment.text.empty() ? '.' : comment.text.back();
+      all += (month.empty() ? " " : " In " + month + ": ") + comment.text;
+      if (last != '.' && last != '!' && last != '?') all += '.';  // so each is said as its own sentence
+    }
     actions.ReadAloud(all);
   }
 
@@ -103,5 +129,9 @@ void DrawPlaceCardScreen(const AppState& state, Actions& actions) {
     if (summary.yes + summary.no + summary.not_sure == 0) continue;
     ui::StatusLine(FacilityIcon(facility), has[i++].c_str());
   }
+
+  ui::Heading("What young people wrote", 2, Icon::Speech);
+  if (wrote.empty()) ui::Paragraph("Nobody has written about this place yet.");
+  for (const std::string& line : wrote) ui::Paragraph(line.c_str());
   ui::EndScreen();
 }

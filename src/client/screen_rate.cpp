@@ -215,6 +215,7 @@ void DrawRateQuestionScreen(const AppState& state, Actions& actions) {
 void DrawRateDoneScreen(const AppState& state, Actions& actions) {
   ui::BeginScreen("Thank you");
   ui::Heading("Thank you!", 1, Icon::Happy);
+  DrawCelebration(state, actions);
   ui::Paragraph("Your rating helps other young people find places that suit them.");
   DrawSyncStatus(state);
   ui::Space(8.0f);

@@ -364,6 +364,7 @@ void DrawSuggestPlaceScreen(const AppState& state, Actions& actions) {
 void DrawSuggestDoneScreen(const AppState& state, Actions& actions) {
   ui::BeginScreen("Thank you for your place");
   ui::Heading("Thank you!", 1, Icon::Happy);
+  DrawCelebration(state, actions);
   constexpr const char* kCheck = "A council worker will check your place before it goes on the map.";
   ui::Paragraph(kCheck);
   ui::Paragraph("You can see how it is going in My places.");

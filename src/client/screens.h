@@ -1,6 +1,8 @@
 // Every screen of the client, one file each (screen_*.cpp), each a free function that draws
 // from the app state and appends intents to `actions`. Screens never do I/O.
 #pragma once
+#include <string>
+
 #include "client/app.h"
 #include "client/icons.h"
 #include "client/ui/record.h"
@@ -36,6 +38,13 @@ void DrawMapScreen(const AppState& state, Actions& actions);
 // The map with a fixed pin in its middle, `height` CSS px tall across the column: moving the
 // map moves the place under the pin (state.map_lat/map_lon). For "Suggest a place".
 void DrawMapPicker(const AppState& state, Actions& actions, float height);
+// "My progress" (screen_progress.cpp), and the celebration of something new earned: a calm
+// card (no flashing, no timer) on the thank-you screens and Home, said by screen readers;
+// it ends when the young person leaves the screen where they saw it.
+void DrawProgressScreen(const AppState& state, Actions& actions);
+void DrawCelebration(const AppState& state, Actions& actions);
+// "Together we've mapped 134 safe spaces. Next goal: 150."
+std::string TeamGoalSentence(const AppState& state);
 void DrawComingSoonScreen(const AppState& state, Actions& actions);
 
 // The sync status line ("Saved on this device. It will send when you are online."), drawn

@@ -20,6 +20,7 @@
 #include <set>
 #include <tuple>
 #include <utility>
+#include <variant>
 
 namespace core {
 namespace {
@@ -89,6 +90,47 @@ ProgressEvent SuggestedEvent(const Suggestion& suggestion, std::string_view mont
   event.session_id = suggestion.session_id;
   event.reasons = suggestion.reasons;
   return event;
+}
+
+std::vector<ProgressEvent> EventsFromSent(std::span<const SentItem> items,
+                                          const std::function<Category(std::string_view place_id)>& category_of,
+                                          std::string_view this_month) {
+  std::vector<ProgressEvent> events;
+  for (const SentItem& sent : items) {
+    if (const auto* rating = std::get_if<Rating>(&sent.item.payload)) {
+      events.push_back(RatedEvent(*rating, category_of(rating->place_id)));
+      if (sent.comment_approved) {
+        ProgressEvent shared;
+        shared.kind = ProgressEventKind::CommentApproved;
+        shared.item_id = rating->id;
+        shared.month = rating->visit_month;
+        events.push_back(std::move(shared));
+      }
+    } else if (const auto* suggestion = std::get_if<Suggestion>(&sent.item.payload)) {
+      const std::string& month = suggestion->first_rating.visit_month;
+      events.push_back(SuggestedEvent(*suggestion, month));
+      events.push_back(RatedEvent(suggestion->first_rating, suggestion->category));
+      std::optional<ProgressEventKind> outcome;
+      if (sent.review == PlaceStatus::Approved) outcome = ProgressEventKind::SuggestionApproved;
+      if (sent.review == PlaceStatus::Merged) outcome = ProgressEventKind::SuggestionMerged;
+      if (sent.review == PlaceStatus::Rejected) outcome = ProgressEventKind::SuggestionRejected;
+      if (outcome) {
+        ProgressEvent decided;
+        decided.kind = *outcome;
+        decided.item_id = suggestion->id;
+        decided.month = month;
+        decided.first_in_area = sent.first_in_area;
+        events.push_back(std::move(decided));
+      }
+    } else if (const auto* withdrawal = std::get_if<Withdrawal>(&sent.item.payload)) {
+      ProgressEvent taken_back;
+      taken_back.kind = ProgressEventKind::Withdrawn;
+      taken_back.item_id = withdrawal->target_id;
+      taken_back.month = std::string(this_month);
+      events.push_back(std::move(taken_back));
+    }
+  }
+  return events;
 }
 
 namespace {

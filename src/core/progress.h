@@ -9,6 +9,8 @@
 #include <array>
 #include <compare>
 #include <cstdint>
+#include <functional>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -140,6 +142,24 @@ ProgressEvent RatedEvent(const Rating& rating, Category category);
 // The event for a suggestion sent in `month_sent`. Its first rating is a separate event:
 // RatedEvent(suggestion.first_rating, suggestion.category).
 ProgressEvent SuggestedEvent(const Suggestion& suggestion, std::string_view month_sent);
+
+// What one device sent, with what became of it: the same list on the device (its
+// contributions and the reviews sync told it) and on the server (what it accepted).
+struct SentItem {
+  OutboxItem item;
+  std::optional<PlaceStatus> review;  // a suggestion's, once officers decided (Suggested: not yet)
+  bool first_in_area = false;         // an approved suggestion that was first in its area
+  bool comment_approved = false;      // a rating whose comment officers shared
+};
+
+// The events of those items, the same way everywhere: a suggestion is "sent" in its first
+// rating's visit month (the month it is about), and its outcome is dated the same, so only
+// the outcome itself matters; a withdrawal is dated `this_month`. `category_of` gives a
+// rated place's category (Category::Other when unknown); a suggestion's first rating takes
+// the suggestion's own.
+std::vector<ProgressEvent> EventsFromSent(std::span<const SentItem> items,
+                                          const std::function<Category(std::string_view place_id)>& category_of,
+                                          std::string_view this_month);
 
 // [SECTION] Badges
 

@@ -2,6 +2,8 @@
 // reading the server's answers, with the model's own codec for every item and place.
 #include "core/sync_protocol.h"
 
+#include "core/validation.h"
+
 namespace core {
 namespace {
 
@@ -9,6 +11,43 @@ using nlohmann::json;
 
 ApiError Unreadable(std::string field) {
   return {ErrorCode::BadRequest, "The answer from the server could not be read.", std::move(field)};
+}
+
+// "2026-10": four digits, a dash, a month from 01 to 12.
+bool IsYearMonth(std::string_view text) {
+  if (text.size() != 7 || text[4] != '-') return false;
+  for (std::size_t i : {0u, 1u, 2u, 3u, 5u, 6u})
+    if (text[i] < '0' || text[i] > '9') return false;
+  const int month = (text[5] - '0') * 10 + (text[6] - '0');
+  return month >= 1 && month <= 12;
+}
+
+// The first `max_chars` code points of UTF-8 `text` (all of it when shorter).
+std::string FirstCharacters(std::string_view text, std::size_t max_chars) {
+  std::size_t chars = 0;
+  for (std::size_t at = 0; at < text.size(); ++at) {
+    const bool starts_char = (static_cast<unsigned char>(text[at]) & 0xC0) != 0x80;
+    if (starts_char && chars++ == max_chars) return std::string(text.substr(0, at));
+  }
+  return std::string(text);
+}
+
+// "comments" of a place's entry: whatever can be read of it, and no more than a card shows.
+std::vector<PlaceComment> ReadComments(const json& entry) {
+  std::vector<PlaceComment> comments;
+  const auto list = entry.find("comments");
+  if (list == entry.end() || !list->is_array()) return comments;
+  for (const json& item : *list) {
+    if (comments.size() == kMaxPlaceComments) break;
+    if (!item.is_object()) continue;
+    const auto text = item.find("text");
+    const auto month = item.find("month");
+    if (text == item.end() || !text->is_string() || month == item.end() || !month->is_string()) continue;
+    const std::string& words = text->get_ref<const std::string&>();
+    if (TrimText(words).empty() || !IsYearMonth(month->get_ref<const std::string&>())) continue;
+    comments.push_back({FirstCharacters(words, kCommentMaxChars), month->get<std::string>()});
+  }
+  return comments;
 }
 
 // Reads "places", "cursor" and "more" from an object (the same in both answers).
@@ -24,15 +63,9 @@ bool ReadChanges(const json& doc, PlaceChanges& changes, ApiError& error) {
         changes.removed_ids.push_back(entry["id"].get<std::string>());
         continue;
       }
-      Parsed<Place> place = FromJson<Place>(entry);
+      Parsed<PublicPlace> place = ReadPublicPlace(entry);
       if (!place) return error = place.error, false;
-      InclusionProfile profile;
-      if (entry.contains("profile") && !entry["profile"].is_null()) {
-        Parsed<InclusionProfile> parsed = FromJson<InclusionProfile>(entry["profile"]);
-        if (!parsed) return error = parsed.error, false;
-        profile = *parsed.value;
-      }
-      changes.places.push_back({std::move(*place.value), profile});
+      changes.places.push_back(std::move(*place.value));
     }
   }
   if (doc.contains("cursor")) {
@@ -72,6 +105,30 @@ bool ReadYours(const json& doc, std::vector<SuggestionStatus>& yours, ApiError& 
 }
 
 }  // namespace
+
+nlohmann::json ToJson(const PublicPlace& entry) {
+  json doc = ToJson(entry.place);
+  doc["profile"] = ToJson(entry.profile);
+  if (!entry.comments.empty()) {
+    json comments = json::array();
+    for (const PlaceComment& comment : entry.comments)
+      comments.push_back({{"text", comment.text}, {"month", comment.month}});
+    doc["comments"] = std::move(comments);
+  }
+  return doc;
+}
+
+Parsed<PublicPlace> ReadPublicPlace(const nlohmann::json& entry) {
+  Parsed<Place> place = FromJson<Place>(entry);
+  if (!place) return {std::nullopt, place.error};
+  PublicPlace read{std::move(*place.value), {}, ReadComments(entry)};
+  if (const auto profile = entry.find("profile"); profile != entry.end() && !profile->is_null()) {
+    Parsed<InclusionProfile> parsed = FromJson<InclusionProfile>(*profile);
+    if (!parsed) return {std::nullopt, parsed.error};
+    read.profile = *parsed.value;
+  }
+  return {std::move(read), {}};
+}
 
 nlohmann::json ToJson(const SuggestionStatus& status) {
   json entry = {{"id", status.id}, {"status", PlaceStatusName(status.status)}};

@@ -9,6 +9,7 @@
 //              "merged_into": uuid (only when merged)}...]
 // (the 500 most recent; only ever the asking device's own, never anyone else's).
 #pragma once
+#include <cstddef>
 #include <optional>
 #include <span>
 #include <string>
@@ -22,11 +23,36 @@
 
 namespace core {
 
+// Words a young person wrote about a place (a rating's comment), once an officer approved
+// them. Only the words and the visit's month: never who wrote them (no rating, device or
+// session id), since the map is public.
+struct PlaceComment {
+  std::string text;   // at most kCommentMaxChars characters (validation.h)
+  std::string month;  // "YYYY-MM": the month of the visit
+
+  bool operator==(const PlaceComment&) const = default;
+};
+
+// Comments a place's entry carries: the newest only, so a card stays short enough to read
+// and a much-rated place's entry stays small on a phone's data.
+inline constexpr std::size_t kMaxPlaceComments = 20;
+
 // An approved place as the public map shows it.
 struct PublicPlace {
   Place place;
   InclusionProfile profile;
+  std::vector<PlaceComment> comments;  // approved, newest visit first (then newest rating); may be empty
 };
+
+// One entry of the feed, as the server writes it and a device keeps it:
+//   the place (codec.h) plus "profile": profile (codec.h)
+//   and ["comments": [{"text": "...", "month": "2026-10"}...]] (left out when none).
+nlohmann::json ToJson(const PublicPlace& entry);
+// Reads an approved place's entry. The place and its profile must be whole (a missing
+// profile reads as nobody rated it); comments are read kindly: an entry that is not
+// {"text": words, "month": "YYYY-MM"} is skipped, longer words are cut at kCommentMaxChars
+// and at most kMaxPlaceComments are kept.
+Parsed<PublicPlace> ReadPublicPlace(const nlohmann::json& entry);
 
 // One page of changes to the public map since a cursor.
 struct PlaceChanges {

@@ -5,6 +5,9 @@
 //   safespaces-admin approve --data DIR PLACE_ID        put a suggested place on the map
 //   safespaces-admin reject --data DIR PLACE_ID REASON  do not add it, saying why (the
 //                                                       suggesting device is told)
+//   safespaces-admin pending --data DIR                 what waits for an officer
+//   safespaces-admin approve-comment --data DIR RATING_ID   show a rating's words on its card
+//   safespaces-admin hide-comment --data DIR RATING_ID      never show them
 //   safespaces-admin counts --data DIR                  how many places, ratings, ...
 //   safespaces-admin demo --data DIR [...]              a made-up demo set (store/demo_data.h)
 //   safespaces-admin make-tiles --out FILE [...]        synthetic map tiles (synthetic_tiles.h)
@@ -37,6 +40,10 @@ constexpr const char* kUsage =
     "  safespaces-admin reject --data DIR PLACE_ID REASON  do not add a suggested place; REASON is one of\n"
     "{reasons}"
     "      (the young person who suggested it is told these words on their device)\n"
+    "  safespaces-admin pending --data DIR                 list what waits for an officer: suggested\n"
+    "      places (id, name, kind) and comments nobody has looked at (rating id, place, words)\n"
+    "  safespaces-admin approve-comment --data DIR RATING_ID  show a rating's comment on its place's card\n"
+    "  safespaces-admin hide-comment --data DIR RATING_ID     never show it (it stays here for officers)\n"
     "  safespaces-admin counts --data DIR                  count places and ratings\n"
     "  safespaces-admin demo --data DIR [--places N] [--ratings M] [--seed S] [--words DIR]\n"
     "      add a made-up demo set: fictional places (default 300) inside Coventry, each\n"
@@ -139,6 +146,63 @@ int Reject(store::Database& db, const std::string& place_id, const std::string& 
     return 1;
   }
   std::printf("Not added %s: \"%s\"\n", place_id.c_str(), std::string(core::NotAddedReasonMessage(*reason)).c_str());
+  return 0;
+}
+
+// Each list is cut at this many, oldest first: an officer works from the top.
+constexpr std::size_t kMaxPendingShown = 1000;
+
+// "Comments waiting for a look: 2" ("none"; "more than 1000" once the list is cut).
+void PrintCount(const char* what, std::size_t count) {
+  if (count == 0) {
+    std::printf("%s: none\n", what);
+  } else if (count > kMaxPendingShown) {
+    std::printf("%s: more than %zu, the oldest first\n", what, kMaxPendingShown);
+  } else {
+    std::printf("%s: %zu\n", what, count);
+  }
+}
+
+int Pending(const store::Database& db) {
+  constexpr int kAsk = static_cast<int>(kMaxPendingShown) + 1;  // one more, to know if there is more
+  std::string error;
+  const std::optional<std::vector<store::PendingSuggestion>> places = store::PendingSuggestions(db, kAsk, error);
+  const std::optional<std::vector<store::PendingComment>> comments =
+      places ? store::PendingComments(db, kAsk, error) : std::nullopt;
+  if (!places || !comments) {
+    std::fprintf(stderr, "%s\n", error.c_str());
+    return 1;
+  }
+  PrintCount("Suggested places waiting for a look", places->size());
+  for (std::size_t i = 0; i < places->size() && i < kMaxPendingShown; ++i) {
+    const store::PendingSuggestion& place = (*places)[i];
+    std::printf("  %s  %s (%s)\n", place.id.c_str(), place.name.c_str(),
+                std::string(core::CategoryLabel(place.category)).c_str());
+  }
+  PrintCount("Comments waiting for a look", comments->size());
+  for (std::size_t i = 0; i < comments->size() && i < kMaxPendingShown; ++i) {
+    const store::PendingComment& comment = (*comments)[i];
+    const std::string place =
+        comment.place_name.empty() ? "a place not here yet, " + comment.place_id : comment.place_name;
+    std::printf("  %s  %s, %s: \"%s\"\n", comment.rating_id.c_str(), place.c_str(), comment.visit_month.c_str(),
+                comment.text.c_str());
+  }
+  return 0;
+}
+
+enum class CommentLook { Approve, Hide };
+
+int ReviewComment(store::Database& db, const std::string& rating_id, CommentLook look) {
+  store::ServerStore ratings(db);
+  const std::optional<core::ApiError> problem =
+      look == CommentLook::Approve ? ratings.ApproveComment(rating_id) : ratings.HideComment(rating_id);
+  if (problem) {
+    std::fprintf(stderr, "%s\n", problem->message.c_str());
+    return 1;
+  }
+  std::printf(look == CommentLook::Approve ? "Approved the comment of %s: its place's card shows it while the place is on the map.\n"
+                                           : "Hid the comment of %s: nobody else will see it.\n",
+              rating_id.c_str());
   return 0;
 }
 
@@ -276,6 +340,9 @@ int main(int argc, char** argv) {
   if (command == "approve" && rest.size() == 2) return Approve(*db, rest[1]);
   if (command == "reject" && rest.size() == 3) return Reject(*db, rest[1], rest[2]);
   if (command == "counts" && rest.size() == 1) return Counts(*db);
+  if (command == "pending" && rest.size() == 1) return Pending(*db);
+  if (command == "approve-comment" && rest.size() == 2) return ReviewComment(*db, rest[1], CommentLook::Approve);
+  if (command == "hide-comment" && rest.size() == 2) return ReviewComment(*db, rest[1], CommentLook::Hide);
   if (command == "demo" && rest.size() == 1) return MakeDemo(*db, data_dir, flags);
   PrintUsage();
   return 2;

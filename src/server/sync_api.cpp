@@ -4,8 +4,10 @@
 // [SECTION] Wire shapes
 //   GET /api/v1/places?since=CURSOR&limit=N
 //     200 {"places": [entry...], "cursor": "123", "more": false}
-//     entry: an approved place (core ToJson(Place)) plus "profile": core ToJson(InclusionProfile),
-//            or {"id", "status"} (and "merged_into" when merged) for a place that was on the
+//     entry: an approved place (core ToJson(Place)) plus "profile": core ToJson(InclusionProfile)
+//            and "comments": [{"text", "month": "2026-10"}...] (officer-approved words, newest
+//            visit first, at most 20, never who wrote them; left out when none): core
+//            ToJson(PublicPlace); or {"id", "status"} (and "merged_into" when merged) for a place that was on the
 //            map and is not any more: a device drops it.
 //     400 with field "since" or "limit" when they cannot be read (limit is 1..1000, default 500).
 //   POST /api/v1/sync {"device_id": uuid, "cursor": "123" (optional), "items": [outbox item...]}

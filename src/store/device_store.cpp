@@ -138,9 +138,7 @@ bool ApplyPlaceChanges(const Database& db, const core::PlaceChanges& changes, st
     Statement upsert = db.Prepare(
         "INSERT INTO places (id, body) VALUES (?1, ?2) ON CONFLICT (id) DO UPDATE SET body = excluded.body");
     for (const core::PublicPlace& entry : changes.places) {
-      nlohmann::json body = core::ToJson(entry.place);
-      body["profile"] = core::ToJson(entry.profile);
-      upsert.BindText(1, entry.place.id).BindText(2, core::DumpJson(body));
+      upsert.BindText(1, entry.place.id).BindText(2, core::DumpJson(core::ToJson(entry)));
       if (!StepDone(upsert, error)) return false;
     }
     Statement remove = db.Prepare("DELETE FROM places WHERE id = ?1");
@@ -158,14 +156,8 @@ std::vector<core::PublicPlace> CachedPlaces(const Database& db) {
   while (select.Step() == StepResult::Row) {
     core::Parsed<nlohmann::json> doc = core::ParseJsonText(select.ColumnText(0));
     if (!doc) continue;
-    core::Parsed<core::Place> place = core::FromJson<core::Place>(*doc.value);
-    if (!place) continue;
-    core::PublicPlace entry{std::move(*place.value), {}};
-    if (doc.value->contains("profile")) {
-      core::Parsed<core::InclusionProfile> profile = core::FromJson<core::InclusionProfile>((*doc.value)["profile"]);
-      if (profile) entry.profile = *profile.value;
-    }
-    places.push_back(std::move(entry));
+    core::Parsed<core::PublicPlace> entry = core::ReadPublicPlace(*doc.value);
+    if (entry) places.push_back(std::move(*entry.value));
   }
   return places;
 }

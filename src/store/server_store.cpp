@@ -110,20 +110,17 @@ core::ApiError PlaceNotFound() {
   return {core::ErrorCode::NotFound, "We could not find this place. It may have been taken off the map.", "place_id"};
 }
 
-// What the public feed sends for a place: everything public and its profile while it is
-// approved; only its id and status once it was approved and is not any more, so a device
-// drops it and nothing an officer has not approved leaks. Nullopt: never public.
-std::optional<std::string> FeedEntry(const core::Place& place, bool ever_approved,
-                                     const core::InclusionProfile& profile) {
-  if (place.status == core::PlaceStatus::Approved) {
-    nlohmann::json entry = core::ToJson(place);
-    entry["profile"] = core::ToJson(profile);
-    return core::DumpJson(entry);
-  }
+// What the public feed sends for a place: everything public, its profile and its approved
+// comments while it is approved; only its id and status once it was approved and is not
+// any more, so a device drops it and nothing an officer has not approved leaks. Nullopt:
+// never public.
+std::optional<std::string> FeedEntry(const core::PublicPlace& entry, bool ever_approved) {
+  const core::Place& place = entry.place;
+  if (place.status == core::PlaceStatus::Approved) return core::DumpJson(core::ToJson(entry));
   if (!ever_approved) return std::nullopt;
-  nlohmann::json entry = {{"id", place.id}, {"status", core::PlaceStatusName(place.status)}};
-  if (place.status == core::PlaceStatus::Merged && !place.merged_into.empty()) entry["merged_into"] = place.merged_into;
-  return core::DumpJson(entry);
+  nlohmann::json gone = {{"id", place.id}, {"status", core::PlaceStatusName(place.status)}};
+  if (place.status == core::PlaceStatus::Merged && !place.merged_into.empty()) gone["merged_into"] = place.merged_into;
+  return core::DumpJson(gone);
 }
 
 // A statement, reset and ready to bind.
@@ -165,6 +162,13 @@ ServerStore::ServerStore(Database& db) : db_(db) {
   prepare(find_rating_, "SELECT place_id, device_id, scales, facilities, withdrawn FROM ratings WHERE id = ?1");
   prepare(withdraw_rating_, "UPDATE ratings SET withdrawn = 1, comment = '' WHERE id = ?1");
   prepare(live_ratings_of_, "SELECT scales, facilities FROM ratings WHERE place_id = ?1 AND withdrawn = 0");
+  prepare(find_comment_, "SELECT place_id, comment <> '', withdrawn, comment_state FROM ratings WHERE id = ?1");
+  prepare(set_comment_state_, "UPDATE ratings SET comment_state = ?2 WHERE id = ?1");
+  // The WHERE is the partial index ratings_approved_comments' (migration 0004).
+  prepare(approved_comments_,
+          "SELECT comment, visit_month FROM ratings "
+          "WHERE place_id = ?1 AND comment_state = 'approved' AND comment <> '' AND withdrawn = 0 "
+          "ORDER BY visit_month DESC, id DESC LIMIT ?2");
   prepare(insert_withdrawal_, "INSERT INTO withdrawals (id, device_id, target_id) VALUES (?1, ?2, ?3)");
   prepare(find_place_,
           "SELECT device_id, first_rating_id, approved_seq IS NOT NULL, status, review_reason "
@@ -494,6 +498,55 @@ std::optional<core::ApiError> ServerStore::RejectPlace(std::string_view place_id
   return SetStatus(place_id, core::PlaceStatus::Rejected, name);
 }
 
+// A comment's state is 'pending', 'approved' or 'hidden' (migration 0004). Only a change
+// to or from 'approved' changes what the public sees, so only then is the place rewritten.
+std::optional<core::ApiError> ServerStore::SetCommentState(std::string_view rating_id, std::string_view state) {
+  const core::ApiError database_error{core::ErrorCode::Internal,
+                                      "Something went wrong on our side. Please try again in a little while.", ""};
+  const bool own_transaction = !in_transaction_;
+  if (own_transaction && !Begin()) return database_error;
+  std::optional<core::ApiError> outcome;
+  bool ok = true;
+  Statement& find = Fresh(find_comment_).BindText(1, rating_id);
+  const StepResult found = find.Step();
+  if (found == StepResult::Error) {
+    ok = Fail("Could not look up a rating: " + find.Error());
+  } else if (found == StepResult::Done) {
+    outcome = core::ApiError{core::ErrorCode::NotFound, "We could not find this rating.", "rating_id"};
+  } else if (find.ColumnInt64(2) != 0) {
+    outcome = core::ApiError{core::ErrorCode::Conflict,
+                             "The young person took this rating back, so its words are gone.", "rating_id"};
+  } else if (find.ColumnInt64(1) == 0) {
+    outcome = core::ApiError{core::ErrorCode::Conflict, "This rating has no words to look at.", "rating_id"};
+  } else if (const std::string_view before = find.ColumnText(3); before != state) {
+    const bool public_change = before == "approved" || state == "approved";
+    const std::string place_id(find.ColumnText(0));
+    find.Reset();
+    Statement& update = Fresh(set_comment_state_).BindText(1, rating_id).BindText(2, state);
+    if (update.Step() != StepResult::Done) {
+      ok = Fail("Could not change a comment: " + update.Error());
+    } else if (public_change) {
+      changed_.insert(place_id);  // rewritten at commit, if the place is here
+    }
+  }
+  find.Reset();
+  if (own_transaction) {
+    if (!ok || !Commit()) {
+      Rollback();
+      return database_error;
+    }
+  }
+  return ok ? outcome : database_error;
+}
+
+std::optional<core::ApiError> ServerStore::ApproveComment(std::string_view rating_id) {
+  return SetCommentState(rating_id, "approved");
+}
+
+std::optional<core::ApiError> ServerStore::HideComment(std::string_view rating_id) {
+  return SetCommentState(rating_id, "hidden");
+}
+
 std::optional<ServerStore::Added> ServerStore::AddPlace(const core::Place& place) {
   const bool own_transaction = !in_transaction_;
   if (own_transaction && !Begin()) return std::nullopt;
@@ -528,10 +581,21 @@ std::optional<ServerStore::Added> ServerStore::AddPlace(const core::Place& place
 }
 
 // [SECTION] Writing the feed
-// Once per transaction, for each place whose profile or status changed: store the profile,
-// give the place the next change number, and rewrite the exact text the feed will send.
+// Once per transaction, for each place whose profile, status or approved comments changed:
+// store the profile, give the place the next change number, and rewrite the exact text the
+// feed will send.
 // Doing it at commit, not per rating, means a batch of 100 ratings of one place costs one
 // rewrite.
+
+bool ServerStore::ApprovedComments(std::string_view place_id, std::vector<core::PlaceComment>& comments) {
+  Statement& select =
+      Fresh(approved_comments_).BindText(1, place_id).BindInt64(2, static_cast<std::int64_t>(core::kMaxPlaceComments));
+  StepResult step = StepResult::Row;
+  while ((step = select.Step()) == StepResult::Row)
+    comments.push_back({std::string(select.ColumnText(0)), std::string(select.ColumnText(1))});
+  select.Reset();
+  return step != StepResult::Error || Fail("Could not read comments: " + select.Error());
+}
 
 bool ServerStore::WriteChangedPlaces() {
   for (const std::string& place_id : changed_) {
@@ -542,7 +606,8 @@ bool ServerStore::WriteChangedPlaces() {
 
     Statement& read = Fresh(read_place_).BindText(1, place_id);
     if (read.Step() != StepResult::Row) return Fail("Could not read a place: " + read.Error());
-    core::Place place;
+    core::PublicPlace entry{.profile = *profile};
+    core::Place& place = entry.place;
     place.id = place_id;
     place.name = std::string(read.ColumnText(0));
     place.category = core::CategoryFromName(read.ColumnText(1)).value_or(core::Category::Other);
@@ -554,6 +619,7 @@ bool ServerStore::WriteChangedPlaces() {
     place.merged_into = std::string(read.ColumnText(7));
     const bool ever_approved = read.ColumnInt64(8) != 0 || place.status == core::PlaceStatus::Approved;
     read.Reset();
+    if (place.status == core::PlaceStatus::Approved && !ApprovedComments(place_id, entry.comments)) return false;
 
     Statement& seq = Fresh(next_seq_);
     if (seq.Step() != StepResult::Row) return Fail("Could not count a change: " + seq.Error());
@@ -562,8 +628,8 @@ bool ServerStore::WriteChangedPlaces() {
 
     Statement& write =
         Fresh(write_place_).BindText(1, place_id).BindBlob(2, ProfileBlob(*profile)).BindInt64(3, change_seq);
-    if (const std::optional<std::string> entry = FeedEntry(place, ever_approved, *profile)) {
-      write.BindText(4, *entry);
+    if (const std::optional<std::string> feed_entry = FeedEntry(entry, ever_approved)) {
+      write.BindText(4, *feed_entry);
     } else {
       write.BindNull(4);
     }
@@ -655,6 +721,40 @@ std::optional<ServerCounts> CountRows(const Database& db, std::string& error) {
                    &counts.live_ratings, &counts.withdrawals,      &counts.sync_items};
   for (int i = 0; i < 7; ++i) *fields[i] = static_cast<int>(s.ColumnInt64(i));
   return counts;
+}
+
+std::optional<std::vector<PendingSuggestion>> PendingSuggestions(const Database& db, int limit, std::string& error) {
+  Statement s = db.Prepare("SELECT id, name, category FROM places WHERE status = 'suggested' ORDER BY id LIMIT ?1");
+  s.BindInt64(1, std::max(limit, 0));
+  std::vector<PendingSuggestion> pending;
+  StepResult step = StepResult::Row;
+  while ((step = s.Step()) == StepResult::Row)
+    pending.push_back({std::string(s.ColumnText(0)), std::string(s.ColumnText(1)),
+                       core::CategoryFromName(s.ColumnText(2)).value_or(core::Category::Other)});
+  if (step == StepResult::Error) {
+    error = "Could not read the suggestions: " + s.Error();
+    return std::nullopt;
+  }
+  return pending;
+}
+
+std::optional<std::vector<PendingComment>> PendingComments(const Database& db, int limit, std::string& error) {
+  // The WHERE is the partial index ratings_pending_comments' (migration 0004).
+  Statement s = db.Prepare(
+      "SELECT r.id, r.place_id, coalesce(p.name, ''), r.comment, r.visit_month FROM ratings AS r "
+      "LEFT JOIN places AS p ON p.id = r.place_id "
+      "WHERE r.comment_state = 'pending' AND r.comment <> '' AND r.withdrawn = 0 ORDER BY r.id LIMIT ?1");
+  s.BindInt64(1, std::max(limit, 0));
+  std::vector<PendingComment> pending;
+  StepResult step = StepResult::Row;
+  while ((step = s.Step()) == StepResult::Row)
+    pending.push_back({std::string(s.ColumnText(0)), std::string(s.ColumnText(1)), std::string(s.ColumnText(2)),
+                       std::string(s.ColumnText(3)), std::string(s.ColumnText(4))});
+  if (step == StepResult::Error) {
+    error = "Could not read the comments: " + s.Error();
+    return std::nullopt;
+  }
+  return pending;
 }
 
 std::optional<StoredPlace> LoadPlace(const Database& db, std::string_view place_id) {

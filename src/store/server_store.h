@@ -70,6 +70,14 @@ class ServerStore {
   // device and takes the status given. An id already here is left as it is (AlreadyThere).
   enum class Added { New, AlreadyThere };
   std::optional<Added> AddPlace(const core::Place& place);
+  // An officer's look at a rating's comment (it waits as "pending" until then). Approved
+  // words go into the place's public entry (newest core::kMaxPlaceComments, with the visit
+  // month and nothing that says who wrote them); hidden ones never do. Either changes the
+  // place's entry, so devices pull it again. Nullopt when done (or already so), or the error
+  // to show: NotFound (no such rating), Conflict (no comment, or withdrawn: its words are
+  // gone); a database failure is an Internal error.
+  std::optional<core::ApiError> ApproveComment(std::string_view rating_id);
+  std::optional<core::ApiError> HideComment(std::string_view rating_id);
 
  private:
   std::optional<SyncResult> ApplyRating(const core::Rating& rating, std::int64_t now);
@@ -77,6 +85,9 @@ class ServerStore {
   std::optional<SyncResult> ApplyWithdrawal(const core::Withdrawal& withdrawal, std::int64_t now);
   std::optional<core::ApiError> SetStatus(std::string_view place_id, core::PlaceStatus status,
                                           std::string_view review_reason = {});
+  std::optional<core::ApiError> SetCommentState(std::string_view rating_id, std::string_view state);
+  // The place's approved comments for its feed entry, newest visit first.
+  bool ApprovedComments(std::string_view place_id, std::vector<core::PlaceComment>& comments);
   std::optional<bool> Seen(std::string_view id);
   std::optional<bool> HasTombstone(std::string_view target_id, std::string_view device_id);
   bool Remember(std::string_view id, std::string_view device_id, core::OutboxKind kind, std::int64_t now);
@@ -100,6 +111,7 @@ class ServerStore {
   Statement begin_, commit_, rollback_;
   Statement seen_, remember_, tombstone_;
   Statement insert_rating_, find_rating_, withdraw_rating_, live_ratings_of_;
+  Statement find_comment_, set_comment_state_, approved_comments_;
   Statement insert_withdrawal_;
   Statement find_place_, insert_place_, insert_officer_place_, delete_place_, clear_words_, set_status_;
   Statement read_profile_, read_place_, next_seq_, write_place_;
@@ -156,6 +168,25 @@ struct StoredPlace {
   bool ever_approved = false;
   core::InclusionProfile profile;  // the cached one
 };
+
+// What waits for an officer (safespaces-admin pending, the review screens later), oldest
+// first, at most `limit` of each. Nullopt on a database failure, with `error` saying why.
+struct PendingSuggestion {
+  std::string id;  // the place's id
+  std::string name;
+  core::Category category = core::Category::Other;
+};
+std::optional<std::vector<PendingSuggestion>> PendingSuggestions(const Database& db, int limit, std::string& error);
+
+// A comment nobody has looked at yet, of a rating not withdrawn.
+struct PendingComment {
+  std::string rating_id;
+  std::string place_id;
+  std::string place_name;  // "" when the place is not here (yet)
+  std::string text;
+  std::string visit_month;
+};
+std::optional<std::vector<PendingComment>> PendingComments(const Database& db, int limit, std::string& error);
 
 std::optional<StoredPlace> LoadPlace(const Database& db, std::string_view place_id);
 std::vector<std::string> AllPlaceIds(const Database& db);  // sorted
