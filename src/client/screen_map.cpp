@@ -356,9 +356,14 @@ void DrawMapScreen(const AppState& state, Actions& actions) {
       ui::MapCaption(state.map_config.attribution.c_str(), area.x + pad, bar_top - 6.0f, caption_width);
   controls.push_back({area.x + pad, bar_top - 6.0f - caption_height, caption_width, caption_height});
 
-  // Calm notices under the top bar.
+  // The city's shared goal, quietly under the top bar: we map together, nobody is ranked.
+  const std::string team = TeamGoalSentence(state);
+  const float team_height = ui::MapLabel(Icon::Group, team.c_str(), area.x + pad, top_bottom + kGap, std::min(width, 560.0f));
+  controls.push_back({area.x + pad, top_bottom + kGap, std::min(width, 560.0f), team_height});
+
+  // Calm notices under it.
   const bool pictures_missing = state.tiles && !state.tiles->AnyLoaded() && state.tiles->Failures() > 0;
-  float notice_y = top_bottom + kGap;
+  float notice_y = top_bottom + 2.0f * kGap + team_height;
   if (pictures_missing) {
     ui::MapNotice(Icon::Cloud, "The map pictures need the internet. The places are still here.", area.x + pad, notice_y,
                   std::min(width, 560.0f));

@@ -977,6 +977,28 @@ float MapCaption(const char* text, float left, float bottom, float max_width) {
   return size.y + 6.0f;
 }
 
+float MapLabel(Icon icon, const char* text, float left, float top, float max_width) {
+  const Palette& p = Colours();
+  ImFont* font = GetFonts().small;
+  const float px = Scaled(kSmallSize);
+  const IconText glyph = IconUtf8(icon);
+  const float icon_w = font->CalcTextSizeA(px, FLT_MAX, 0.0f, glyph.c_str()).x + 6.0f;
+  const float wrap = max_width - icon_w - 16.0f;
+  const ImVec2 size = font->CalcTextSizeA(px, FLT_MAX, wrap, text);
+  const ImVec2 min(left, top);
+  const ImVec2 max(left + icon_w + size.x + 16.0f, top + size.y + 8.0f);
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  draw->AddRectFilled(min, max, (p.card & 0x00FFFFFF) | 0xEB000000, 8.0f);
+  draw->AddText(font, px, ImVec2(left + 8.0f, top + 4.0f), p.primary, glyph.c_str());
+  draw->AddText(font, px, ImVec2(left + 8.0f + icon_w, top + 4.0f), p.text, text, nullptr, wrap);
+  Item item;
+  item.role = Role::Text;
+  item.name = text;
+  item.rect = RectOf(min, max);
+  Record(std::move(item));
+  return max.y - min.y;
+}
+
 void MapNotice(Icon icon, const char* text, float x, float y, float width) {
   const Palette& p = Colours();
   const Fonts& fonts = GetFonts();

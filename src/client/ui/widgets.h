@@ -177,6 +177,9 @@ float ToolLabelWidth(const char* label);  // CSS px the words of a ToolButton ne
 // Small words on a pale strip whose bottom-left corner is at (left, bottom): the tiles'
 // credit, always visible. Returns the strip's height.
 float MapCaption(const char* text, float left, float bottom, float max_width);
+// Small words with an icon on a pale strip whose top-left corner is at (left, top): a quiet
+// line over the map (the city's shared goal). Returns the strip's height.
+float MapLabel(Icon icon, const char* text, float left, float top, float max_width);
 // A calm message on a card across the top of the map (offline, nothing matches).
 void MapNotice(Icon icon, const char* text, float x, float y, float width);
 
