@@ -25,6 +25,7 @@
 #include "server/data_access.h"
 #include "server/log.h"
 #include "server/responses.h"
+#include "server/restore_api.h"
 #include "server/sync_api.h"
 #include "server/tiles.h"
 #include "server/web_files.h"
@@ -100,6 +101,7 @@ struct Server::State {
   WebFiles web;
   std::unique_ptr<store::MbTilesReader> tiles;  // null without --tiles
   TileSource tile_source;                       // what /api/v1/config tells the app
+  std::unique_ptr<RestoreGuesses> guesses = std::make_unique<RestoreGuesses>();  // per client address
   std::vector<ApiRoute> routes;
   HttpServer http;
   int port = 0;
@@ -149,6 +151,12 @@ std::vector<ApiRoute> MakeApiRoutes(const Server::State& s) {
        }},
       {Method::Post, "/api/v1/sync",
        [&s](const Request& req, Response& res) { Send(req, res, PostSync(*s.writer, *s.readers, req.body, UnixNow())); }},
+      {Method::Post, "/api/v1/restore",
+       [&s](const Request& req, Response& res) {
+         Send(req, res, PostRestore(*s.readers, *s.guesses, req.remote_addr, req.body, UnixNow()));
+       }},
+      {Method::Post, "/api/v1/restore-code",
+       [&s](const Request& req, Response& res) { Send(req, res, PostRestoreCode(*s.writer, req.body, UnixNow())); }},
       // Map tiles (not the API: errors are plain text). Any z/x/y reaches ServeTile, which
       // answers 400 to what is not a tile's address.
       {Method::Get, R"(/tiles/([^/]*)/([^/]*)/([^/]*)\.png)",

@@ -547,6 +547,16 @@ std::optional<core::ApiError> ServerStore::HideComment(std::string_view rating_i
   return SetCommentState(rating_id, "hidden");
 }
 
+std::optional<bool> ServerStore::AddRestoreCode(std::string_view code_hash, std::string_view device_id,
+                                                std::int64_t now_unix_seconds) {
+  // Rare (once per install), so prepared here rather than with the sync statements.
+  Statement insert = db_.Prepare(
+      "INSERT INTO device_codes (code_hash, device_id, created_at) VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING");
+  insert.BindText(1, code_hash).BindText(2, device_id).BindInt64(3, now_unix_seconds);
+  if (insert.Step() != StepResult::Done) return FailNone("Could not save a restore code: " + insert.Error());
+  return db_.Changes() > 0;
+}
+
 std::optional<ServerStore::Added> ServerStore::AddPlace(const core::Place& place) {
   const bool own_transaction = !in_transaction_;
   if (own_transaction && !Begin()) return std::nullopt;
@@ -825,6 +835,112 @@ std::vector<core::Rating> LiveRatingsOf(const Database& db, std::string_view pla
 std::vector<std::pair<core::Rating, bool>> AllRatings(const Database& db) {
   Statement s = db.Prepare(std::string(kRatingColumns) + "ORDER BY id");
   return ReadRatings(s);
+}
+
+// [SECTION] A device's progress
+
+std::optional<std::vector<core::SentItem>> SentItemsOf(const Database& db, std::string_view device_id,
+                                                       std::string& error) {
+  std::vector<core::SentItem> items;
+  // Its suggestions, each with its first rating (kept in ratings, withdrawn or not: a
+  // withdrawal of that rating alone is among the withdrawals below, as on the device).
+  Statement places = db.Prepare(
+      "SELECT id, name, category, lat, lon, address, why, reasons, session_id, first_rating_id, status "
+      "FROM places WHERE device_id = ?1 AND device_id <> '' ORDER BY id");
+  places.BindText(1, device_id);
+  std::set<std::string> first_rating_ids;
+  StepResult step = StepResult::Row;
+  while ((step = places.Step()) == StepResult::Row) {
+    core::Suggestion suggestion;
+    suggestion.id = std::string(places.ColumnText(0));
+    suggestion.device_id = std::string(device_id);
+    suggestion.name = std::string(places.ColumnText(1));
+    suggestion.category = core::CategoryFromName(places.ColumnText(2)).value_or(core::Category::Other);
+    suggestion.lat = places.ColumnDouble(3);
+    suggestion.lon = places.ColumnDouble(4);
+    suggestion.address = std::string(places.ColumnText(5));
+    suggestion.why = std::string(places.ColumnText(6));
+    suggestion.reasons = ReasonsFromText(places.ColumnText(7));
+    suggestion.session_id = std::string(places.ColumnText(8));
+    const std::string first_id(places.ColumnText(9));
+    Statement first = db.Prepare(std::string(kRatingColumns) + "WHERE id = ?1");
+    first.BindText(1, first_id);
+    for (auto& [rating, withdrawn] : ReadRatings(first)) suggestion.first_rating = std::move(rating);
+    first_rating_ids.insert(first_id);
+    core::SentItem sent{core::OutboxItem{std::move(suggestion)}, std::nullopt, false, false};
+    const core::PlaceStatus status = core::PlaceStatusFromName(places.ColumnText(10)).value_or(core::PlaceStatus::Suggested);
+    if (status != core::PlaceStatus::Suggested) sent.review = status;
+    // first_in_area needs the approved places around it when officers approved it (core
+    // ProgressEvent); until the server records that, both sides pass false.
+    items.push_back(std::move(sent));
+  }
+  if (step == StepResult::Error) {
+    error = "Could not read a device's suggestions: " + places.Error();
+    return std::nullopt;
+  }
+
+  // Its other ratings still standing. The WHERE matches ratings_by_device (migration 0005).
+  Statement ratings = db.Prepare(
+      "SELECT id, place_id, device_id, scales, facilities, comment, visit_month, session_id, withdrawn, "
+      "comment_state = 'approved' AND comment <> '' FROM ratings WHERE device_id = ?1 AND withdrawn = 0 ORDER BY id");
+  ratings.BindText(1, device_id);
+  while ((step = ratings.Step()) == StepResult::Row) {
+    const std::string id(ratings.ColumnText(0));
+    if (first_rating_ids.contains(id)) continue;
+    core::Rating rating;
+    rating.id = id;
+    rating.place_id = std::string(ratings.ColumnText(1));
+    rating.device_id = std::string(ratings.ColumnText(2));
+    ReadAnswers(rating, ratings.ColumnBlob(3), ratings.ColumnBlob(4));
+    rating.comment = std::string(ratings.ColumnText(5));
+    rating.visit_month = std::string(ratings.ColumnText(6));
+    rating.session_id = std::string(ratings.ColumnText(7));
+    const bool comment_approved = ratings.ColumnInt64(9) != 0;
+    items.push_back({core::OutboxItem{std::move(rating)}, std::nullopt, false, comment_approved});
+  }
+  if (step == StepResult::Error) {
+    error = "Could not read a device's ratings: " + ratings.Error();
+    return std::nullopt;
+  }
+
+  Statement withdrawals = db.Prepare("SELECT id, target_id FROM withdrawals WHERE device_id = ?1 ORDER BY id");
+  withdrawals.BindText(1, device_id);
+  while ((step = withdrawals.Step()) == StepResult::Row) {
+    core::Withdrawal withdrawal{std::string(withdrawals.ColumnText(0)), std::string(device_id),
+                                std::string(withdrawals.ColumnText(1))};
+    items.push_back({core::OutboxItem{std::move(withdrawal)}, std::nullopt, false, false});
+  }
+  if (step == StepResult::Error) {
+    error = "Could not read a device's withdrawals: " + withdrawals.Error();
+    return std::nullopt;
+  }
+  return items;
+}
+
+std::optional<core::Progress> DeviceProgress(const Database& db, std::string_view device_id,
+                                             std::string_view this_month, std::string& error) {
+  std::optional<std::vector<core::SentItem>> items = SentItemsOf(db, device_id, error);
+  if (!items) return std::nullopt;
+  Statement category = db.Prepare("SELECT category FROM places WHERE id = ?1 AND status = 'approved'");
+  const auto category_of = [&category](std::string_view place_id) {
+    category.Reset();
+    category.BindText(1, place_id);
+    core::Category found = core::Category::Other;
+    if (category.Step() == StepResult::Row)
+      found = core::CategoryFromName(category.ColumnText(0)).value_or(core::Category::Other);
+    category.Reset();
+    return found;
+  };
+  return core::ComputeProgress(core::EventsFromSent(*items, category_of, this_month));
+}
+
+std::optional<std::string> DeviceOfRestoreCode(const Database& db, std::string_view code_hash, std::string& error) {
+  Statement s = db.Prepare("SELECT device_id FROM device_codes WHERE code_hash = ?1");
+  s.BindText(1, code_hash);
+  const StepResult step = s.Step();
+  if (step == StepResult::Row) return std::string(s.ColumnText(0));
+  if (step == StepResult::Error) error = "Could not look up a restore code: " + s.Error();
+  return std::nullopt;
 }
 
 }  // namespace store

@@ -16,6 +16,7 @@
 #include "core/api_error.h"
 #include "core/model.h"
 #include "core/profile.h"
+#include "core/progress.h"
 #include "core/sync_protocol.h"
 #include "core/validation.h"
 #include "store/database.h"
@@ -78,6 +79,12 @@ class ServerStore {
   // gone); a database failure is an Internal error.
   std::optional<core::ApiError> ApproveComment(std::string_view rating_id);
   std::optional<core::ApiError> HideComment(std::string_view rating_id);
+
+  // Keeps the hash of a device's restore code (core::RestoreCodeHash, never the words).
+  // One code per device, and a hash names one device: false (and no error) when either is
+  // taken already; nullopt on a database failure.
+  std::optional<bool> AddRestoreCode(std::string_view code_hash, std::string_view device_id,
+                                     std::int64_t now_unix_seconds);
 
  private:
   std::optional<SyncResult> ApplyRating(const core::Rating& rating, std::int64_t now);
@@ -143,6 +150,26 @@ std::optional<PlacesPage> PlacesSince(const Database& db, std::int64_t since, in
 // answer. Only that device's own. Nullopt on a database failure, with `error` saying why.
 std::optional<std::vector<core::SuggestionStatus>> SuggestionStatusesOf(const Database& db, std::string_view device_id,
                                                                         int limit, std::string& error);
+
+// [SECTION] A device's progress, and finding it again
+
+// What `device_id` sent that is kept here, as the device keeps it (core::SentItem): its
+// suggestions (their status as `review`, their first rating inside), its other ratings
+// that are not withdrawn, and its withdrawals; each kind by id. A withdrawn rating is
+// left out rather than paired with its withdrawal: neither counts, so the progress is
+// the same. Nullopt on a database failure, with `error` saying why.
+std::optional<std::vector<core::SentItem>> SentItemsOf(const Database& db, std::string_view device_id,
+                                                       std::string& error);
+
+// The device's progress as the device computes it (core::EventsFromSent, then
+// core::ComputeProgress) over SentItemsOf; a rated place's category is the approved place's
+// here (Other when unknown, as on a device that only knows the public map); withdrawals
+// are dated `this_month` ("YYYY-MM"). Nullopt on a database failure.
+std::optional<core::Progress> DeviceProgress(const Database& db, std::string_view device_id,
+                                             std::string_view this_month, std::string& error);
+
+// The device whose restore code has this hash; nullopt with an empty `error` when none.
+std::optional<std::string> DeviceOfRestoreCode(const Database& db, std::string_view code_hash, std::string& error);
 
 // [SECTION] Looking inside (tests, tools, officers' screens later)
 

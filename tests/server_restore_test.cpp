@@ -1,0 +1,228 @@
+// Tests of a device's progress as the server recomputes it, and of restore codes over real
+// HTTP: the server's progress equals the device's own computation over the same items;
+// register then restore gives back the device and its progress; a wrong code is a kind
+// 404; bad bodies are 4xx; the 11th guess in a minute is 429; only a hash is stored.
+#include <httplib.h>
+#include <catch2/catch.hpp>
+
+#include <array>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/codec.h"
+#include "core/progress.h"
+#include "core/restore_code.h"
+#include "core_samples.h"
+#include "in_process_server.h"
+#include "store/database.h"
+#include "store/server_store.h"
+#include "store_sync_samples.h"
+
+namespace {
+
+using nlohmann::json;
+using sync_samples::MakeRating;
+using sync_samples::MakeSuggestion;
+using sync_samples::MakeWithdrawal;
+using sync_samples::Uuid;
+
+const std::string kDevice = Uuid(0xD1);
+const std::string kOtherDevice = Uuid(0xD2);
+constexpr std::int64_t kNow = 1715000000;  // unix seconds, May 2024
+
+// What one device made, with what became of it, as the device keeps it.
+struct DeviceStory {
+  std::vector<core::OutboxItem> sent;  // in the order sent
+  std::vector<core::SentItem> known;   // the device's SentItems after syncing
+};
+
+DeviceStory MakeStory() {
+  DeviceStory story;
+  auto add = [&](core::OutboxItem item, std::optional<core::PlaceStatus> review = std::nullopt,
+                 bool comment_approved = false) {
+    story.sent.push_back(item);
+    story.known.push_back({std::move(item), review, false, comment_approved});
+  };
+  const std::string approved = Uuid(0x200), rejected = Uuid(0x201), withdrawn = Uuid(0x202);
+  add({MakeSuggestion(approved, kDevice, Uuid(0x300), 0)}, core::PlaceStatus::Approved);
+  add({MakeSuggestion(rejected, kDevice, Uuid(0x301), 2)}, core::PlaceStatus::Rejected);
+  add({MakeSuggestion(withdrawn, kDevice, Uuid(0x302), 3)});
+  core::Rating commented = MakeRating(Uuid(0x400), approved, kDevice, 1);  // seed 1 has a comment
+  REQUIRE_FALSE(commented.comment.empty());
+  commented.visit_month = "2024-03";  // two months after nothing: counts next to the first rating
+  add({commented}, std::nullopt, true);
+  add({MakeRating(Uuid(0x401), Uuid(0x100), kDevice, 4)});
+  add({MakeRating(Uuid(0x402), Uuid(0x100), kDevice, 5)});  // same place, same month: no more points
+  add({MakeRating(Uuid(0x403), Uuid(0x101), kDevice, 6)});
+  add({MakeRating(Uuid(0x404), Uuid(0x102), kDevice, 7)});
+  add({MakeWithdrawal(Uuid(0x500), kDevice, Uuid(0x404))});
+  add({MakeWithdrawal(Uuid(0x501), kDevice, withdrawn)});
+  return story;
+}
+
+// The device's own computation: the public map it knows has the approved place only.
+core::Progress DeviceComputes(const DeviceStory& story) {
+  const auto category_of = [](std::string_view place_id) {
+    return place_id == Uuid(0x200) ? core::Category::Cafe : core::Category::Other;
+  };
+  return core::ComputeProgress(core::EventsFromSent(story.known, category_of, "2024-05"));
+}
+
+store::Database OpenMemory() {
+  std::string error;
+  std::optional<store::Database> db = store::Database::Open(":memory:", error);
+  INFO(error);
+  REQUIRE(db);
+  return std::move(*db);
+}
+
+struct Answer {
+  int status = 0;
+  json body;
+};
+
+Answer Post(const InProcessServer& server, const std::string& path, const std::string& body) {
+  auto res = server.Client().Post(path.c_str(), body, "application/json");
+  REQUIRE(res);
+  return {res->status, json::parse(res->body, nullptr, false)};
+}
+
+std::string CodeFrom(std::uint8_t seed) {
+  const std::array<std::uint8_t, core::kRestoreCodeBytes> bytes = {seed, 0x5A, 0xC3, 0x17, 0x99};
+  return core::MakeRestoreCode(bytes);
+}
+
+}  // namespace
+
+TEST_CASE("server_restore: the server's progress of a device equals the device's own after sync") {
+  store::Database db = OpenMemory();
+  store::ServerStore server(db);
+  REQUIRE(server.Error().empty());
+  const DeviceStory story = MakeStory();
+  for (const core::OutboxItem& item : story.sent) {
+    std::optional<store::SyncResult> result = server.Apply(item, samples::Today(), kNow);
+    INFO(server.Error());
+    REQUIRE(result);
+    REQUIRE(result->outcome == store::SyncOutcome::Accepted);
+  }
+  // Someone else's rating of the same place changes nothing for this device.
+  REQUIRE(server.Apply({MakeRating(Uuid(0x600), Uuid(0x100), kOtherDevice, 1)}, samples::Today(), kNow));
+  REQUIRE_FALSE(server.ApprovePlace(Uuid(0x200)));
+  REQUIRE_FALSE(server.RejectPlace(Uuid(0x201), core::NotAddedReason::AlreadyOnMap));
+  REQUIRE_FALSE(server.ApproveComment(Uuid(0x400)));
+
+  std::string error;
+  const std::optional<core::Progress> on_server = store::DeviceProgress(db, kDevice, "2024-05", error);
+  INFO(error);
+  REQUIRE(on_server);
+  const core::Progress on_device = DeviceComputes(story);
+  CHECK(*on_server == on_device);
+  // The story is not empty of meaning: something counted, and the comment bonus with it.
+  CHECK(on_device.points > 0);
+  CHECK(on_device.counts.places_on_map == 1);
+  CHECK(on_device.counts.comments_shared == 1);
+
+  const std::optional<core::Progress> stranger = store::DeviceProgress(db, Uuid(0xEE), "2024-05", error);
+  REQUIRE(stranger);
+  CHECK(stranger->points == 0);
+}
+
+TEST_CASE("server_restore: register a code, then restoring it gives the same device and progress") {
+  InProcessServer server;
+  const DeviceStory story = MakeStory();
+  json items = json::array();
+  for (const core::OutboxItem& item : story.sent) items.push_back(core::ToJson(item));
+  const Answer synced =
+      Post(server, "/api/v1/sync", core::DumpJson({{"device_id", kDevice}, {"cursor", ""}, {"items", items}}));
+  REQUIRE(synced.status == 200);
+
+  const std::string code = CodeFrom(1);
+  const Answer registered =
+      Post(server, "/api/v1/restore-code", core::DumpJson({{"device_id", kDevice}, {"code", code}}));
+  INFO(registered.body.dump());
+  REQUIRE(registered.status == 200);
+  CHECK(registered.body["device_id"] == kDevice);
+  // Once per device: a second code for it is a conflict, and so is the same code for another.
+  CHECK(Post(server, "/api/v1/restore-code", core::DumpJson({{"device_id", kDevice}, {"code", CodeFrom(2)}})).status ==
+        409);
+  CHECK(Post(server, "/api/v1/restore-code", core::DumpJson({{"device_id", kOtherDevice}, {"code", code}})).status ==
+        409);
+
+  // Typed back in capitals with spaces.
+  std::string typed;
+  for (char c : code) typed += c == '-' ? ' ' : static_cast<char>(c - 'a' + 'A');
+  const Answer restored = Post(server, "/api/v1/restore", core::DumpJson({{"code", typed}}));
+  INFO(restored.body.dump());
+  REQUIRE(restored.status == 200);
+  CHECK(restored.body["device_id"] == kDevice);
+  // Nothing is approved here, so the device's map knows no places: all Other, no reviews.
+  DeviceStory unreviewed = story;
+  for (core::SentItem& item : unreviewed.known) item.review.reset(), item.comment_approved = false;
+  const core::Progress expected = core::ComputeProgress(
+      core::EventsFromSent(unreviewed.known, [](std::string_view) { return core::Category::Other; }, "2024-05"));
+  CHECK(restored.body["progress"]["points"] == expected.points);
+  CHECK(restored.body["progress"]["level"] == expected.level.number);
+  json earned = json::array();
+  for (const core::BadgeProgress& badge : expected.badges)
+    if (badge.earned) earned.push_back(std::string(badge.id));
+  CHECK(restored.body["progress"]["badges"] == earned);
+  CHECK(expected.points > 0);
+
+  // Only the hash is kept.
+  std::string error;
+  std::optional<store::Database> db = store::Database::Open((server.DataDir() / "safespaces.db").string(), error);
+  REQUIRE(db);
+  store::Statement rows = db->Prepare("SELECT code_hash, device_id FROM device_codes");
+  REQUIRE(rows.Step() == store::StepResult::Row);
+  CHECK(rows.ColumnText(0) == core::RestoreCodeHash(code));
+  CHECK(rows.ColumnText(0).find(code.substr(0, code.find('-'))) == std::string_view::npos);
+  CHECK(rows.ColumnText(1) == kDevice);
+  CHECK(rows.Step() == store::StepResult::Done);
+}
+
+TEST_CASE("server_restore: a wrong code is a kind 404, and bad requests are 4xx") {
+  InProcessServer server;
+  const Answer wrong = Post(server, "/api/v1/restore", core::DumpJson({{"code", CodeFrom(9)}}));
+  CHECK(wrong.status == 404);
+  CHECK(wrong.body["error"]["message"] == "We could not find that code. Check the words and try again.");
+
+  const std::vector<std::pair<std::string, std::string>> bad = {
+      {"/api/v1/restore", "not json"},
+      {"/api/v1/restore", "[]"},
+      {"/api/v1/restore", "{}"},
+      {"/api/v1/restore", R"({"code": 42})"},
+      {"/api/v1/restore", R"({"code": ["a"]})"},
+      {"/api/v1/restore", R"({"code": "one two three"})"},
+      {"/api/v1/restore", R"({"code": {"x": {"y": 1}}})"},
+      {"/api/v1/restore-code", "{}"},
+      {"/api/v1/restore-code", R"({"device_id": "me", "code": "a-b-c-d"})"},
+      {"/api/v1/restore-code", core::DumpJson({{"device_id", kDevice}})},
+      {"/api/v1/restore-code", core::DumpJson({{"device_id", kDevice}, {"code", 7}})},
+      {"/api/v1/restore-code", core::DumpJson({{"device_id", kDevice}, {"code", "cat dog"}})},
+      {"/api/v1/restore-code", "{\"code\": \"" + std::string(5000, 'a') + "\"}"},
+  };
+  for (const auto& [path, body] : bad) {
+    const Answer answer = Post(server, path, body);
+    INFO(path << " " << body.substr(0, 80) << " -> " << answer.status);
+    CHECK(answer.status >= 400);
+    CHECK(answer.status < 500);
+    CHECK(answer.body["error"]["message"].is_string());
+  }
+}
+
+TEST_CASE("server_restore: the 11th guess in a minute from one address is 429") {
+  InProcessServer server;
+  for (int i = 0; i < 10; ++i) {
+    INFO(i);
+    CHECK(Post(server, "/api/v1/restore", core::DumpJson({{"code", CodeFrom(static_cast<std::uint8_t>(i))}})).status ==
+          404);
+  }
+  const Answer eleventh = Post(server, "/api/v1/restore", core::DumpJson({{"code", CodeFrom(77)}}));
+  CHECK(eleventh.status == 429);
+  CHECK(eleventh.body["error"]["message"].get<std::string>().find("wait a minute") != std::string::npos);
+  // Registering is not a guess.
+  CHECK(Post(server, "/api/v1/restore-code", core::DumpJson({{"device_id", kDevice}, {"code", CodeFrom(1)}})).status ==
+        200);
+}
