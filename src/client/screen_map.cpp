@@ -369,7 +369,7 @@ void DrawMapScreen(const AppState& state, Actions& actions) {
                   std::min(width, 560.0f));
     notice_y += 90.0f;
   }
-  if (!state.places.empty() && core::FilterPlaces(state.places, state.map_filter).empty())
+  if (!state.places.empty() && PinsFor(state, view.zoom).shown.empty())  // the filter's answer, cached
     ui::MapNotice(Icon::Info, "No place matches all of these. Try choosing fewer things.", area.x + pad, notice_y,
                   std::min(width, 560.0f));
 
