@@ -409,10 +409,10 @@ void DrawMapPicker(const AppState& state, Actions& actions, float height) {
       ui::MapCaption(state.map_config.attribution.c_str(), box.x + 4.0f, box.y + box.h - 4.0f, box.w - 8.0f);
   controls.push_back({box.x, box.y + box.h - 4.0f - caption_height, box.w, caption_height + 4.0f});
 
-  // The new place's pin, fixed in the middle: the map moves under it.
+  // The places, and over them the new place's pin, fixed in the middle: the map moves under it.
   draw->ChannelsSetCurrent(1);
-  ui::DrawMapPin(box.CenterX(), box.CenterY(), Icon::Plus, ui::Colours().focus, 1.4f);
   DrawPlaces(state, view, nullptr);
+  ui::DrawMapPin(box.CenterX(), box.CenterY(), Icon::Plus, ui::Colours().focus, 1.4f);
   draw->ChannelsSetCurrent(0);
   DrawTiles(state, view);
   const ui::MapGesture gesture = ui::MapSurface(

@@ -28,8 +28,9 @@ async function settle(page) {
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
 }
 
+// Every step on a phone; on a tablet, the pin on the map and a rating question.
 async function shot(page, name, device) {
-  if (device !== 'phone') return;
+  if (device !== 'phone' && !(device === 'tablet' && ['where', 'rating'].includes(name))) return;
   await settle(page);
   await screenshot(page, `suggest-${name}-${device}`);
 }
