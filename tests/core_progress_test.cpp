@@ -640,7 +640,7 @@ TEST_CASE("a group session with a few ratings reaches level 2", "[core][progress
 TEST_CASE("the companion gains one accessory per level and keeps it", "[core][progress]") {
   CHECK(core::CompanionForLevel(1).stage == 0);
   CHECK(core::CompanionForLevel(1).newest.id.empty());
-  CHECK(core::CompanionForLevel(2).newest.label == "a scarf");
+  CHECK(core::CompanionForLevel(2).newest.label == "a smart tie");
   CHECK(core::CompanionForLevel(static_cast<int>(core::kLevels.size())).newest.id == "crown");
   CHECK(core::CompanionForLevel(99).newest.id == "crown");
   CHECK(core::CompanionForLevel(0).stage == 0);
@@ -662,7 +662,7 @@ TEST_CASE("DiffProgress celebrates new badges and a level up", "[core][progress]
   CHECK(change.level_up);
   CHECK(change.level.name == "Pathfinder");
   CHECK(change.companion_grew);
-  CHECK(change.companion.newest.id == "scarf");
+  CHECK(change.companion.newest.id == "tie");
   CHECK(change.points_gained == after.points - before.points);
   CHECK(change.Any());
 }

@@ -118,5 +118,5 @@ TEST_CASE("an officer's yes to a suggestion is 'Your place is on the map!', with
   CHECK(Shows(ui, ui::Role::Heading, "Your place is on the map!"));
   CHECK(Shows(ui, ui::Role::Status,
               "A council worker checked your place and put it on the map. New badge: On the map. "
-              "You reached level 2: Pathfinder. Your cat has a scarf now!"));
+              "You reached level 2: Pathfinder. Your cat has a smart tie now!"));
 }

@@ -69,6 +69,12 @@ enum class Icon : std::uint16_t {
   ArrowDown = 0xF045,
   ArrowRight = 0xF054,
   Trophy = 0xF538,
+  // What the buddy gains as levels go up (core/progress.h kCompanionAccessories)
+  Tie = 0xF519,
+  TravelBag = 0xF587,     // wallet-travel
+  Torch = 0xF244,         // flashlight
+  Compass = 0xF18B,
+  Crown = 0xF1A5,
   // Companions
   Cat = 0xF11B,
   Owl = 0xF3D2,
@@ -87,7 +93,7 @@ inline constexpr Icon kAllIcons[] = {
     Icon::YouthClub, Icon::Park, Icon::Leisure, Icon::Shop, Icon::Museum, Icon::Community, Icon::Cinema,
     Icon::QuietRoom, Icon::Wheelchair, Icon::Toilets, Icon::HearingLoop, Icon::Seat, Icon::Clock,
     Icon::Directions, Icon::Bookmark, Icon::BookmarkEmpty, Icon::List, Icon::ZoomIn, Icon::ZoomOut,
-    Icon::WhereIAm, Icon::Filter, Icon::ArrowUp, Icon::ArrowDown, Icon::ArrowRight, Icon::Trophy, Icon::Cat, Icon::Owl, Icon::Duck,
+    Icon::WhereIAm, Icon::Filter, Icon::ArrowUp, Icon::ArrowDown, Icon::ArrowRight, Icon::Trophy, Icon::Tie, Icon::TravelBag, Icon::Torch, Icon::Compass, Icon::Crown, Icon::Cat, Icon::Owl, Icon::Duck,
     Icon::Panda, Icon::Fish,
 };
 

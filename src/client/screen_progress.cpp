@@ -4,7 +4,9 @@
 // ranking, no streaks, no timers, nothing taken away. The rules are core/progress.h.
 #include <imgui.h>
 
+#include <iterator>
 #include <string>
+#include <vector>
 
 #include "client/screens.h"
 #include "client/ui/widgets.h"
@@ -32,7 +34,7 @@ Icon HintIcon(std::string_view hint) {
   return Icon::Trophy;
 }
 
-// "Your cat has a scarf and a backpack." (everything it gained, kept for ever)
+// "Your cat has a smart tie and a travel bag." (everything it gained, kept for ever)
 std::string BuddySentence(const AppState& state) {
   const std::string buddy = "Your " + std::string(core::CompanionName(state.companion));
   const int stage = state.progress.companion.stage;
@@ -43,6 +45,17 @@ std::string BuddySentence(const AppState& state) {
     things += i == 1 ? label : (i == stage ? " and " : ", ") + label;
   }
   return buddy + " has " + things + ".";
+}
+
+// The pictures of what the buddy gained, in the order it gained them.
+std::vector<Icon> GainedIcons(int stage) {
+  static constexpr Icon kPictures[] = {Icon::None, Icon::Tie, Icon::TravelBag, Icon::Map,
+                                       Icon::Torch, Icon::Compass, Icon::Crown};
+  static_assert(std::size(kPictures) == core::kCompanionAccessories.size());
+  std::vector<Icon> icons;
+  for (int i = 1; i <= stage && i < static_cast<int>(std::size(kPictures)); ++i)
+    icons.push_back(kPictures[static_cast<std::size_t>(i)]);
+  return icons;
 }
 
 std::string LevelSentence(const core::Progress& progress) {
@@ -78,7 +91,7 @@ void DrawProgressScreen(const AppState& state, Actions& actions) {
   const std::string buddy = BuddySentence(state);
   const std::string level = LevelSentence(progress);
   const std::string team = TeamGoalSentence(state);
-  ui::IconLine(CompanionIcon(state.companion), buddy.c_str());
+  ui::BuddyPicture(CompanionIcon(state.companion), GainedIcons(progress.companion.stage), buddy.c_str());
   ui::IconLine(Icon::Star, level.c_str());
   ui::IconLine(Icon::Group, team.c_str());
   if (state.preferences.read_aloud && ui::Button(Icon::ReadAloud, "Read aloud", ui::ButtonStyle::Secondary))

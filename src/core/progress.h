@@ -74,8 +74,8 @@ struct CompanionAccessory {
 };
 inline constexpr std::array<CompanionAccessory, kLevels.size()> kCompanionAccessories = {{
     {"", ""},
-    {"scarf", "a scarf"},
-    {"backpack", "a backpack"},
+    {"tie", "a smart tie"},
+    {"travel_bag", "a travel bag"},
     {"map", "a map"},
     {"torch", "a torch"},
     {"compass", "a compass"},
@@ -150,6 +150,9 @@ struct SentItem {
   std::optional<PlaceStatus> review;  // a suggestion's, once officers decided (Suggested: not yet)
   bool first_in_area = false;         // an approved suggestion that was first in its area
   bool comment_approved = false;      // a rating whose comment officers shared
+  // What the young person is told of a suggestion's review (the rules do not read these).
+  std::optional<NotAddedReason> review_reason;  // a rejected suggestion's, when known
+  std::string merged_into;                      // a merged suggestion's place
 };
 
 // The events of those items, the same way everywhere: a suggestion is "sent" in its first

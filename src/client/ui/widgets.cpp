@@ -640,6 +640,44 @@ void LineWithIcon(Icon icon, const char* text, Role role) {
 
 void IconLine(Icon icon, const char* text) { LineWithIcon(icon, text, Role::Text); }
 
+void BuddyPicture(Icon buddy, std::span<const Icon> gained, const char* description) {
+  const Fonts& fonts = GetFonts();
+  const Palette& p = Colours();
+  const float big = Scaled(kBigIconSize) * 1.6f;    // the buddy itself
+  const float small = Scaled(kBigIconSize) * 0.9f;  // each thing it gained
+  const float text_px = Scaled(kBodySize);
+  const ImVec2 start = ImGui::GetCursorScreenPos();
+  const float disc = big * 1.3f;
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  draw->AddCircleFilled(ImVec2(start.x + disc * 0.5f, start.y + disc * 0.5f), disc * 0.5f, p.tint_rate, 48);
+  const IconText glyph = IconUtf8(buddy);
+  const ImVec2 size = fonts.big_icon->CalcTextSizeA(big, FLT_MAX, 0.0f, glyph.c_str());
+  draw->AddText(fonts.big_icon, big, ImVec2(start.x + (disc - size.x) * 0.5f, start.y + (disc - size.y) * 0.5f), p.text,
+                glyph.c_str());
+  // Beside it: the words, then the pictures of what it gained.
+  const float left = start.x + disc + 14.0f;
+  const float width = std::max(ContentWidth() - disc - 14.0f, 80.0f);
+  const ImVec2 words = fonts.body->CalcTextSizeA(text_px, FLT_MAX, width, description);
+  draw->AddText(fonts.body, text_px, ImVec2(left, start.y + 4.0f), p.text, description, nullptr, width);
+  float x = left;
+  float y = start.y + 4.0f + words.y + 6.0f;
+  for (Icon icon : gained) {
+    if (x + small > left + width) {  // big text on a phone: the rest go on the next line
+      x = left;
+      y += small + 6.0f;
+    }
+    draw->AddText(fonts.big_icon, small, ImVec2(x, y), p.primary, IconUtf8(icon).c_str());
+    x += small + 8.0f;
+  }
+  const float bottom = gained.empty() ? y : y + small;
+  ImGui::Dummy(ImVec2(ContentWidth(), std::max(disc, bottom - start.y)));
+  Item item;
+  item.role = Role::Text;
+  item.name = description;
+  item.rect = RectOf(start, ImVec2(start.x + ContentWidth(), ImGui::GetItemRectMax().y));
+  Record(std::move(item));
+}
+
 void StatusLine(Icon icon, const char* text) {
   LineWithIcon(icon, text, Role::Status);
 }

@@ -127,6 +127,10 @@ void SetVisibleHeight(float height);
 // A line of text with an icon before it (a greeting, a fact).
 void IconLine(Icon icon, const char* text);
 
+// A big picture of the young person's buddy with what it has gained beside it, and the
+// words that say it (`description`), which screen readers read.
+void BuddyPicture(Icon buddy, std::span<const Icon> gained, const char* description);
+
 // A calm line of status (sync, saving), announced politely to screen readers.
 void StatusLine(Icon icon, const char* text);
 
