@@ -1,11 +1,14 @@
 // Tests of a device's progress as the server recomputes it, and of restore codes over real
 // HTTP: the server's progress equals the device's own computation over the same items;
 // register then restore gives back the device and its progress; a wrong code is a kind
-// 404; bad bodies are 4xx; the 11th guess in a minute is 429; only a hash is stored.
+// 404; bad bodies are 4xx; the 11th guess in a minute is 429; only a hash is stored; the
+// answer carries the device's items, and a fresh app (the real client data side) that
+// restores with the code works out the same progress as the server.
 #include <httplib.h>
 #include <catch2/catch.hpp>
 
 #include <array>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -13,7 +16,10 @@
 
 #include "core/codec.h"
 #include "core/progress.h"
+#include "client/client_data.h"
 #include "core/restore_code.h"
+#include "core/restore_protocol.h"
+#include "store/device_store.h"
 #include "core_samples.h"
 #include "in_process_server.h"
 #include "store/database.h"
@@ -170,6 +176,27 @@ TEST_CASE("server_restore: register a code, then restoring it gives the same dev
   CHECK(restored.body["progress"]["badges"] == earned);
   CHECK(expected.points > 0);
 
+  // What the device sent comes back with it, each as core's codec writes it, with reviews.
+  REQUIRE(restored.body["items"].is_array());
+  CHECK(restored.body["items_complete"] == true);
+  std::map<std::string, json> back;
+  for (const json& entry : restored.body["items"]) back[entry["item"]["id"].get<std::string>()] = entry;
+  for (const core::OutboxItem& item : story.sent) {
+    // What was withdrawn is left out (its withdrawal comes back): it no longer counts.
+    const bool withdrawn = item.ItemId() == Uuid(0x404) || item.ItemId() == Uuid(0x202);
+    INFO(item.ItemId());
+    REQUIRE(back.contains(item.ItemId()) != withdrawn);
+    if (withdrawn) continue;
+    const json& entry = back[item.ItemId()];
+    CHECK(entry["item"] == core::ToJson(item));
+    if (item.Kind() == core::OutboxKind::Suggestion) CHECK(entry["review"] == "suggested");
+    if (item.Kind() == core::OutboxKind::Rating) CHECK(entry["comment_approved"] == false);
+  }
+  const core::Parsed<core::RestoreAnswer> parsed = core::ParseRestoreAnswer(restored.body.dump());
+  REQUIRE(parsed);
+  CHECK(parsed.value->device_id == kDevice);
+  CHECK(parsed.value->items.size() == back.size());
+
   // Only the hash is kept.
   std::string error;
   std::optional<store::Database> db = store::Database::Open((server.DataDir() / "safespaces.db").string(), error);
@@ -225,4 +252,104 @@ TEST_CASE("server_restore: the 11th guess in a minute from one address is 429") 
   // Registering is not a guess.
   CHECK(Post(server, "/api/v1/restore-code", core::DumpJson({{"device_id", kDevice}, {"code", CodeFrom(1)}})).status ==
         200);
+}
+
+TEST_CASE("server_restore: the answer says a suggestion's review, with its reason or merged place") {
+  core::SentItem rejected{core::OutboxItem{MakeSuggestion(Uuid(0x10), kDevice, Uuid(0x11), 0)},
+                          core::PlaceStatus::Rejected};
+  rejected.review_reason = core::NotAddedReason::AlreadyOnMap;
+  core::SentItem merged{core::OutboxItem{MakeSuggestion(Uuid(0x12), kDevice, Uuid(0x13), 1)}, core::PlaceStatus::Merged};
+  merged.merged_into = Uuid(0x99);
+  core::SentItem rating{core::OutboxItem{MakeRating(Uuid(0x14), Uuid(0x100), kDevice, 1)}};
+  rating.comment_approved = true;
+  const std::vector<core::SentItem> items = {merged, rating, rejected};
+  json answer = {{"device_id", kDevice}};
+  core::WriteRestoreItems(items, answer);
+  CHECK(answer["items"][0]["review"] == "rejected");  // oldest id first
+  CHECK(answer["items"][0]["reason"] == "already_on_map");
+  CHECK(answer["items"][1]["merged_into"] == Uuid(0x99));
+  CHECK(answer["items"][2]["comment_approved"] == true);
+  const core::Parsed<core::RestoreAnswer> parsed = core::ParseRestoreAnswer(answer.dump());
+  REQUIRE(parsed);
+  REQUIRE(parsed.value->items.size() == 3);
+  CHECK(parsed.value->items[0].review_reason == core::NotAddedReason::AlreadyOnMap);
+  CHECK(parsed.value->items[1].merged_into == Uuid(0x99));
+  CHECK(parsed.value->items[2].comment_approved);
+
+  // Bounded: a device with more items than kMaxRestoreItems gets the oldest, and is told.
+  std::vector<core::SentItem> many;
+  for (std::size_t i = 0; i < core::kMaxRestoreItems + 5; ++i)
+    many.push_back({core::OutboxItem{MakeWithdrawal(Uuid(0x100000 + i), kDevice, Uuid(0x1))}});
+  json big = {{"device_id", kDevice}};
+  core::WriteRestoreItems(many, big);
+  CHECK(big["items"].size() == core::kMaxRestoreItems);
+  CHECK(big["items_complete"] == false);
+}
+
+TEST_CASE("server_restore: a fresh app restoring a device's code works out the server's progress") {
+  InProcessServer server;
+  const DeviceStory story = MakeStory();
+  json items = json::array();
+  for (const core::OutboxItem& item : story.sent) items.push_back(core::ToJson(item));
+  REQUIRE(Post(server, "/api/v1/sync", core::DumpJson({{"device_id", kDevice}, {"cursor", ""}, {"items", items}}))
+              .status == 200);
+  const std::string code = CodeFrom(3);
+  REQUIRE(Post(server, "/api/v1/restore-code", core::DumpJson({{"device_id", kDevice}, {"code", code}})).status ==
+          200);
+
+  // Device B: the real client data side, its HTTP answered by the real server.
+  std::vector<HttpAnswer> answers;
+  double now = 1000.0;
+  ClientPorts ports;
+  ports.now_seconds = [&] { return now; };
+  ports.unix_millis = [] { return kNow * 1000; };
+  ports.utc_offset_minutes = [] { return 0; };
+  ports.random_bytes = [](std::span<std::uint8_t> out) {
+    for (std::size_t i = 0; i < out.size(); ++i) out[i] = static_cast<std::uint8_t>(i * 37 + 11);
+  };
+  ports.http = [&](int id, const char* method, const std::string& path, const std::string& body) {
+    httplib::Client client = server.Client();
+    auto res = std::string(method) == "GET" ? client.Get(path.c_str())
+                                            : client.Post(path.c_str(), body, "application/json");
+    answers.push_back({id, res ? res->status : 0, res ? res->body : ""});
+  };
+  ports.persist = [] {};
+  ports.persisted = [] { return true; };
+  ports.online = [] { return true; };
+  ports.speak = [](const std::string&) {};
+  ports.prefers_reduced_motion = [] { return false; };
+  ports.chime = [] {};
+  ports.open_url = [](const std::string&) {};
+  ports.request_location = [] {};
+  std::string error;
+  std::optional<ClientData> device = OpenClientData(":memory:", ports, error);
+  INFO(error);
+  REQUIRE(device);
+  AppState state;
+  RefreshState(state, *device);
+  REQUIRE(state.can_restore);
+  const std::string own_id = device->device_id;
+
+  Actions actions;
+  actions.RestoreTyped(code);
+  actions.Restore();
+  ApplyActions(state, actions, *device);
+  for (int tick = 0; tick < 20 && state.restore.step != RestoreStep::Done; ++tick) {
+    std::vector<HttpAnswer> delivered;
+    delivered.swap(answers);
+    SyncTick(state, *device, delivered);
+    now += 1.0;
+  }
+  INFO(state.restore.message);
+  REQUIRE(state.restore.step == RestoreStep::Done);
+  CHECK(device->device_id == kDevice);
+  CHECK(device->device_id != own_id);
+  CHECK_FALSE(state.celebration.showing);
+
+  std::optional<store::Database> db = store::Database::Open((server.DataDir() / "safespaces.db").string(), error);
+  REQUIRE(db);
+  const std::optional<core::Progress> on_server = store::DeviceProgress(*db, kDevice, "2024-05", error);
+  REQUIRE(on_server);
+  CHECK(state.progress == *on_server);
+  CHECK(state.progress.points > 0);
 }

@@ -31,6 +31,7 @@ struct UiHarness {
   bool online = true;
   std::vector<SentRequest> requests;           // sent and not yet answered
   std::vector<SentRequest> config_requests;    // GET /api/v1/config, apart (the map's tile source)
+  std::vector<SentRequest> restore_requests;   // POST /api/v1/restore-code and /api/v1/restore, apart
   std::vector<HttpAnswer> answers;             // to deliver on the next frame
   std::mt19937 random{7};
   bool fonts_loaded = false;
@@ -71,7 +72,11 @@ struct UiHarness {
     };
     ports.http = [this](int id, const char* method, const std::string& path, const std::string& body) {
       // The map's tile source is asked for on its own; tests that care answer it there.
-      (path == "/api/v1/config" ? config_requests : requests).push_back({id, method, path, body});
+      // So do the restore code's requests, so tests that count syncs are not disturbed.
+      std::vector<SentRequest>& list = path == "/api/v1/config"                ? config_requests
+                                       : path.rfind("/api/v1/restore", 0) == 0 ? restore_requests
+                                                                               : requests;
+      list.push_back({id, method, path, body});
     };
     ports.persist = [] {};
     ports.persisted = [] { return true; };
@@ -110,11 +115,27 @@ struct UiHarness {
     requests.erase(requests.begin());
   }
 
+  // Answers the oldest unanswered restore request; it arrives on the next frame.
+  void AnswerRestore(int status, std::string body) {
+    REQUIRE_FALSE(restore_requests.empty());
+    answers.push_back({restore_requests.front().id, status, std::move(body)});
+    restore_requests.erase(restore_requests.begin());
+  }
+
   const ui::Item* FindTappable(const std::string& name) const {
     const ui::Item* item = state.ui_record.Find(ui::Role::Button, name);
     if (!item) item = state.ui_record.Find(ui::Role::Radio, name);
     if (!item) item = state.ui_record.Find(ui::Role::Switch, name);
     return item;
+  }
+
+  // What a phone keyboard sends through a text field's HTML twin: the whole new text.
+  void Type(const std::string& field_name, const std::string& text) {
+    const ui::Item* field = state.ui_record.Find(ui::Role::TextBox, field_name);
+    REQUIRE(field);
+    ui::QueueText(field->id, text);
+    Frame();
+    Frame();
   }
 
   // Returns false when no button or choice of that name is on the screen. An item below

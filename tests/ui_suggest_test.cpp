@@ -61,15 +61,6 @@ void Tap(UiHarness& ui, const std::string& name) {
   CheckScreenIsClean(ui);
 }
 
-// What a phone keyboard sends through the field's HTML twin: the whole new text.
-void Type(UiHarness& ui, const std::string& field_name, const std::string& text) {
-  const ui::Item* field = ui.state.ui_record.Find(ui::Role::TextBox, field_name);
-  REQUIRE(field);
-  ui::QueueText(field->id, text);
-  ui.Frame();
-  ui.Frame();
-}
-
 // "The map was moved there": what dragging the picker does to the state.
 void MoveMapTo(UiHarness& ui, double lat, double lon) {
   ui.state.map_lat = lat;
@@ -86,7 +77,7 @@ void SuggestCafe(UiHarness& ui) {
   MoveMapTo(ui, kCafeLat, kCafeLon);
   Tap(ui, "This is the place");
   CHECK(Shows(ui, ui::Role::Heading, "What is it called?"));
-  Type(ui, "The name of the place", "  The Quiet Corner Cafe ");
+  ui.Type("The name of the place", "  The Quiet Corner Cafe ");
   Tap(ui, "Next");
   CHECK(Shows(ui, ui::Role::Heading, "What kind of place is it?"));
   Tap(ui, "Caf\xC3\xA9");
@@ -96,7 +87,7 @@ void SuggestCafe(UiHarness& ui) {
   const ui::Item* quiet = ui.state.ui_record.Find(ui::Role::Switch, "It is quiet");
   REQUIRE(quiet);
   CHECK(quiet->checked);
-  Type(ui, "In your own words (you do not have to write anything)", "They let me sit by the window.");
+  ui.Type("In your own words (you do not have to write anything)", "They let me sit by the window.");
   Tap(ui, "Next");
   CHECK(Shows(ui, ui::Role::Heading, "I felt welcome"));
   CHECK(Shows(ui, ui::Role::Text, "Now tell us how it felt when you went."));
@@ -211,16 +202,16 @@ TEST_CASE("a name that breaks the rules is refused in plain words, and Next wait
   Tap(ui, "Next");                         // nothing typed
   CHECK(Shows(ui, ui::Role::Heading, "What is it called?"));
   CHECK(Shows(ui, ui::Role::Status, "Please give the place a name with at least 2 letters."));
-  Type(ui, "The name of the place", "  A ");  // one letter, once trimmed
+  ui.Type("The name of the place", "  A ");  // one letter, once trimmed
   Tap(ui, "Next");
   CHECK(Shows(ui, ui::Role::Heading, "What is it called?"));
   CHECK(ui.state.suggestion.step == SuggestStep::Name);
-  Type(ui, "The name of the place", std::string(81, 'x'));
+  ui.Type("The name of the place", std::string(81, 'x'));
   CHECK(Shows(ui, ui::Role::Status, "The name is a bit long. Please keep it to 80 letters."));
   Tap(ui, "Next");
   CHECK(ui.state.suggestion.step == SuggestStep::Name);
   // Once it is right the message goes, and Next moves on.
-  Type(ui, "The name of the place", "Ab");
+  ui.Type("The name of the place", "Ab");
   CHECK_FALSE(Shows(ui, ui::Role::Status, "The name is a bit long. Please keep it to 80 letters."));
   Tap(ui, "Next");
   CHECK(Shows(ui, ui::Role::Heading, "What kind of place is it?"));
@@ -252,7 +243,7 @@ TEST_CASE("a place on the map within 100 m is offered right after the pin, and o
     Tap(ui, "Back");
     CHECK(Shows(ui, ui::Role::Heading, "Is it one of these?"));
     Tap(ui, "No, mine is new");
-    Type(ui, "The name of the place", "Library garden");
+    ui.Type("The name of the place", "Library garden");
     Tap(ui, "Next");
     Tap(ui, "Park");
     Tap(ui, "Next");
@@ -366,7 +357,7 @@ TEST_CASE("Back goes to the question before, and the draft waits while you go el
   Tap(ui, "Suggest a place");
   MoveMapTo(ui, kCafeLat, kCafeLon);
   Tap(ui, "This is the place");
-  Type(ui, "The name of the place", "Youth Hub");
+  ui.Type("The name of the place", "Youth Hub");
   Tap(ui, "Next");
   Tap(ui, "Youth club");
   Tap(ui, "I can be myself");
@@ -409,7 +400,7 @@ TEST_CASE("Change on the summary goes to that question and comes straight back",
   REQUIRE(Shows(ui, ui::Role::Heading, "Check your place"));
   Tap(ui, "Change: Name");
   CHECK(Shows(ui, ui::Role::Heading, "What is it called?"));
-  Type(ui, "The name of the place", "Corner Cafe");
+  ui.Type("The name of the place", "Corner Cafe");
   Tap(ui, "Next");
   CHECK(Shows(ui, ui::Role::Heading, "Check your place"));
   CHECK(Shows(ui, ui::Role::Text, "Name: Corner Cafe"));
@@ -439,7 +430,7 @@ TEST_CASE("sending with no rating answer keeps the draft and says what is missin
   Tap(ui, "Suggest a place");
   MoveMapTo(ui, kCafeLat, kCafeLon);
   Tap(ui, "This is the place");
-  Type(ui, "The name of the place", "Riverside Park");
+  ui.Type("The name of the place", "Riverside Park");
   Tap(ui, "Next");
   Tap(ui, "Park");
   Tap(ui, "Next");
@@ -468,7 +459,7 @@ TEST_CASE("every step of the journey has Read aloud, and it says the question", 
   CHECK(ui.spoken.back() == "Where is it? Move the map until the pin is on the place.");
   MoveMapTo(ui, kCafeLat, kCafeLon);
   Tap(ui, "This is the place");
-  Type(ui, "The name of the place", "Youth Hub");
+  ui.Type("The name of the place", "Youth Hub");
   Tap(ui, "Next");
   Tap(ui, "Read aloud");
   CHECK(ui.spoken.back().rfind("What kind of place is it? Library.", 0) == 0);

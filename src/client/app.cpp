@@ -24,6 +24,7 @@ void DrawApp(AppState& state, Actions& actions) {
     case Screen::JoinGroup: DrawComingSoonScreen(state, actions); break;
     case Screen::Settings: DrawSettingsScreen(state, actions); break;
     case Screen::Progress: DrawProgressScreen(state, actions); break;
+    case Screen::Restore: DrawRestoreScreen(state, actions); break;
   }
   ui::EndFrame();
 }

@@ -49,6 +49,7 @@ enum class Screen {
   JoinGroup,
   Settings,
   Progress,       // "My progress": the buddy, the level, badges earned and still to find
+  Restore,        // "I have a restore code": type the four words, get your badges back
 };
 
 inline constexpr int kListPage = 30;  // places per page of the list
@@ -60,7 +61,7 @@ inline constexpr Screen kAllScreens[] = {Screen::Welcome, Screen::Home,         
                                          Screen::MapFilters,   Screen::SuggestPlace, Screen::SuggestDone,
                                          Screen::MyPlaces,
                                          Screen::JoinGroup,    Screen::Settings,
-                                         Screen::Progress};
+                                         Screen::Progress,     Screen::Restore};
 
 // Something this device sent, as "My places" shows it.
 enum class SentState {
@@ -141,6 +142,18 @@ struct Preferences {
   bool operator==(const Preferences&) const = default;
 };
 
+// "I have a restore code" (screen_restore.cpp). UI-only, except what a restore writes.
+enum class RestoreStep : std::uint8_t {
+  Typing,   // the field and "Get my badges back"
+  Asking,   // the request is on its way
+  Done,     // "Welcome back! Your badges are here."
+};
+struct RestoreDraft {
+  RestoreStep step = RestoreStep::Typing;
+  std::string typed;    // "Your four words", as typed
+  std::string message;  // why it did not work, in easy-read words; "" if nothing went wrong
+};
+
 struct AppState {
   Screen screen = Screen::Home;
   std::vector<Screen> back_stack;  // screens to return to, most recent last
@@ -175,6 +188,13 @@ struct AppState {
   SuggestionDraft suggestion;  // the place being suggested
   std::string problem;         // something that went wrong, in easy-read words; "" if none
 
+  // The four words that get this device's badges back on a new phone (never personal data),
+  // "otter-maple-lantern-cocoa"; and whether a restore code may still be typed in: only
+  // while this device has sent nothing of its own (what waits to send moves with it).
+  std::string restore_code;
+  bool can_restore = false;
+  RestoreDraft restore;
+
   // The game (core/progress.h), worked out on the device from what it sent, so it works
   // offline. A celebration shows over any screen when something new was earned.
   core::Progress progress;
@@ -182,6 +202,7 @@ struct AppState {
   struct Celebration {
     bool showing = false;
     bool seen = false;                     // drawn once: it ends when they leave that screen
+    double seen_at = 0.0;                  // ImGui's clock when first drawn, for its short entrance
     bool on_the_map = false;               // "Your place is on the map!"
     std::vector<std::string> badge_ids;    // new badges
     int level = 0;                         // a new level's number, 0 if none
@@ -224,6 +245,8 @@ enum class ActionKind {
   SuggestReason,   // index: the SafeReason, value 1 to choose it, 0 to take it off
   SuggestWhy,      // text
   SendSuggestion,
+  RestoreTyped,    // text: "Your four words" as typed
+  Restore,         // "Get my badges back" with the typed words
 };
 
 struct Action {
@@ -291,7 +314,11 @@ struct Actions {
   }
   void FinishWelcome() { items.push_back({ActionKind::FinishWelcome}); }
   void CloseCelebration() { items.push_back({ActionKind::CloseCelebration}); }
-  void CelebrationSeen() { items.push_back({ActionKind::CelebrationSeen}); }
+  void CelebrationSeen(double at) {
+    Action action{ActionKind::CelebrationSeen};
+    action.lat = at;  // (the one number it needs: ImGui's clock)
+    items.push_back(std::move(action));
+  }
   void SetMapFilter(const core::MapFilter& filter) {
     Action action{ActionKind::SetMapFilter};
     action.filter = filter;
@@ -333,6 +360,12 @@ struct Actions {
     items.push_back(std::move(action));
   }
   void SendSuggestion() { items.push_back({ActionKind::SendSuggestion}); }
+  void RestoreTyped(std::string text) {
+    Action action{ActionKind::RestoreTyped};
+    action.text = std::move(text);
+    items.push_back(std::move(action));
+  }
+  void Restore() { items.push_back({ActionKind::Restore}); }
 };
 
 // The place with this id on the device's map, or nullptr.

@@ -14,6 +14,8 @@
 
 #include "core/codec.h"
 #include "core/map_math.h"
+#include "core/restore_code.h"
+#include "core/restore_protocol.h"
 #include "core/uuid.h"
 #include "core/validation.h"
 #include "store/device_store.h"
@@ -46,6 +48,7 @@ constexpr std::string_view kCompanionKey = "companion";
 constexpr std::string_view kWelcomeDoneKey = "welcome_done";
 constexpr std::string_view kMapConfigKey = "map_config";  // GET /api/v1/config's last answer
 constexpr double kConfigRetrySeconds = 30.0;              // after a failed GET /api/v1/config
+constexpr double kRestoreCodeRetrySeconds = 30.0;         // after a failed POST /api/v1/restore-code
 
 void ShuffleNicknames(AppState& state, ClientData& data) {
   std::array<std::uint8_t, 6> random{};
@@ -110,6 +113,14 @@ std::optional<ClientData> OpenClientData(const std::string& path, ClientPorts po
     data.ports.random_bytes(random);
     data.device_id = core::MakeUuidV4(random);
     if (!store::SetDeviceMeta(data.db, store::kDeviceIdKey, data.device_id, error)) return std::nullopt;
+    data.ports.persist();
+  }
+  if (store::DeviceMeta(data.db, store::kRestoreCodeKey).empty()) {
+    // Random words only: nothing about the young person goes into them.
+    std::array<std::uint8_t, core::kRestoreCodeBytes> random{};
+    data.ports.random_bytes(random);
+    if (!store::SetDeviceMeta(data.db, store::kRestoreCodeKey, core::MakeRestoreCode(random), error))
+      return std::nullopt;
     data.ports.persist();
   }
   return data;
@@ -185,6 +196,10 @@ void RefreshState(AppState& state, ClientData& data) {
   state.saved_place_ids = store::SavedPlaceIds(data.db);
   state.contributions.clear();
   const std::vector<store::Contribution> contributions = store::Contributions(data.db);
+  state.restore_code = store::DeviceMeta(data.db, store::kRestoreCodeKey);
+  state.can_restore = std::all_of(contributions.begin(), contributions.end(), [](const store::Contribution& made) {
+    return made.state == store::ContributionState::Waiting;
+  });
   UpdateProgress(state, data, contributions);
   for (const store::Contribution& made : contributions) {
     MyContribution mine;
@@ -401,6 +416,25 @@ void SuggestReason(AppState& state, int index, bool chosen) {
   std::sort(reasons.begin(), reasons.end());  // the list's order, whatever the order of taps
 }
 
+// "Get my badges back": checks the words here, then asks the server (SyncTick sends it once
+// no sync is in flight, so nothing of this device's is sent under its old id meanwhile).
+void StartRestore(AppState& state, ClientData& data) {
+  RestoreDraft& draft = state.restore;
+  if (draft.step != RestoreStep::Typing || !state.can_restore) return;
+  const std::optional<std::string> code = core::NormaliseRestoreCode(draft.typed);
+  if (!code) {
+    draft.message = "A restore code is four words, like \"otter maple lantern cocoa\". Check the words and try again.";
+    return;
+  }
+  if (!data.ports.online()) {
+    draft.message = "You need the internet to get your badges back. Try again when you are online.";
+    return;
+  }
+  draft.message.clear();
+  draft.step = RestoreStep::Asking;
+  data.restore_asked = *code;
+}
+
 void SendSuggestion(AppState& state, ClientData& data) {
   const SuggestionDraft& draft = state.suggestion;
   if (!draft.placed) {
@@ -502,6 +536,11 @@ void ApplyActions(AppState& state, Actions& actions, ClientData& data) {
         SendRating(state, data);
         wrote = true;
         break;
+      case ActionKind::RestoreTyped:
+        state.restore.typed = action.text;
+        if (state.restore.step == RestoreStep::Typing) state.restore.message.clear();
+        break;
+      case ActionKind::Restore: StartRestore(state, data); break;
       case ActionKind::SetPreferences: {
         state.preferences = action.preferences;
         std::string error;
@@ -532,7 +571,10 @@ void ApplyActions(AppState& state, Actions& actions, ClientData& data) {
         break;
       case ActionKind::ShowMorePlaces: state.list_length += kListPage; break;
       case ActionKind::CloseCelebration: state.celebration = {}; break;
-      case ActionKind::CelebrationSeen: state.celebration.seen = state.celebration.showing; break;
+      case ActionKind::CelebrationSeen:
+        state.celebration.seen = state.celebration.showing;
+        state.celebration.seen_at = action.lat;
+        break;
       case ActionKind::MoveMap:
         if (std::isfinite(action.lat) && std::isfinite(action.lon) && std::isfinite(action.zoom)) {
           state.map_lat = core::ClampLatitude(action.lat);
@@ -747,10 +789,87 @@ void MapConfigTick(AppState& state, ClientData& data, std::span<const HttpAnswer
   }
 }
 
+// Registers this device's restore code with the server once (a 409 means it already has
+// one: done too), so a new phone can find this device by its words.
+void RestoreCodeTick(ClientData& data, std::span<const HttpAnswer> answers) {
+  for (const HttpAnswer& answer : answers) {
+    if (answer.request_id != data.restore_code_request_id) continue;
+    data.restore_code_request_id = 0;
+    std::string error;
+    if (answer.status == 200 || answer.status == 409) {
+      if (store::SetDeviceMeta(data.db, store::kRestoreCodeRegisteredKey, "yes", error)) data.ports.persist();
+    } else {
+      data.restore_code_due = data.ports.now_seconds() + kRestoreCodeRetrySeconds;
+    }
+  }
+  if (data.restore_code_request_id != 0 || !data.restore_asked.empty() || data.restore_request_id != 0 ||
+      !data.ports.online() || data.ports.now_seconds() < data.restore_code_due ||
+      store::DeviceMeta(data.db, store::kRestoreCodeRegisteredKey) == "yes")
+    return;
+  const std::string code = store::DeviceMeta(data.db, store::kRestoreCodeKey);
+  if (code.empty()) return;
+  data.restore_code_request_id = data.next_request_id++;
+  data.ports.http(data.restore_code_request_id, "POST", "/api/v1/restore-code",
+                  core::DumpJson({{"device_id", data.device_id}, {"code", code}}));
+}
+
+// The server found the device of the typed code: this device becomes it. Its id, what it
+// sent (with the reviews) and its code are kept here; what waits to send goes as its own.
+// The badges that come back are not celebrated: they were earned before.
+bool AdoptRestoredDevice(AppState& state, ClientData& data, const core::RestoreAnswer& restored) {
+  std::string error;
+  if (!store::AddRestoredContributions(data.db, restored.items, error) ||
+      !store::SetWaitingDeviceId(data.db, restored.device_id, error) ||
+      !store::SetDeviceMeta(data.db, store::kDeviceIdKey, restored.device_id, error) ||
+      !store::SetDeviceMeta(data.db, store::kRestoreCodeKey, data.restore_asked, error) ||
+      !store::SetDeviceMeta(data.db, store::kRestoreCodeRegisteredKey, "yes", error))
+    return false;
+  data.device_id = restored.device_id;
+  data.ports.persist();
+  state.progress_known = false;
+  state.celebration = {};
+  RefreshState(state, data);
+  return true;
+}
+
+void HandleRestoreAnswer(AppState& state, ClientData& data, const HttpAnswer& answer) {
+  data.restore_request_id = 0;
+  RestoreDraft& draft = state.restore;
+  draft.step = RestoreStep::Typing;
+  if (answer.status == 200) {
+    const core::Parsed<core::RestoreAnswer> parsed = core::ParseRestoreAnswer(answer.body);
+    if (parsed && AdoptRestoredDevice(state, data, *parsed.value)) {
+      draft = RestoreDraft{RestoreStep::Done};
+    } else {
+      draft.message = "Sorry, something went wrong. Please try again in a little while.";
+    }
+  } else if (answer.status == 404) {
+    draft.message = "We could not find that code. Check the words and try again.";
+  } else if (answer.status == 429 || answer.status == 422) {
+    const std::optional<core::ApiError> said = core::ErrorFromJson(answer.body);
+    draft.message = said ? said->message : "That was a lot of tries in a short time. Please wait a minute, then try again.";
+  } else if (answer.status == 0 || !data.ports.online()) {
+    draft.message = "You need the internet to get your badges back. Try again when you are online.";
+  } else {
+    draft.message = "Sorry, something went wrong. Please try again in a little while.";
+  }
+  data.restore_asked.clear();
+}
+
+// Sends a restore asked for, once no sync is in flight, and handles its answer.
+void RestoreTick(AppState& state, ClientData& data, std::span<const HttpAnswer> answers) {
+  for (const HttpAnswer& answer : answers)
+    if (answer.request_id == data.restore_request_id) HandleRestoreAnswer(state, data, answer);
+  if (data.restore_asked.empty() || data.restore_request_id != 0 || data.sync_request_id != 0) return;
+  data.restore_request_id = data.next_request_id++;
+  data.ports.http(data.restore_request_id, "POST", "/api/v1/restore", core::DumpJson({{"code", data.restore_asked}}));
+}
+
 }  // namespace
 
 void SyncTick(AppState& state, ClientData& data, std::span<const HttpAnswer> answers) {
   MapConfigTick(state, data, answers);
+  RestoreCodeTick(data, answers);
   for (const HttpAnswer& answer : answers)
     if (answer.request_id == data.sync_request_id) HandleSyncAnswer(state, data, answer);
 
@@ -759,6 +878,8 @@ void SyncTick(AppState& state, ClientData& data, std::span<const HttpAnswer> ans
   data.sync.SetSavedOnDevice(data.ports.persisted());
   // Send only what is safely kept on the device: what the server acknowledges must never
   // be something the device could still lose.
-  if (data.ports.persisted() && data.sync.ShouldSync(now)) StartSync(data);
+  // Not while a restore is asked for: the device id may be about to change.
+  if (data.ports.persisted() && data.restore_asked.empty() && data.sync.ShouldSync(now)) StartSync(data);
+  RestoreTick(state, data, answers);
   state.sync_status = data.sync.Status(now);
 }

@@ -41,10 +41,15 @@ struct ClientData {
   int config_request_id = 0;       // GET /api/v1/config in flight, 0 if none
   double config_due = 0.0;         // when to ask (again); the server's answer is asked once a run
   bool config_fresh = false;       // this run's answer arrived
+  int restore_code_request_id = 0;  // POST /api/v1/restore-code in flight, 0 if none
+  double restore_code_due = 0.0;    // when to register this device's restore code (again)
+  int restore_request_id = 0;       // POST /api/v1/restore in flight, 0 if none
+  std::string restore_asked;        // the normalised code of that request, or of one waiting
+                                    // for a sync in flight to end ("" if none)
 };
 
 // Opens (or creates) the device database at `path` (":memory:" in tests) and makes the
-// device's random id on first use. nullopt with `error` when the database cannot be used.
+// device's random id and restore code on first use. nullopt with `error` when the database cannot be used.
 std::optional<ClientData> OpenClientData(const std::string& path, ClientPorts ports, std::string& error);
 
 // The young person's preferences saved on this device (defaults on first run).

@@ -17,6 +17,7 @@ Journey JourneyFor(Screen screen) {
     case Screen::SuggestDone:
     case Screen::Settings:
     case Screen::Progress:
+    case Screen::Restore:
     case Screen::Welcome:
     case Screen::Map:
     case Screen::PlaceList:

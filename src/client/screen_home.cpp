@@ -17,6 +17,7 @@ Screen JourneyOf(Screen screen) {
     case Screen::RateQuestion:
     case Screen::RateDone: return Screen::RatePickPlace;
     case Screen::SuggestDone: return Screen::SuggestPlace;
+    case Screen::Restore: return Screen::Settings;
     default: return screen;
   }
 }

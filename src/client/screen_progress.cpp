@@ -136,9 +136,17 @@ void DrawProgressScreen(const AppState& state, Actions& actions) {
 void DrawCelebration(const AppState& state, Actions& actions) {
   const AppState::Celebration& party = state.celebration;
   if (!party.showing) return;
-  if (!party.seen) actions.CelebrationSeen();  // leaving this screen ends it
+  if (!party.seen) actions.CelebrationSeen(ImGui::GetTime());  // leaving this screen ends it
   const char* title = party.on_the_map ? "Your place is on the map!" : "Well done!";
-  ui::Heading(title, 2, party.on_the_map ? Icon::MapMarker : Icon::Trophy);
+  // A short entrance (half a second), none at all with "Less movement" or the system's
+  // reduced-motion setting; never a loop, never a flash.
+  constexpr double kEntranceSeconds = 0.5;  // seconds
+  const double since = party.seen ? ImGui::GetTime() - party.seen_at : 0.0;
+  const float entrance = state.preferences.reduce_motion ? 1.0f : static_cast<float>(since / kEntranceSeconds);
+  const core::BadgeInfo* first = party.badge_ids.empty() ? nullptr : core::FindBadge(party.badge_ids.front());
+  ui::CelebrationPicture(party.on_the_map ? Icon::MapMarker : first ? HintIcon(first->icon_hint) : Icon::Trophy,
+                         entrance);
+  ui::Heading(title, 2);  // (its picture is just above)
   const std::string buddy(core::CompanionName(state.companion));
   const std::string cheer = "Your " + buddy + " cheers for you!";
   ui::IconLine(CompanionIcon(state.companion), cheer.c_str());

@@ -236,4 +236,9 @@ void DrawSyncStatus(const AppState& state) {
   if (text.empty()) return;
   const Icon icon = state.sync_status == core::SyncStatus::JustSent ? Icon::Cloud : Icon::Saved;
   ui::StatusLine(icon, std::string(text).c_str());
+  // The buddy cheers when something went (unless a celebration already has it cheering).
+  if (state.sync_status == core::SyncStatus::JustSent && !state.celebration.showing) {
+    const std::string cheer = "Your " + std::string(core::CompanionName(state.companion)) + " cheers: it went!";
+    ui::IconLine(CompanionIcon(state.companion), cheer.c_str());
+  }
 }

@@ -1,5 +1,6 @@
 // Settings: text size, letters, colours, movement, sounds and read aloud. Every change
-// shows at once and is remembered on this device; nothing here needs an account.
+// shows at once and is remembered on this device; nothing here needs an account. Also the
+// restore code: four random words that bring the badges back on a new phone.
 #include <imgui.h>
 
 #include <algorithm>
@@ -53,5 +54,19 @@ void DrawSettingsScreen(const AppState& state, Actions& actions) {
   if (ui::Toggle(Icon::Speech, "Read aloud buttons", now.read_aloud)) next.read_aloud = !now.read_aloud;
 
   if (!(next == now)) actions.SetPreferences(next);
+
+  // The four words that bring this device's badges back on a new phone. They are random,
+  // never the young person's name, so they can be shown and read aloud freely.
+  ui::Heading("Your restore code", 2, Icon::Saved);
+  if (!state.restore_code.empty()) {
+    const std::string words = RestoreCodeWords(state.restore_code);
+    ui::IconLine(Icon::Star, words.c_str());
+    constexpr const char* kWhy =
+        "If you get a new phone, type these words to get your badges back. Keep them safe. They are not your name.";
+    ui::Paragraph(kWhy);
+    if (state.preferences.read_aloud && ui::Button(Icon::ReadAloud, "Read aloud", ui::ButtonStyle::Secondary))
+      actions.ReadAloud("Your restore code is: " + words + ". " + kWhy);
+  }
+  if (ui::Button(Icon::Undo, "I have a restore code", ui::ButtonStyle::Secondary)) actions.OpenScreen(Screen::Restore);
   ui::EndScreen();
 }

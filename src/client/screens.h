@@ -29,6 +29,10 @@ std::string VisitWords(const AppState& state, int months_ago);
 void DrawSuggestPlaceScreen(const AppState& state, Actions& actions);
 void DrawSuggestDoneScreen(const AppState& state, Actions& actions);
 void DrawSettingsScreen(const AppState& state, Actions& actions);
+// "I have a restore code" (screen_restore.cpp): four words typed in bring a device's badges back.
+void DrawRestoreScreen(const AppState& state, Actions& actions);
+// "otter maple lantern cocoa": a restore code as it is shown and read.
+std::string RestoreCodeWords(const std::string& code);
 void DrawPlaceCardScreen(const AppState& state, Actions& actions);
 void DrawPlaceListScreen(const AppState& state, Actions& actions);
 void DrawMapFiltersScreen(const AppState& state, Actions& actions);

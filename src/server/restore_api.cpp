@@ -5,7 +5,16 @@
 //   POST /api/v1/restore {"code": "otter-maple-lantern-cocoa"}  (any case; spaces or hyphens)
 //     200 {"device_id": uuid,
 //          "progress": {"points": 120, "level": 3, "level_name": "Map Maker",
-//                       "badges": ["first_rating", ...]}}   (earned badge ids, in Badges() order)
+//                       "badges": ["first_rating", ...]},   (earned badge ids, in Badges() order)
+//          "items": [{"item": {...outbox item as core/codec.h writes it...},
+//                     "review": "suggested|approved|rejected|merged",  (suggestions only)
+//                     "reason": "already_on_map", "merged_into": uuid,  (when rejected / merged)
+//                     "comment_approved": true}, ...],                  (ratings only)
+//          "items_complete": true}
+//     "items" is what the device sent and the server kept (store::SentItemsOf), so the
+//     app gets its history back and works out the same badges itself; at most
+//     core::kMaxRestoreItems of them, oldest first ("items_complete": false if more).
+//     Shapes in core/restore_protocol.h.
 //     404 when no device has that code; 429 after kRestoreGuessesPerWindow guesses in a
 //     minute from one address; 400 when the body cannot be read; 422 when "code" is not
 //     four of our words.
@@ -19,10 +28,12 @@
 #include <cstdio>
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <vector>
 
 #include "core/codec.h"
 #include "core/progress.h"
 #include "core/restore_code.h"
+#include "core/restore_protocol.h"
 #include "core/uuid.h"
 #include "core/validation.h"
 #include "store/server_store.h"
@@ -115,19 +126,22 @@ Reply PostRestore(ReaderPool& readers, RestoreGuesses& guesses, const std::strin
 
   std::optional<std::string> device_id;
   std::optional<core::Progress> progress;
+  std::optional<std::vector<core::SentItem>> items;
   std::string error;
   const bool read = readers.With(
       [&](const store::Database& db) {
         device_id = store::DeviceOfRestoreCode(db, core::RestoreCodeHash(code), error);
         if (device_id) progress = store::DeviceProgress(db, *device_id, ThisMonth(now_unix_seconds), error);
+        if (progress) items = store::SentItemsOf(db, *device_id, error);
       },
       error);
   if (!read || !error.empty()) return {"", OurFault()};
   if (!device_id)
     return {"", core::ApiError{core::ErrorCode::NotFound,
                                "We could not find that code. Check the words and try again.", "code"}};
-  if (!progress) return {"", OurFault()};
-  const json answer = {{"device_id", *device_id}, {"progress", ProgressJson(*progress)}};
+  if (!progress || !items) return {"", OurFault()};
+  json answer = {{"device_id", *device_id}, {"progress", ProgressJson(*progress)}};
+  core::WriteRestoreItems(*items, answer);
   return {core::DumpJson(answer), std::nullopt};
 }
 

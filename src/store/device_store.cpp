@@ -4,6 +4,9 @@
 
 #include "core/codec.h"
 
+#include <type_traits>
+#include <variant>
+
 namespace store {
 namespace {
 
@@ -127,6 +130,43 @@ bool RecordReviews(const Database& db, std::span<const core::SuggestionStatus> y
           .BindText(2, core::PlaceStatusName(status.status))
           .BindText(3, status.reason ? core::NotAddedReasonName(*status.reason) : std::string_view())
           .BindText(4, status.merged_into);
+      if (!StepDone(update, error)) return false;
+    }
+    return true;
+  });
+}
+
+bool AddRestoredContributions(const Database& db, std::span<const core::SentItem> items, std::string& error) {
+  return InTransaction(db, error, [&] {
+    Statement insert = db.Prepare(
+        "INSERT INTO contributions (id, kind, body, state, review, review_reason, merged_into) "
+        "VALUES (?1, ?2, ?3, 'sent', ?4, ?5, ?6) ON CONFLICT (id) DO NOTHING");
+    for (const core::SentItem& sent : items) {
+      insert.BindText(1, sent.item.ItemId())
+          .BindText(2, core::OutboxKindName(sent.item.Kind()))
+          .BindText(3, core::DumpJson(core::ToJson(sent.item)))
+          .BindText(4, sent.review ? core::PlaceStatusName(*sent.review) : std::string_view())
+          .BindText(5, sent.review_reason ? core::NotAddedReasonName(*sent.review_reason) : std::string_view())
+          .BindText(6, sent.merged_into);
+      if (!StepDone(insert, error)) return false;
+    }
+    return true;
+  });
+}
+
+bool SetWaitingDeviceId(const Database& db, std::string_view device_id, std::string& error) {
+  return InTransaction(db, error, [&] {
+    std::vector<core::OutboxItem> waiting = WaitingItems(db, -1);  // LIMIT -1: all of them
+    Statement update = db.Prepare("UPDATE contributions SET body = ?2 WHERE id = ?1");
+    for (core::OutboxItem& item : waiting) {
+      std::visit(
+          [&](auto& payload) {
+            payload.device_id = std::string(device_id);
+            if constexpr (std::is_same_v<std::decay_t<decltype(payload)>, core::Suggestion>)
+              payload.first_rating.device_id = std::string(device_id);
+          },
+          item.payload);
+      update.BindText(1, item.ItemId()).BindText(2, core::DumpJson(core::ToJson(item)));
       if (!StepDone(update, error)) return false;
     }
     return true;

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/model.h"
+#include "core/progress.h"
 #include "core/sync_protocol.h"
 #include "store/database.h"
 
@@ -29,6 +30,8 @@ struct Contribution {
 // Keys in the device's meta table.
 inline constexpr std::string_view kDeviceIdKey = "device_id";    // this device's random UUID
 inline constexpr std::string_view kMapCursorKey = "map_cursor";  // where the map's changes were read up to
+inline constexpr std::string_view kRestoreCodeKey = "restore_code";  // the four words shown under settings
+inline constexpr std::string_view kRestoreCodeRegisteredKey = "restore_code_registered";  // "yes" once the server has it
 
 // The value stored under `key` in meta, or "" if none.
 std::string DeviceMeta(const Database& db, std::string_view key);
@@ -51,6 +54,15 @@ bool RecordResults(const Database& db, std::span<const core::ItemResult> results
 // Records what became of this device's suggestions ("yours" in a sync answer). Ids that
 // are not this device's suggestions are ignored. One transaction.
 bool RecordReviews(const Database& db, std::span<const core::SuggestionStatus> yours, std::string& error);
+
+// Keeps what the server gave back for a restore code (core/restore_protocol.h) as this
+// device's own contributions: already Sent, each suggestion with its review. An id this
+// device already has is left as it is. One transaction.
+bool AddRestoredContributions(const Database& db, std::span<const core::SentItem> items, std::string& error);
+
+// Gives every waiting item this device id (after a restore adopted another one), so they
+// are sent as the restored device's. One transaction.
+bool SetWaitingDeviceId(const Database& db, std::string_view device_id, std::string& error);
 
 // Applies a page of map changes and remembers its cursor, in one transaction.
 bool ApplyPlaceChanges(const Database& db, const core::PlaceChanges& changes, std::string& error);

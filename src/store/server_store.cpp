@@ -845,8 +845,8 @@ std::optional<std::vector<core::SentItem>> SentItemsOf(const Database& db, std::
   // Its suggestions, each with its first rating (kept in ratings, withdrawn or not: a
   // withdrawal of that rating alone is among the withdrawals below, as on the device).
   Statement places = db.Prepare(
-      "SELECT id, name, category, lat, lon, address, why, reasons, session_id, first_rating_id, status "
-      "FROM places WHERE device_id = ?1 AND device_id <> '' ORDER BY id");
+      "SELECT id, name, category, lat, lon, address, why, reasons, session_id, first_rating_id, status, "
+      "review_reason, merged_into FROM places WHERE device_id = ?1 AND device_id <> '' ORDER BY id");
   places.BindText(1, device_id);
   std::set<std::string> first_rating_ids;
   StepResult step = StepResult::Row;
@@ -870,6 +870,8 @@ std::optional<std::vector<core::SentItem>> SentItemsOf(const Database& db, std::
     core::SentItem sent{core::OutboxItem{std::move(suggestion)}, std::nullopt, false, false};
     const core::PlaceStatus status = core::PlaceStatusFromName(places.ColumnText(10)).value_or(core::PlaceStatus::Suggested);
     if (status != core::PlaceStatus::Suggested) sent.review = status;
+    if (status == core::PlaceStatus::Rejected) sent.review_reason = core::NotAddedReasonFromName(places.ColumnText(11));
+    if (status == core::PlaceStatus::Merged) sent.merged_into = std::string(places.ColumnText(12));
     // first_in_area needs the approved places around it when officers approved it (core
     // ProgressEvent); until the server records that, both sides pass false.
     items.push_back(std::move(sent));

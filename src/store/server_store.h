@@ -154,7 +154,8 @@ std::optional<std::vector<core::SuggestionStatus>> SuggestionStatusesOf(const Da
 // [SECTION] A device's progress, and finding it again
 
 // What `device_id` sent that is kept here, as the device keeps it (core::SentItem): its
-// suggestions (their status as `review`, their first rating inside), its other ratings
+// suggestions (their status as `review`, with its reason or merged place; their first
+// rating inside), its other ratings
 // that are not withdrawn, and its withdrawals; each kind by id. A withdrawn rating is
 // left out rather than paired with its withdrawal: neither counts, so the progress is
 // the same. Nullopt on a database failure, with `error` saying why.

@@ -678,6 +678,25 @@ void BuddyPicture(Icon buddy, std::span<const Icon> gained, const char* descript
   Record(std::move(item));
 }
 
+void CelebrationPicture(Icon icon, float entrance) {
+  const Fonts& fonts = GetFonts();
+  const Palette& p = Colours();
+  const float t = std::clamp(entrance, 0.0f, 1.0f);
+  const float ease = 1.0f - (1.0f - t) * (1.0f - t) * (1.0f - t);  // eases out: quick, then settles
+  const float full = Scaled(kBigIconSize) * 2.4f;                  // the disc at rest
+  const ImVec2 start = ImGui::GetCursorScreenPos();
+  const ImVec2 centre(start.x + full * 0.5f, start.y + full * 0.5f);
+  const float radius = full * 0.5f * (0.6f + 0.4f * ease);
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  draw->AddCircleFilled(centre, radius, p.tint_rate, 48);
+  draw->AddCircle(centre, radius, p.primary, 48, 3.0f);
+  const float px = radius * 1.1f;
+  const IconText glyph = IconUtf8(icon);
+  const ImVec2 size = fonts.big_icon->CalcTextSizeA(px, FLT_MAX, 0.0f, glyph.c_str());
+  draw->AddText(fonts.big_icon, px, ImVec2(centre.x - size.x * 0.5f, centre.y - size.y * 0.5f), p.primary, glyph.c_str());
+  ImGui::Dummy(ImVec2(full, full));
+}
+
 void StatusLine(Icon icon, const char* text) {
   LineWithIcon(icon, text, Role::Status);
 }

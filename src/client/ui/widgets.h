@@ -131,6 +131,10 @@ void IconLine(Icon icon, const char* text);
 // words that say it (`description`), which screen readers read.
 void BuddyPicture(Icon buddy, std::span<const Icon> gained, const char* description);
 
+// A badge's picture for a celebration: the icon on a soft disc, growing gently to its size
+// as `entrance` goes from 0 to 1 (1 at once with reduced motion). No flashing, no loop.
+void CelebrationPicture(Icon icon, float entrance);
+
 // A calm line of status (sync, saving), announced politely to screen readers.
 void StatusLine(Icon icon, const char* text);
 
