@@ -37,3 +37,24 @@ test('a first rating earns a badge: seen on the screen, said in the live region,
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });
+
+test('the restore code is four easy words under Settings, and "I have a restore code" asks for them', async () => {
+  const page = await openApp(suite.browser, suite.server.url, 'phone');
+  await press(page, 'button', 'Settings');
+  await waitForScreen(page, 'Settings');
+  await page.getByRole('heading', { name: 'Your restore code' }).waitFor({ state: 'attached' });
+  const words = await page.evaluate(() => window.safespaces.ui.items.map((i) => i.name)
+    .find((n) => /^[a-z]{3,7}( |-)[a-z]{3,7}( |-)[a-z]{3,7}( |-)[a-z]{3,7}$/.test(n)));
+  assert.ok(words, 'four short words are shown');
+  // The keyboard (or a screen reader) on the button below brings the code into view.
+  await page.getByRole('button', { name: 'I have a restore code' }).focus();
+  await page.evaluate(() => new Promise((r) => setTimeout(r, 500)));
+  await screenshot(page, 'settings-restore-code-phone');
+  await press(page, 'button', 'I have a restore code');
+  await waitForScreen(page, 'I have a restore code');
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  await screenshot(page, 'restore-phone');
+  assert.deepEqual(await seriousAxeViolations(page), []);
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
