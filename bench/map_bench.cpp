@@ -34,6 +34,7 @@
 #include "client/app.h"
 #include "client/client_data.h"
 #include "client/map_tiles.h"
+#include "silent_ports.h"
 #include "client/ui/theme.h"
 #include "client/ui/widgets.h"
 #include "core/map_math.h"
@@ -178,26 +179,7 @@ bool LoadDemoPlaces(const Settings& settings, AppState& state, ClientData& devic
 }
 
 // Ports that go nowhere: the benchmark never syncs.
-ClientPorts QuietPorts() {
-  ClientPorts ports;
-  ports.now_seconds = [] { return 1000.0; };
-  ports.unix_millis = [] { return kDemoNow * 1000; };
-  ports.utc_offset_minutes = [] { return 0; };
-  ports.random_bytes = [](std::span<std::uint8_t> out) {
-    std::uint8_t n = 7;
-    for (std::uint8_t& b : out) b = n += 31;
-  };
-  ports.http = [](int, const char*, const std::string&, const std::string&) {};
-  ports.persist = [] {};
-  ports.persisted = [] { return true; };
-  ports.online = [] { return false; };
-  ports.speak = [](const std::string&) {};
-  ports.prefers_reduced_motion = [] { return false; };
-  ports.chime = [] {};
-  ports.open_url = [](const std::string&) {};
-  ports.request_location = [] {};
-  return ports;
-}
+ClientPorts QuietPorts() { return SilentPorts(kDemoNow); }
 
 // A tile cache whose textures are numbers and whose fetches are answered (with a 1x1
 // picture) just before the next frame, as quickly as a warm browser cache would.

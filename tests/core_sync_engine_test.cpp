@@ -187,6 +187,39 @@ TEST_CASE("an older answer without \"yours\" reads as nothing to tell; a newer s
   CHECK_FALSE(newer.value->yours[0].reason);  // still "not added", without words it can't know
 }
 
+TEST_CASE("the answer says which suggestion was first in its area and which comments were shared",
+          "[core][sync][protocol][yours]") {
+  core::Parsed<core::SyncAnswer> answer = core::ParseSyncAnswer(R"({
+    "yours": [{"id": "a", "status": "approved", "first_in_area": true},
+              {"id": "b", "status": "approved"},
+              {"id": "c", "status": "approved", "first_in_area": "yes"}],
+    "shared_comments": ["r2", 7, "r1"]})");
+  INFO(answer.error.message << " " << answer.error.field);
+  REQUIRE(answer);
+  REQUIRE(answer.value->yours.size() == 3);
+  CHECK(answer.value->yours[0].first_in_area);
+  CHECK_FALSE(answer.value->yours[1].first_in_area);
+  CHECK_FALSE(answer.value->yours[2].first_in_area);                             // not a yes or no: not said
+  CHECK(answer.value->shared_comments == std::vector<std::string>{"r2", "r1"});  // what is not an id is skipped
+
+  // Written only when true, and read back the same.
+  core::SuggestionStatus first{"a", core::PlaceStatus::Approved};
+  first.first_in_area = true;
+  CHECK(core::ToJson(first) == nlohmann::json{{"id", "a"}, {"status", "approved"}, {"first_in_area", true}});
+  first.first_in_area = false;
+  CHECK_FALSE(core::ToJson(first).contains("first_in_area"));
+
+  // An older server says nothing of shared comments: the device keeps what it knew.
+  core::Parsed<core::SyncAnswer> older = core::ParseSyncAnswer(R"({"yours": [], "places": []})");
+  REQUIRE(older);
+  CHECK_FALSE(older.value->shared_comments);
+  core::Parsed<core::SyncAnswer> none = core::ParseSyncAnswer(R"({"shared_comments": []})");
+  REQUIRE(none);
+  REQUIRE(none.value->shared_comments);
+  CHECK(none.value->shared_comments->empty());
+  CHECK_FALSE(core::ParseSyncAnswer(R"({"shared_comments": {"r1": true}})"));
+}
+
 TEST_CASE("an answer that is not ours is refused, never half-read", "[core][sync][protocol]") {
   CHECK_FALSE(core::ParseSyncAnswer("<html>Bad gateway</html>"));
   CHECK_FALSE(core::ParseSyncAnswer(R"({"results": "all good"})"));

@@ -3,7 +3,9 @@
 // register then restore gives back the device and its progress; a wrong code is a kind
 // 404; bad bodies are 4xx; the 11th guess in a minute is 429; only a hash is stored; the
 // answer carries the device's items, and a fresh app (the real client data side) that
-// restores with the code works out the same progress as the server.
+// restores with the code works out the same progress as the server; and an app told by
+// sync that a comment was shared and a suggestion was first in its area has the same
+// progress as the server, badges and all.
 #include <httplib.h>
 #include <catch2/catch.hpp>
 
@@ -22,6 +24,7 @@
 #include "store/device_store.h"
 #include "core_samples.h"
 #include "in_process_server.h"
+#include "silent_ports.h"
 #include "store/database.h"
 #include "store/server_store.h"
 #include "store_sync_samples.h"
@@ -65,6 +68,7 @@ DeviceStory MakeStory() {
   add({MakeRating(Uuid(0x404), Uuid(0x102), kDevice, 7)});
   add({MakeWithdrawal(Uuid(0x500), kDevice, Uuid(0x404))});
   add({MakeWithdrawal(Uuid(0x501), kDevice, withdrawn)});
+  story.known[0].first_in_area = true;  // the approved one: nothing was approved near it before
   return story;
 }
 
@@ -100,6 +104,27 @@ std::string CodeFrom(std::uint8_t seed) {
   return core::MakeRestoreCode(bytes);
 }
 
+// The ports of a real client's data side in May 2024, its HTTP answered by `server`: each
+// answer is appended to `answers`, for the next SyncTick. `now` is its clock, in seconds.
+ClientPorts PortsOf(const InProcessServer& server, std::vector<HttpAnswer>& answers, double& now) {
+  ClientPorts ports = SilentPorts(kNow);
+  ports.now_seconds = [&now] { return now; };
+  ports.online = [] { return true; };
+  ports.http = [&server, &answers](int id, const char* method, const std::string& path, const std::string& body) {
+    httplib::Client client = server.Client();
+    auto res =
+        std::string(method) == "GET" ? client.Get(path.c_str()) : client.Post(path.c_str(), body, "application/json");
+    answers.push_back({id, res ? res->status : 0, res ? res->body : ""});
+  };
+  return ports;
+}
+
+bool Earned(const core::Progress& progress, std::string_view badge_id) {
+  for (const core::BadgeProgress& badge : progress.badges)
+    if (badge.id == badge_id) return badge.earned;
+  return false;
+}
+
 }  // namespace
 
 TEST_CASE("server_restore: the server's progress of a device equals the device's own after sync") {
@@ -129,6 +154,8 @@ TEST_CASE("server_restore: the server's progress of a device equals the device's
   CHECK(on_device.points > 0);
   CHECK(on_device.counts.places_on_map == 1);
   CHECK(on_device.counts.comments_shared == 1);
+  CHECK(Earned(on_device, "trailblazer"));
+  CHECK(Earned(on_device, "kind_words"));
 
   const std::optional<core::Progress> stranger = store::DeviceProgress(db, Uuid(0xEE), "2024-05", error);
   REQUIRE(stranger);
@@ -165,7 +192,7 @@ TEST_CASE("server_restore: register a code, then restoring it gives the same dev
   CHECK(restored.body["device_id"] == kDevice);
   // Nothing is approved here, so the device's map knows no places: all Other, no reviews.
   DeviceStory unreviewed = story;
-  for (core::SentItem& item : unreviewed.known) item.review.reset(), item.comment_approved = false;
+  for (core::SentItem& item : unreviewed.known) item.review.reset(), item.comment_approved = item.first_in_area = false;
   const core::Progress expected = core::ComputeProgress(
       core::EventsFromSent(unreviewed.known, [](std::string_view) { return core::Category::Other; }, "2024-05"));
   CHECK(restored.body["progress"]["points"] == expected.points);
@@ -300,29 +327,8 @@ TEST_CASE("server_restore: a fresh app restoring a device's code works out the s
   // Device B: the real client data side, its HTTP answered by the real server.
   std::vector<HttpAnswer> answers;
   double now = 1000.0;
-  ClientPorts ports;
-  ports.now_seconds = [&] { return now; };
-  ports.unix_millis = [] { return kNow * 1000; };
-  ports.utc_offset_minutes = [] { return 0; };
-  ports.random_bytes = [](std::span<std::uint8_t> out) {
-    for (std::size_t i = 0; i < out.size(); ++i) out[i] = static_cast<std::uint8_t>(i * 37 + 11);
-  };
-  ports.http = [&](int id, const char* method, const std::string& path, const std::string& body) {
-    httplib::Client client = server.Client();
-    auto res = std::string(method) == "GET" ? client.Get(path.c_str())
-                                            : client.Post(path.c_str(), body, "application/json");
-    answers.push_back({id, res ? res->status : 0, res ? res->body : ""});
-  };
-  ports.persist = [] {};
-  ports.persisted = [] { return true; };
-  ports.online = [] { return true; };
-  ports.speak = [](const std::string&) {};
-  ports.prefers_reduced_motion = [] { return false; };
-  ports.chime = [] {};
-  ports.open_url = [](const std::string&) {};
-  ports.request_location = [] {};
   std::string error;
-  std::optional<ClientData> device = OpenClientData(":memory:", ports, error);
+  std::optional<ClientData> device = OpenClientData(":memory:", PortsOf(server, answers, now), error);
   INFO(error);
   REQUIRE(device);
   AppState state;
@@ -352,4 +358,72 @@ TEST_CASE("server_restore: a fresh app restoring a device's code works out the s
   REQUIRE(on_server);
   CHECK(state.progress == *on_server);
   CHECK(state.progress.points > 0);
+}
+
+TEST_CASE("server_restore: told of a shared comment and a first place, the app's progress is the server's") {
+  InProcessServer server;
+  std::vector<HttpAnswer> answers;
+  double now = 1000.0;
+  std::string error;
+  std::optional<ClientData> device = OpenClientData(":memory:", PortsOf(server, answers, now), error);
+  INFO(error);
+  REQUIRE(device);
+  AppState state;
+  const auto tick_until_quiet = [&] {
+    for (int tick = 0; tick < 20; ++tick) {
+      std::vector<HttpAnswer> delivered;
+      delivered.swap(answers);
+      SyncTick(state, *device, delivered);
+      now += 1.0;
+    }
+  };
+
+  // What the young person sent from this app: a suggestion and a rating with words.
+  const std::string me = device->device_id;
+  const std::string place = Uuid(0x200), rating = Uuid(0x400);
+  core::Rating commented = MakeRating(rating, Uuid(0x100), me, 1);  // seed 1 has a comment
+  REQUIRE_FALSE(commented.comment.empty());
+  for (const core::OutboxItem& item :
+       {core::OutboxItem{MakeSuggestion(place, me, Uuid(0x300), 0)}, core::OutboxItem{commented}})
+    REQUIRE(store::AddContribution(device->db, item, error));
+  RefreshState(state, *device);
+  tick_until_quiet();
+  REQUIRE(state.waiting_count == 0);
+  CHECK_FALSE(Earned(state.progress, "trailblazer"));
+  CHECK_FALSE(Earned(state.progress, "kind_words"));
+
+  {
+    std::optional<store::Database> db = store::Database::Open((server.DataDir() / "safespaces.db").string(), error);
+    REQUIRE(db);
+    store::ServerStore officer(*db);
+    REQUIRE_FALSE(officer.ApprovePlace(place));
+    REQUIRE_FALSE(officer.ApproveComment(rating));
+  }
+  now += 600.0;  // the app looks for changes every few minutes
+  tick_until_quiet();
+
+  std::vector<store::Contribution> made = store::Contributions(device->db);
+  REQUIRE(made.size() == 2);
+  CHECK(made[0].comment_approved);  // newest first: the rating, then the suggestion
+  CHECK(made[1].first_in_area);
+  CHECK(Earned(state.progress, "trailblazer"));
+  CHECK(Earned(state.progress, "kind_words"));
+  std::optional<store::Database> db = store::Database::Open((server.DataDir() / "safespaces.db").string(), error);
+  REQUIRE(db);
+  const std::optional<core::Progress> on_server = store::DeviceProgress(*db, me, "2024-05", error);
+  REQUIRE(on_server);
+  CHECK(state.progress == *on_server);
+  CHECK(state.celebration.showing);  // earned just now, so celebrated
+
+  // An officer hides the words again: the next answer's whole list leaves them out, and
+  // the app counts what the server counts.
+  {
+    store::ServerStore officer(*db);
+    REQUIRE_FALSE(officer.HideComment(rating));
+  }
+  now += 600.0;
+  tick_until_quiet();
+  CHECK_FALSE(Earned(state.progress, "kind_words"));
+  CHECK(Earned(state.progress, "trailblazer"));
+  CHECK(state.progress == *store::DeviceProgress(*db, me, "2024-05", error));
 }

@@ -279,9 +279,43 @@ TEST_CASE("a device is told what became of its own suggestions, and no other dev
     REQUIRE_FALSE(officer.ApprovePlace(kPlace));
   }
   const SyncServer::Answer approved = server.Sync({}, kDevice, mine.body["cursor"]);
-  CHECK(approved.body["yours"] == json::array({{{"id", kPlace}, {"status", "approved"}}}));
+  // Nothing was approved near it before: the first place in its area.
+  CHECK(approved.body["yours"] == json::array({{{"id", kPlace}, {"status", "approved"}, {"first_in_area", true}}}));
   REQUIRE(approved.body["places"].size() == 1);
   CHECK_FALSE(approved.body["places"][0].contains("reasons"));
+}
+
+TEST_CASE("a device is told its first place in an area and its shared comments, and no other device's",
+          "[server][sync][yours][comments]") {
+  SyncServer server;
+  core::Rating mine = RatingNow(Uuid(2), kPlace, kDevice, 1);
+  mine.comment = "They let me sit by the window.";
+  core::Rating theirs = RatingNow(Uuid(3), kPlace, kOtherDevice, 1);
+  theirs.comment = "Kind staff.";
+  const SyncServer::Answer sent = server.Sync({Item(MakeSuggestion(kPlace, kDevice, Uuid(1), 3)), Item(mine)});
+  REQUIRE(sent.status == 200);
+  CHECK(sent.body["shared_comments"] == json::array());
+  REQUIRE(server.Sync({Item(theirs)}, kOtherDevice).body["results"][0]["status"] == "accepted");
+  {
+    store::Database db = server.OpenDatabase();
+    store::ServerStore officer(db);
+    REQUIRE_FALSE(officer.ApprovePlace(kPlace));
+    REQUIRE_FALSE(officer.ApproveComment(Uuid(2)));
+    REQUIRE_FALSE(officer.ApproveComment(Uuid(3)));
+  }
+  const SyncServer::Answer answer = server.Sync({}, kDevice);
+  INFO(answer.body.dump());
+  CHECK(answer.body["yours"] == json::array({{{"id", kPlace}, {"status", "approved"}, {"first_in_area", true}}}));
+  CHECK(answer.body["shared_comments"] == json::array({Uuid(2)}));
+  const core::Parsed<core::SyncAnswer> read = core::ParseSyncAnswer(answer.body.dump());
+  REQUIRE(read);
+  REQUIRE(read.value->yours.size() == 1);
+  CHECK(read.value->yours[0].first_in_area);
+  CHECK(read.value->shared_comments == std::vector<std::string>{Uuid(2)});
+
+  const SyncServer::Answer other = server.Sync({}, kOtherDevice);
+  CHECK(other.body["yours"] == json::array());
+  CHECK(other.body["shared_comments"] == json::array({Uuid(3)}));
 }
 
 TEST_CASE("the map pages with limit, cursor and more", "[server][places]") {

@@ -15,9 +15,14 @@
 #include "store/device_store.h"
 #include "store/migrations.h"
 #include "store/server_store.h"
+#include "store_sync_samples.h"
 #include "test_temp_dir.h"
 
 namespace {
+
+using sync_samples::MakeRating;
+using sync_samples::MakeSuggestion;
+using sync_samples::Uuid;
 
 std::vector<std::string> MigrationFilesOnDisk(store::Schema schema = store::Schema::Server) {
   std::vector<std::string> names;
@@ -175,6 +180,88 @@ TEST_CASE("a device database from before suggestion reviews keeps what it made a
   REQUIRE(made.size() == 1);
   CHECK(made[0].review == core::PlaceStatus::Rejected);
   CHECK(made[0].review_reason == core::NotAddedReason::Closed);
+}
+
+TEST_CASE("a device database from before first places and shared comments learns both from sync",
+          "[store][migrations][device]") {
+  TempDir dir;
+  const std::filesystem::path path = dir.Path() / "device.db";
+  const std::string device = Uuid(0xD1);
+  const core::OutboxItem suggestion{MakeSuggestion(Uuid(0x10), device, Uuid(0x11))};
+  const core::OutboxItem rating{MakeRating(Uuid(0x12), Uuid(0x99), device, 1)};
+  const core::OutboxItem other{MakeRating(Uuid(0x13), Uuid(0x99), device, 5)};
+  std::string rows;
+  for (const core::OutboxItem* item : {&suggestion, &rating, &other}) {
+    std::string quoted;
+    for (char c : core::DumpJson(core::ToJson(*item))) quoted += c == '\'' ? std::string("''") : std::string(1, c);
+    rows += "INSERT INTO contributions (id, kind, body, state, review) VALUES ('" + item->ItemId() + "', '" +
+            std::string(core::OutboxKindName(item->Kind())) + "', '" + quoted + "', 'sent', '" +
+            (item == &suggestion ? "approved" : "") + "');";
+  }
+  // Schema 4: before 0005 added first_in_area and comment_approved.
+  MakeOlderDatabase(path, store::Schema::Device, 4, rows);
+  std::string error;
+  store::OpenOptions options;
+  options.schema = store::Schema::Device;
+  options.journal = store::Journal::Rollback;
+  std::optional<store::Database> db = store::Database::Open(path.string(), error, options);
+  INFO(error);
+  REQUIRE(db);
+  CHECK(db->SchemaVersion() == store::LatestSchemaVersion(store::Schema::Device));
+  const auto flags = [&] {
+    std::vector<std::pair<bool, bool>> read;  // (first_in_area, comment_approved), newest first
+    for (const store::Contribution& made : store::Contributions(*db))
+      read.emplace_back(made.first_in_area, made.comment_approved);
+    return read;
+  };
+  using Flags = std::vector<std::pair<bool, bool>>;
+  CHECK(flags() == Flags{{false, false}, {false, false}, {false, false}});
+  CHECK(store::Contributions(*db).back().review == core::PlaceStatus::Approved);
+
+  core::SuggestionStatus first{suggestion.ItemId(), core::PlaceStatus::Approved};
+  first.first_in_area = true;
+  REQUIRE(store::RecordReviews(*db, std::span(&first, 1), error));
+  const std::vector<std::string> shared = {rating.ItemId(), suggestion.ItemId(), Uuid(0x77)};
+  REQUIRE(store::RecordSharedComments(*db, shared, true, error));  // only ratings take it
+  CHECK(flags() == Flags{{false, false}, {false, true}, {true, false}});
+
+  SECTION("a whole list that leaves a rating out unshares it") {
+    REQUIRE(store::RecordSharedComments(*db, std::vector<std::string>{other.ItemId()}, true, error));
+    CHECK(flags() == Flags{{false, true}, {false, false}, {true, false}});
+    REQUIRE(store::RecordSharedComments(*db, {}, true, error));
+    CHECK(flags() == Flags{{false, false}, {false, false}, {true, false}});
+  }
+  SECTION("a list cut at its bound only adds") {
+    REQUIRE(store::RecordSharedComments(*db, std::vector<std::string>{other.ItemId()}, false, error));
+    CHECK(flags() == Flags{{false, true}, {false, true}, {true, false}});
+  }
+  SECTION("a later review without the flag clears it: the server's word is the last") {
+    first.first_in_area = false;
+    REQUIRE(store::RecordReviews(*db, std::span(&first, 1), error));
+    CHECK(flags() == Flags{{false, false}, {false, true}, {false, false}});
+  }
+}
+
+TEST_CASE("restored contributions keep whether a place was first in its area and a comment was shared",
+          "[store][device][restore]") {
+  std::string error;
+  store::OpenOptions options;
+  options.schema = store::Schema::Device;
+  std::optional<store::Database> db = store::Database::Open(":memory:", error, options);
+  REQUIRE(db);
+  const std::string device = Uuid(0xD1);
+  core::SentItem first{core::OutboxItem{MakeSuggestion(Uuid(0x10), device, Uuid(0x11))}, core::PlaceStatus::Approved,
+                       true};
+  core::SentItem shared{core::OutboxItem{MakeRating(Uuid(0x12), Uuid(0x99), device, 1)}};
+  shared.comment_approved = true;
+  const std::vector<core::SentItem> items = {first, shared};
+  REQUIRE(store::AddRestoredContributions(*db, items, error));
+  const std::vector<store::Contribution> made = store::Contributions(*db);
+  REQUIRE(made.size() == 2);
+  CHECK(made[0].comment_approved);
+  CHECK_FALSE(made[0].first_in_area);
+  CHECK(made[1].first_in_area);
+  CHECK_FALSE(made[1].comment_approved);
 }
 
 TEST_CASE("a server database from before reasons keeps its places, with no reasons and no review",

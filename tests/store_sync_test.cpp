@@ -4,6 +4,7 @@
 // profile always equal to core::Aggregate of the live ratings. Each test uses ":memory:".
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <random>
@@ -11,7 +12,9 @@
 #include <vector>
 
 #include "core/codec.h"
+#include "core/map_math.h"
 #include "core/profile.h"
+#include "core/progress.h"
 #include "core_samples.h"
 #include "store/database.h"
 #include "store/server_store.h"
@@ -230,7 +233,8 @@ TEST_CASE("an officer's reason for not adding a place is kept and told only to t
   SECTION("approved after all: the reason goes") {
     REQUIRE_FALSE(server.store.ApprovePlace(kPlace));
     CHECK_FALSE(store::LoadPlace(server.db, kPlace)->review_reason);
-    CHECK(statuses_of(kDeviceA) == Statuses{{kPlace, core::PlaceStatus::Approved, std::nullopt, ""}});
+    // The first place approved in its area: the device is told so with its status.
+    CHECK(statuses_of(kDeviceA) == Statuses{{kPlace, core::PlaceStatus::Approved, std::nullopt, "", true}});
   }
   SECTION("a reason that is not on the list is refused and changes nothing") {
     const std::optional<core::ApiError> error =
@@ -643,4 +647,132 @@ TEST_CASE("a place's entry carries its newest 20 comments, newest visit first, t
   INFO(steps);
   CHECK_THAT(steps, Catch::Contains("INDEX ratings_approved_comments"));
   CHECK_THAT(steps, !Catch::Contains("TEMP B-TREE"));
+}
+
+namespace {
+
+// A suggestion of kDeviceA at a point given as fractions of the ~1 km area `cell` (0..1
+// from its west and north edges), so that tests pick points clearly inside or outside it.
+core::Suggestion SuggestionIn(const core::TileId& cell, double east, double south, int n) {
+  const core::LatLonBounds box = core::TileBounds(cell);
+  core::Suggestion suggestion = MakeSuggestion(Uuid(0x500 + n), kDeviceA, Uuid(0x600 + n), n);
+  suggestion.lat = box.north - south * (box.north - box.south);
+  suggestion.lon = box.west + east * (box.east - box.west);
+  REQUIRE(core::AreaCellOf(suggestion.lat, suggestion.lon) == cell);
+  return suggestion;
+}
+
+bool FirstInArea(ServerDb& server, const std::string& place_id) {
+  const std::optional<store::StoredPlace> place = store::LoadPlace(server.db, place_id);
+  REQUIRE(place);
+  return place->first_in_area;
+}
+
+}  // namespace
+
+TEST_CASE("the first place approved in its ~1 km area is decided once, at its first approval",
+          "[store][approval][first_in_area]") {
+  ServerDb server;
+  const core::TileId cell = core::AreaCellOf(52.40, -1.51);
+  const core::TileId next_cell{cell.z, cell.x + 1, cell.y};
+  const core::Suggestion first = SuggestionIn(cell, 0.9, 0.5, 0);
+  const core::Suggestion second = SuggestionIn(cell, 0.1, 0.5, 1);        // same cell, ~1 km away
+  const core::Suggestion beside = SuggestionIn(next_cell, 0.05, 0.5, 2);  // next cell, a few hundred m from `first`
+  for (const core::Suggestion& suggestion : {first, second, beside})
+    REQUIRE(server.Send(Item(suggestion)) == store::SyncOutcome::Accepted);
+  CHECK_FALSE(FirstInArea(server, first.id));  // nothing decided while it waits
+
+  REQUIRE_FALSE(server.store.ApprovePlace(first.id));
+  CHECK(FirstInArea(server, first.id));
+  REQUIRE_FALSE(server.store.ApprovePlace(second.id));
+  CHECK_FALSE(FirstInArea(server, second.id));
+  REQUIRE_FALSE(server.store.ApprovePlace(beside.id));
+  CHECK(FirstInArea(server, beside.id));  // near, but in another cell
+
+  SECTION("not added later and approved again: the first decision stays") {
+    REQUIRE_FALSE(server.store.RejectPlace(first.id, core::NotAddedReason::Closed));
+    CHECK(FirstInArea(server, first.id));
+    REQUIRE_FALSE(server.store.RejectPlace(second.id, core::NotAddedReason::Closed));
+    REQUIRE_FALSE(server.store.ApprovePlace(second.id));
+    CHECK_FALSE(FirstInArea(server, second.id));  // `first` was approved before it, even if not on the map now
+    REQUIRE_FALSE(server.store.ApprovePlace(first.id));
+    CHECK(FirstInArea(server, first.id));
+  }
+  SECTION("withdrawn by the young person after approval: the place and its decision stay") {
+    REQUIRE(server.Send(Item(MakeWithdrawal(Uuid(0x700), kDeviceA, first.id))) == store::SyncOutcome::Accepted);
+    CHECK(FirstInArea(server, first.id));
+  }
+  SECTION("a place an officer added first makes a later suggestion no trailblazer") {
+    const core::TileId far{cell.z, cell.x - 3, cell.y - 3};
+    const core::Suggestion suggested = SuggestionIn(far, 0.5, 0.5, 3);
+    REQUIRE(server.Send(Item(suggested)) == store::SyncOutcome::Accepted);
+    core::Place council;
+    council.id = Uuid(0x800);
+    council.name = "Council library";
+    council.category = core::Category::Library;
+    council.lat = suggested.lat + 0.0001;
+    council.lon = suggested.lon;
+    council.status = core::PlaceStatus::Approved;
+    REQUIRE(server.store.AddPlace(council) == store::ServerStore::Added::New);
+    REQUIRE_FALSE(server.store.ApprovePlace(suggested.id));
+    CHECK_FALSE(FirstInArea(server, suggested.id));
+  }
+  SECTION("two approved in one transaction: only the first written (by id) is first") {
+    const core::TileId far{cell.z, cell.x + 3, cell.y + 3};
+    const core::Suggestion a = SuggestionIn(far, 0.2, 0.2, 4), b = SuggestionIn(far, 0.8, 0.8, 5);
+    REQUIRE(server.Send(Item(a)) == store::SyncOutcome::Accepted);
+    REQUIRE(server.Send(Item(b)) == store::SyncOutcome::Accepted);
+    REQUIRE(server.store.Begin());
+    REQUIRE_FALSE(server.store.ApprovePlace(b.id));
+    REQUIRE_FALSE(server.store.ApprovePlace(a.id));
+    REQUIRE(server.store.Commit());
+    CHECK(FirstInArea(server, a.id));
+    CHECK_FALSE(FirstInArea(server, b.id));
+  }
+
+  // The device is told, and its progress on the server counts the badge.
+  std::string error;
+  const auto statuses = store::SuggestionStatusesOf(server.db, kDeviceA, core::kMaxSuggestionStatuses, error);
+  REQUIRE(statuses);
+  for (const core::SuggestionStatus& status : *statuses)
+    if (status.id == first.id || status.id == second.id) CHECK(status.first_in_area == (status.id == first.id));
+  const auto sent = store::SentItemsOf(server.db, kDeviceA, error);
+  REQUIRE(sent);
+  for (const core::SentItem& item : *sent)
+    if (item.item.ItemId() == first.id) CHECK(item.first_in_area);
+  const auto progress = store::DeviceProgress(server.db, kDeviceA, "2024-05", error);
+  REQUIRE(progress);
+  const auto trailblazer = std::find_if(progress->badges.begin(), progress->badges.end(),
+                                        [](const core::BadgeProgress& badge) { return badge.id == "trailblazer"; });
+  REQUIRE(trailblazer != progress->badges.end());
+  CHECK(trailblazer->earned);
+}
+
+TEST_CASE("a device is told which of its own ratings' comments are shared, newest first", "[store][comments][yours]") {
+  ServerDb server;
+  core::Suggestion suggestion = MakeSuggestion(kPlace, kDeviceA, Uuid(1), 1);  // its first rating has words
+  REQUIRE_FALSE(suggestion.first_rating.comment.empty());
+  REQUIRE(server.Send(Item(suggestion)) == store::SyncOutcome::Accepted);
+  for (int i = 0; i < 4; ++i)
+    REQUIRE(server.Send(Item(MakeRating(Uuid(0x10 + i), kPlace, kDeviceA, 1))) == store::SyncOutcome::Accepted);
+  REQUIRE(server.Send(Item(MakeRating(Uuid(0x20), kPlace, kDeviceB, 1))) == store::SyncOutcome::Accepted);
+  for (const std::string& id : {Uuid(1), Uuid(0x10), Uuid(0x11), Uuid(0x13), Uuid(0x20)})
+    REQUIRE_FALSE(server.store.ApproveComment(id));
+  REQUIRE(server.Send(Item(MakeWithdrawal(Uuid(0x30), kDeviceA, Uuid(0x13)))) == store::SyncOutcome::Accepted);
+
+  const auto shared_of = [&](const std::string& device, int limit) {
+    std::string error;
+    std::optional<std::vector<std::string>> ids = store::SharedCommentsOf(server.db, device, limit, error);
+    INFO(error);
+    REQUIRE(ids);
+    return *ids;
+  };
+  using Ids = std::vector<std::string>;
+  // Not 0x12 (waiting for a look), not 0x13 (taken back), not the suggestion's own rating.
+  CHECK(shared_of(kDeviceA, core::kMaxSharedComments) == Ids{Uuid(0x11), Uuid(0x10)});
+  CHECK(shared_of(kDeviceA, 1) == Ids{Uuid(0x11)});
+  CHECK(shared_of(kDeviceB, core::kMaxSharedComments) == Ids{Uuid(0x20)});
+  CHECK(shared_of(Uuid(0xC), core::kMaxSharedComments).empty());
+  REQUIRE_FALSE(server.store.HideComment(Uuid(0x11)));
+  CHECK(shared_of(kDeviceA, core::kMaxSharedComments) == Ids{Uuid(0x10)});
 }

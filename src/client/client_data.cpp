@@ -157,7 +157,7 @@ void UpdateProgress(AppState& state, ClientData& data, const std::vector<store::
   std::vector<core::SentItem> sent;
   for (const store::Contribution& item : made) {
     if (item.state == store::ContributionState::Rejected) continue;
-    sent.push_back({item.item, item.review, false, false});
+    sent.push_back({item.item, item.review, item.first_in_area, item.comment_approved});
   }
   const auto category_of = [&state](std::string_view place_id) {
     const core::PublicPlace* place = FindPlace(state, std::string(place_id));
@@ -658,6 +658,14 @@ void ApplyLocation(AppState& state, const LocationAnswer& answer) {
 
 namespace {
 
+// "shared_comments", when the answer says it; a list shorter than its bound is all of them.
+bool RecordShared(ClientData& data, const core::SyncAnswer& answer, std::string& error) {
+  if (!answer.shared_comments) return true;
+  const std::vector<std::string>& ids = *answer.shared_comments;
+  const bool whole_list = ids.size() < static_cast<std::size_t>(core::kMaxSharedComments);
+  return store::RecordSharedComments(data.db, ids, whole_list, error);
+}
+
 void HandleSyncAnswer(AppState& state, ClientData& data, const HttpAnswer& answer) {
   const double now = data.ports.now_seconds();
   data.sync_request_id = 0;
@@ -670,7 +678,7 @@ void HandleSyncAnswer(AppState& state, ClientData& data, const HttpAnswer& answe
   core::Parsed<core::SyncAnswer> parsed = core::ParseSyncAnswer(answer.body);
   std::string error;
   if (!parsed || !store::RecordResults(data.db, parsed.value->results, error) ||
-      !store::RecordReviews(data.db, parsed.value->yours, error) ||
+      !store::RecordReviews(data.db, parsed.value->yours, error) || !RecordShared(data, *parsed.value, error) ||
       !store::ApplyPlaceChanges(data.db, parsed.value->changes, error)) {
     data.sync.Failed(now, 0.5);
     return;

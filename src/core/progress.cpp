@@ -92,6 +92,8 @@ ProgressEvent SuggestedEvent(const Suggestion& suggestion, std::string_view mont
   return event;
 }
 
+TileId AreaCellOf(double lat, double lon) { return TileAt(lat, lon, kAreaCellZoom); }
+
 std::vector<ProgressEvent> EventsFromSent(std::span<const SentItem> items,
                                           const std::function<Category(std::string_view place_id)>& category_of,
                                           std::string_view this_month) {

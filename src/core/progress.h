@@ -16,6 +16,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/map_math.h"
 #include "core/model.h"
 
 namespace core {
@@ -118,10 +119,10 @@ enum class ProgressEventKind : std::uint8_t {
 //   JoinedSession        the session's id      month (joined)
 //   Withdrawn            the id taken back     month (sent)
 //
-// `first_in_area` is decided by the caller when officers approve a suggestion: true when
-// no approved place lay in the same ~1 km grid cell before it (e.g. the cell of
-// map_math's world coordinates at zoom 15, about 1.2 km across in the UK). Core only
-// reads the flag, so client and server agree as long as they pass the same one.
+// `first_in_area` is decided once, by the server, when officers first approve a
+// suggestion: true when no place approved before it lies in the same AreaCellOf. The
+// device is told the flag (sync_protocol.h, "yours"); core only reads it, so client and
+// server agree because they pass the same one.
 struct ProgressEvent {
   ProgressEventKind kind = ProgressEventKind::Rated;
   std::string item_id;
@@ -136,6 +137,12 @@ struct ProgressEvent {
 
   bool operator==(const ProgressEvent&) const = default;
 };
+
+// The ~1 km grid cell of "a new area": the map tile at kAreaCellZoom holding the point
+// (map_math.h's TileAt; about 1.2 km across in the UK). Two places are in the same area
+// when their cells are equal.
+inline constexpr int kAreaCellZoom = 15;  // zoom level of the tile grid
+TileId AreaCellOf(double lat, double lon);
 
 // The event for a rating the device made, of a place of this category.
 ProgressEvent RatedEvent(const Rating& rating, Category category);

@@ -24,6 +24,7 @@ json RestoreItemJson(const SentItem& sent) {
       if (sent.review == PlaceStatus::Rejected && sent.review_reason)
         entry["reason"] = std::string(NotAddedReasonName(*sent.review_reason));
       if (sent.review == PlaceStatus::Merged && !sent.merged_into.empty()) entry["merged_into"] = sent.merged_into;
+      if (sent.first_in_area) entry["first_in_area"] = true;
       break;
     case OutboxKind::Rating: entry["comment_approved"] = sent.comment_approved; break;
     case OutboxKind::Withdrawal: break;
@@ -73,6 +74,8 @@ Parsed<RestoreAnswer> ParseRestoreAnswer(std::string_view text) {
       sent.merged_into = merged->get<std::string>();
     if (const auto comment = entry.find("comment_approved"); comment != entry.end() && comment->is_boolean())
       sent.comment_approved = comment->get<bool>();
+    if (const auto first = entry.find("first_in_area"); first != entry.end() && first->is_boolean())
+      sent.first_in_area = first->get<bool>();
     answer.items.push_back(std::move(sent));
   }
   return {std::move(answer), {}};

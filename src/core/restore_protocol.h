@@ -28,7 +28,8 @@ struct RestoreAnswer {
 
 // {"item": <ToJson(item)>, "review": "suggested|approved|rejected|merged" (suggestions only),
 //  "reason": "already_on_map" (a rejected suggestion's, when known),
-//  "merged_into": uuid (a merged suggestion's), "comment_approved": true|false (ratings only)}
+//  "merged_into": uuid (a merged suggestion's), "first_in_area": true (a suggestion's, only
+//  when true: see sync_protocol.h), "comment_approved": true|false (ratings only)}
 nlohmann::json RestoreItemJson(const SentItem& sent);
 
 // "items" and "items_complete" of the answer: up to kMaxRestoreItems of `sent`, oldest id first.

@@ -99,8 +99,21 @@ bool ReadYours(const json& doc, std::vector<SuggestionStatus>& yours, ApiError& 
     if (const auto merged = entry.find("merged_into");
         mine.status == PlaceStatus::Merged && merged != entry.end() && merged->is_string())
       mine.merged_into = merged->get<std::string>();
+    if (const auto first = entry.find("first_in_area"); first != entry.end() && first->is_boolean())
+      mine.first_in_area = first->get<bool>();
     yours.push_back(std::move(mine));
   }
+  return true;
+}
+
+// Reads "shared_comments", the ids of this device's ratings whose comment is shared.
+bool ReadSharedComments(const json& doc, std::optional<std::vector<std::string>>& shared, ApiError& error) {
+  const auto list = doc.find("shared_comments");
+  if (list == doc.end() || list->is_null()) return true;
+  if (!list->is_array()) return error = Unreadable("shared_comments"), false;
+  shared.emplace();
+  for (const json& id : *list)
+    if (id.is_string()) shared->push_back(id.get<std::string>());
   return true;
 }
 
@@ -134,6 +147,7 @@ nlohmann::json ToJson(const SuggestionStatus& status) {
   json entry = {{"id", status.id}, {"status", PlaceStatusName(status.status)}};
   if (status.status == PlaceStatus::Rejected && status.reason) entry["reason"] = NotAddedReasonName(*status.reason);
   if (status.status == PlaceStatus::Merged && !status.merged_into.empty()) entry["merged_into"] = status.merged_into;
+  if (status.first_in_area) entry["first_in_area"] = true;
   return entry;
 }
 
@@ -175,7 +189,9 @@ Parsed<SyncAnswer> ParseSyncAnswer(std::string_view text) {
       answer.results.push_back(std::move(result));
     }
   }
-  if (!ReadChanges(body, answer.changes, error) || !ReadYours(body, answer.yours, error)) return {std::nullopt, error};
+  if (!ReadChanges(body, answer.changes, error) || !ReadYours(body, answer.yours, error) ||
+      !ReadSharedComments(body, answer.shared_comments, error))
+    return {std::nullopt, error};
   return {std::move(answer), {}};
 }
 

@@ -6,8 +6,15 @@
 // A sync answer also carries "yours": what became of each suggestion this device sent
 //   "yours": [{"id": uuid, "status": "suggested" | "approved" | "rejected" | "merged",
 //              "reason": "already_on_map" (only when rejected with a reason),
-//              "merged_into": uuid (only when merged)}...]
-// (the 500 most recent; only ever the asking device's own, never anyone else's).
+//              "merged_into": uuid (only when merged),
+//              "first_in_area": true (only when true: the first place approved in its
+//                                     area, decided at its first approval)}...]
+// (the 500 most recent; only ever the asking device's own, never anyone else's), and
+// "shared_comments": the ids of this device's ratings whose comment officers shared
+//   "shared_comments": ["<rating id>"...]
+// (the 500 newest; a suggestion's own first rating is not among them, as progress.h's
+// SentItem does not count it). Both are what the device needs to work out the same
+// progress as the server (store::DeviceProgress).
 #pragma once
 #include <cstddef>
 #include <optional>
@@ -78,17 +85,24 @@ struct SuggestionStatus {
   PlaceStatus status = PlaceStatus::Suggested;
   std::optional<NotAddedReason> reason;  // only when Rejected
   std::string merged_into;               // only when Merged
+  bool first_in_area = false;            // officers' first approval found no place before it in its area
 
   bool operator==(const SuggestionStatus&) const = default;
 };
 
 // Most statuses in one answer, newest suggestions first: a device sends few suggestions.
 inline constexpr int kMaxSuggestionStatuses = 500;
+// Most shared comment ids in one answer, newest ratings first. A list shorter than this is
+// the whole of them, so a device may forget a share it has not been told again.
+inline constexpr int kMaxSharedComments = 500;
 
 struct SyncAnswer {
   std::vector<ItemResult> results;
   PlaceChanges changes;
   std::vector<SuggestionStatus> yours;  // this device's suggestions; empty when it sent none
+  // Ids of this device's ratings whose comment is shared; nullopt when the answer did not
+  // say (an older server): then the device keeps what it knew.
+  std::optional<std::vector<std::string>> shared_comments;
 };
 
 // Items per request: devices send at most this many, and the server refuses bigger batches (422).
@@ -98,6 +112,7 @@ std::string BuildSyncRequest(std::string_view device_id, std::string_view cursor
 Parsed<SyncAnswer> ParseSyncAnswer(std::string_view text);
 // One entry of "yours", as the server writes it. Reading skips an entry whose status a
 // newer server made up, and forgets a reason it does not know (still "not added").
+// "shared_comments" is read kindly: an entry that is not text is skipped.
 nlohmann::json ToJson(const SuggestionStatus& status);
 Parsed<PlaceChanges> ParsePlaceChanges(std::string_view text);
 

@@ -9,6 +9,7 @@
 //          "items": [{"item": {...outbox item as core/codec.h writes it...},
 //                     "review": "suggested|approved|rejected|merged",  (suggestions only)
 //                     "reason": "already_on_map", "merged_into": uuid,  (when rejected / merged)
+//                     "first_in_area": true,                            (suggestions, only when true)
 //                     "comment_approved": true}, ...],                  (ratings only)
 //          "items_complete": true}
 //     "items" is what the device sent and the server kept (store::SentItemsOf), so the

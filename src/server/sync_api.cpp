@@ -15,11 +15,17 @@
 //                       "error": {"code", "message", "field"} (only when rejected)}...],
 //          "yours": [{"id", "status": "suggested" | "approved" | "rejected" | "merged",
 //                     "reason": "already_on_map" | ... (only when rejected with a reason),
-//                     "merged_into": uuid (only when merged)}...],
+//                     "merged_into": uuid (only when merged),
+//                     "first_in_area": true (only when true)}...],
+//          "shared_comments": ["<rating id>"...],
 //          "places": [entry...], "cursor": "...", "more": bool}   (places changed since "cursor")
 //     "yours" is what became of every suggestion this device sent (the 500 newest, by id;
 //     a withdrawn one never approved is gone): always the asking device's own, never
 //     another's. Reasons are core::NotAddedReason names; the device shows their words.
+//     "first_in_area" says officers' first approval found no place before it in its area.
+//     "shared_comments" are the ids of this device's ratings whose comment officers shared
+//     (the 500 newest; a shorter list is all of them). With "yours" they let the device
+//     work out the progress the server does (store::DeviceProgress).
 //     A fault in one item rejects that item only. A fault in the request itself is an
 //     error for the whole request: 413 (too big), 400 (not JSON, too deep, wrong shape),
 //     422 (device_id not an id, too many items), each naming the field.
@@ -162,6 +168,18 @@ std::optional<json> ReadYours(ReaderPool& readers, const std::string& device_id)
   return list;
 }
 
+// "shared_comments": the ids of the asking device's ratings whose comment is shared.
+std::optional<json> ReadSharedComments(ReaderPool& readers, const std::string& device_id) {
+  std::optional<std::vector<std::string>> ids;
+  std::string error;
+  const bool read = readers.With(
+      [&](const store::Database& db) { ids = store::SharedCommentsOf(db, device_id, core::kMaxSharedComments, error); },
+      error);
+  (void)read;  // as ReadPage: no connection and a failed query both leave it empty
+  if (!ids) return std::nullopt;
+  return json(*ids);
+}
+
 std::optional<store::PlacesPage> ReadPage(ReaderPool& readers, std::int64_t since, int limit) {
   std::optional<store::PlacesPage> page;
   std::string error;
@@ -246,12 +264,15 @@ Reply PostSync(GroupCommitWriter& writer, ReaderPool& readers, std::string_view 
   json list = json::array();
   for (std::size_t i = 0; i < results.size(); ++i) list.push_back(ResultJson(request.entries[i].id, results[i]));
   const std::optional<json> yours = ReadYours(readers, request.device_id);
+  const std::optional<json> shared = ReadSharedComments(readers, request.device_id);
   const std::optional<store::PlacesPage> page = ReadPage(readers, request.cursor, store::kDefaultPageSize);
-  if (!yours || !page) return {"", OurFault()};
+  if (!yours || !shared || !page) return {"", OurFault()};
   std::string head = "{\"results\":";
   head += core::DumpJson(list);
   head += ",\"yours\":";
   head += core::DumpJson(*yours);
+  head += ",\"shared_comments\":";
+  head += core::DumpJson(*shared);
   head += ',';
   return {PageAnswer(head, *page), std::nullopt};
 }

@@ -4,6 +4,8 @@
 
 #include "core/codec.h"
 
+#include <functional>
+#include <set>
 #include <type_traits>
 #include <variant>
 
@@ -90,8 +92,9 @@ int CountWaiting(const Database& db) {
 
 std::vector<Contribution> Contributions(const Database& db) {
   std::vector<Contribution> list;
-  Statement select =
-      db.Prepare("SELECT body, state, message, review, review_reason, merged_into FROM contributions ORDER BY id DESC");
+  Statement select = db.Prepare(
+      "SELECT body, state, message, review, review_reason, merged_into, first_in_area, comment_approved "
+      "FROM contributions ORDER BY id DESC");
   while (select.Step() == StepResult::Row) {
     std::optional<core::OutboxItem> item = ReadItem(select.ColumnText(0));
     if (!item) continue;
@@ -99,6 +102,8 @@ std::vector<Contribution> Contributions(const Database& db) {
     made.review = core::PlaceStatusFromName(select.ColumnText(3));
     made.review_reason = core::NotAddedReasonFromName(select.ColumnText(4));
     made.merged_into = std::string(select.ColumnText(5));
+    made.first_in_area = select.ColumnInt64(6) != 0;
+    made.comment_approved = select.ColumnInt64(7) != 0;
     list.push_back(std::move(made));
   }
   return list;
@@ -121,15 +126,42 @@ bool RecordResults(const Database& db, std::span<const core::ItemResult> results
 bool RecordReviews(const Database& db, std::span<const core::SuggestionStatus> yours, std::string& error) {
   if (yours.empty()) return true;
   return InTransaction(db, error, [&] {
+    // The last condition skips rows already so: most syncs change nothing.
     Statement update = db.Prepare(
-        "UPDATE contributions SET review = ?2, review_reason = ?3, merged_into = ?4 "
+        "UPDATE contributions SET review = ?2, review_reason = ?3, merged_into = ?4, first_in_area = ?5 "
         "WHERE id = ?1 AND kind = 'suggestion' "
-        "AND (review <> ?2 OR review_reason <> ?3 OR merged_into <> ?4)");  // most syncs change nothing
+        "AND (review <> ?2 OR review_reason <> ?3 OR merged_into <> ?4 OR first_in_area <> ?5)");
     for (const core::SuggestionStatus& status : yours) {
       update.BindText(1, status.id)
           .BindText(2, core::PlaceStatusName(status.status))
           .BindText(3, status.reason ? core::NotAddedReasonName(*status.reason) : std::string_view())
-          .BindText(4, status.merged_into);
+          .BindText(4, status.merged_into)
+          .BindInt64(5, status.first_in_area ? 1 : 0);
+      if (!StepDone(update, error)) return false;
+    }
+    return true;
+  });
+}
+
+bool RecordSharedComments(const Database& db, std::span<const std::string> rating_ids, bool whole_list,
+                          std::string& error) {
+  if (rating_ids.empty() && !whole_list) return true;
+  return InTransaction(db, error, [&] {
+    const std::set<std::string, std::less<>> named(rating_ids.begin(), rating_ids.end());
+    std::vector<std::string> no_longer;
+    if (whole_list) {
+      Statement shared = db.Prepare("SELECT id FROM contributions WHERE kind = 'rating' AND comment_approved = 1");
+      while (shared.Step() == StepResult::Row)
+        if (!named.contains(shared.ColumnText(0))) no_longer.emplace_back(shared.ColumnText(0));
+    }
+    Statement update = db.Prepare(
+        "UPDATE contributions SET comment_approved = ?2 WHERE id = ?1 AND kind = 'rating' AND comment_approved <> ?2");
+    for (const std::string& id : named) {
+      update.BindText(1, id).BindInt64(2, 1);
+      if (!StepDone(update, error)) return false;
+    }
+    for (const std::string& id : no_longer) {
+      update.BindText(1, id).BindInt64(2, 0);
       if (!StepDone(update, error)) return false;
     }
     return true;
@@ -139,15 +171,17 @@ bool RecordReviews(const Database& db, std::span<const core::SuggestionStatus> y
 bool AddRestoredContributions(const Database& db, std::span<const core::SentItem> items, std::string& error) {
   return InTransaction(db, error, [&] {
     Statement insert = db.Prepare(
-        "INSERT INTO contributions (id, kind, body, state, review, review_reason, merged_into) "
-        "VALUES (?1, ?2, ?3, 'sent', ?4, ?5, ?6) ON CONFLICT (id) DO NOTHING");
+        "INSERT INTO contributions (id, kind, body, state, review, review_reason, merged_into, first_in_area, "
+        "comment_approved) VALUES (?1, ?2, ?3, 'sent', ?4, ?5, ?6, ?7, ?8) ON CONFLICT (id) DO NOTHING");
     for (const core::SentItem& sent : items) {
       insert.BindText(1, sent.item.ItemId())
           .BindText(2, core::OutboxKindName(sent.item.Kind()))
           .BindText(3, core::DumpJson(core::ToJson(sent.item)))
           .BindText(4, sent.review ? core::PlaceStatusName(*sent.review) : std::string_view())
           .BindText(5, sent.review_reason ? core::NotAddedReasonName(*sent.review_reason) : std::string_view())
-          .BindText(6, sent.merged_into);
+          .BindText(6, sent.merged_into)
+          .BindInt64(7, sent.first_in_area && sent.item.Kind() == core::OutboxKind::Suggestion ? 1 : 0)
+          .BindInt64(8, sent.comment_approved && sent.item.Kind() == core::OutboxKind::Rating ? 1 : 0);
       if (!StepDone(insert, error)) return false;
     }
     return true;

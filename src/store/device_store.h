@@ -25,6 +25,8 @@ struct Contribution {
   std::optional<core::PlaceStatus> review;
   std::optional<core::NotAddedReason> review_reason;  // when the review is Rejected, with a reason
   std::string merged_into;                            // when the review is Merged
+  bool first_in_area = false;                         // a suggestion's: the first place approved in its area
+  bool comment_approved = false;                      // a rating's: officers shared its comment
 };
 
 // Keys in the device's meta table.
@@ -51,12 +53,21 @@ std::vector<Contribution> Contributions(const Database& db);
 // ones Rejected with the server's message. Unknown ids are ignored. One transaction.
 bool RecordResults(const Database& db, std::span<const core::ItemResult> results, std::string& error);
 
-// Records what became of this device's suggestions ("yours" in a sync answer). Ids that
-// are not this device's suggestions are ignored. One transaction.
+// Records what became of this device's suggestions ("yours" in a sync answer), with
+// whether each was first in its area. Ids that are not this device's suggestions are
+// ignored. One transaction.
 bool RecordReviews(const Database& db, std::span<const core::SuggestionStatus> yours, std::string& error);
 
+// Records which of this device's ratings have their comment shared ("shared_comments" in
+// a sync answer). When `whole_list` (the answer's list was shorter than its bound), a
+// rating not named is not shared (an officer may hide words again); otherwise only the
+// named ones change. Ids that are not this device's ratings are ignored. One transaction.
+bool RecordSharedComments(const Database& db, std::span<const std::string> rating_ids, bool whole_list,
+                          std::string& error);
+
 // Keeps what the server gave back for a restore code (core/restore_protocol.h) as this
-// device's own contributions: already Sent, each suggestion with its review. An id this
+// device's own contributions: already Sent, each suggestion with its review and whether it
+// was first in its area, each rating with whether its comment is shared. An id this
 // device already has is left as it is. One transaction.
 bool AddRestoredContributions(const Database& db, std::span<const core::SentItem> items, std::string& error);
 

@@ -12,6 +12,7 @@
 #include <utility>
 
 #include "core/codec.h"
+#include "core/map_math.h"
 
 namespace store {
 namespace {
@@ -191,8 +192,13 @@ ServerStore::ServerStore(Database& db) : db_(db) {
           "FROM places WHERE id = ?1");
   prepare(write_place_,
           "UPDATE places SET profile = ?2, change_seq = ?3, feed_json = ?4, "
-          "approved_seq = CASE WHEN status = 'approved' AND approved_seq IS NULL THEN ?3 ELSE approved_seq END "
+          "approved_seq = CASE WHEN status = 'approved' AND approved_seq IS NULL THEN ?3 ELSE approved_seq END, "
+          "first_in_area = CASE WHEN status = 'approved' AND approved_seq IS NULL THEN ?5 ELSE first_in_area END "
           "WHERE id = ?1");
+  // The WHERE is the partial index places_approved_by_lat's (migration 0006).
+  prepare(approved_near_,
+          "SELECT lat, lon FROM places WHERE approved_seq IS NOT NULL AND lat BETWEEN ?1 AND ?2 "
+          "AND lon BETWEEN ?3 AND ?4 AND id <> ?5");
 }
 
 bool ServerStore::Fail(std::string why) {
@@ -607,6 +613,25 @@ bool ServerStore::ApprovedComments(std::string_view place_id, std::vector<core::
   return step != StepResult::Error || Fail("Could not read comments: " + select.Error());
 }
 
+std::optional<bool> ServerStore::FirstInArea(std::string_view place_id, double lat, double lon) {
+  const core::TileId cell = core::AreaCellOf(lat, lon);
+  const core::LatLonBounds box = core::TileBounds(cell);
+  constexpr double kSlack = 1e-9;  // degrees: a point on the edge is judged by AreaCellOf below
+  Statement& near = Fresh(approved_near_)
+                        .BindDouble(1, box.south - kSlack)
+                        .BindDouble(2, box.north + kSlack)
+                        .BindDouble(3, box.west - kSlack)
+                        .BindDouble(4, box.east + kSlack)
+                        .BindText(5, place_id);
+  bool first = true;
+  StepResult step = StepResult::Row;
+  while (first && (step = near.Step()) == StepResult::Row)
+    if (core::AreaCellOf(near.ColumnDouble(0), near.ColumnDouble(1)) == cell) first = false;
+  near.Reset();
+  if (step == StepResult::Error) return FailNone("Could not look at the places around: " + near.Error());
+  return first;
+}
+
 bool ServerStore::WriteChangedPlaces() {
   for (const std::string& place_id : changed_) {
     bool failed = false;
@@ -627,8 +652,12 @@ bool ServerStore::WriteChangedPlaces() {
     place.opening_notes = std::string(read.ColumnText(5));
     place.status = core::PlaceStatusFromName(read.ColumnText(6)).value_or(core::PlaceStatus::Suggested);
     place.merged_into = std::string(read.ColumnText(7));
+    const bool first_approval = read.ColumnInt64(8) == 0 && place.status == core::PlaceStatus::Approved;
     const bool ever_approved = read.ColumnInt64(8) != 0 || place.status == core::PlaceStatus::Approved;
     read.Reset();
+    std::optional<bool> first_in_area = false;
+    if (first_approval) first_in_area = FirstInArea(place_id, place.lat, place.lon);
+    if (!first_in_area) return false;
     if (place.status == core::PlaceStatus::Approved && !ApprovedComments(place_id, entry.comments)) return false;
 
     Statement& seq = Fresh(next_seq_);
@@ -636,8 +665,11 @@ bool ServerStore::WriteChangedPlaces() {
     const std::int64_t change_seq = seq.ColumnInt64(0);
     seq.Reset();
 
-    Statement& write =
-        Fresh(write_place_).BindText(1, place_id).BindBlob(2, ProfileBlob(*profile)).BindInt64(3, change_seq);
+    Statement& write = Fresh(write_place_)
+                           .BindText(1, place_id)
+                           .BindBlob(2, ProfileBlob(*profile))
+                           .BindInt64(3, change_seq)
+                           .BindInt64(5, *first_in_area ? 1 : 0);
     if (const std::optional<std::string> feed_entry = FeedEntry(entry, ever_approved)) {
       write.BindText(4, *feed_entry);
     } else {
@@ -696,8 +728,8 @@ std::optional<std::vector<core::SuggestionStatus>> SuggestionStatusesOf(const Da
                                                                         int limit, std::string& error) {
   // "device_id <> ''" matches the partial index places_by_device (migration 0003).
   Statement s = db.Prepare(
-      "SELECT id, status, review_reason, merged_into FROM places WHERE device_id = ?1 AND device_id <> '' "
-      "ORDER BY id DESC LIMIT ?2");
+      "SELECT id, status, review_reason, merged_into, first_in_area FROM places "
+      "WHERE device_id = ?1 AND device_id <> '' ORDER BY id DESC LIMIT ?2");
   s.BindText(1, device_id).BindInt64(2, std::max(limit, 0));
   std::vector<core::SuggestionStatus> statuses;
   StepResult step = StepResult::Row;
@@ -707,6 +739,7 @@ std::optional<std::vector<core::SuggestionStatus>> SuggestionStatusesOf(const Da
     status.status = core::PlaceStatusFromName(s.ColumnText(1)).value_or(core::PlaceStatus::Suggested);
     if (status.status == core::PlaceStatus::Rejected) status.reason = core::NotAddedReasonFromName(s.ColumnText(2));
     if (status.status == core::PlaceStatus::Merged) status.merged_into = std::string(s.ColumnText(3));
+    status.first_in_area = s.ColumnInt64(4) != 0;
     statuses.push_back(std::move(status));
   }
   if (step == StepResult::Error) {
@@ -714,6 +747,26 @@ std::optional<std::vector<core::SuggestionStatus>> SuggestionStatusesOf(const Da
     return std::nullopt;
   }
   return statuses;
+}
+
+std::optional<std::vector<std::string>> SharedCommentsOf(const Database& db, std::string_view device_id, int limit,
+                                                         std::string& error) {
+  // ratings_by_device (migration 0005) finds the device's ratings; places_by_device its
+  // suggestions, whose first ratings are left out.
+  Statement s = db.Prepare(
+      "SELECT id FROM ratings WHERE device_id = ?1 AND comment_state = 'approved' AND comment <> '' "
+      "AND withdrawn = 0 "
+      "AND id NOT IN (SELECT first_rating_id FROM places WHERE device_id = ?1 AND device_id <> '') "
+      "ORDER BY id DESC LIMIT ?2");
+  s.BindText(1, device_id).BindInt64(2, std::max(limit, 0));
+  std::vector<std::string> ids;
+  StepResult step = StepResult::Row;
+  while ((step = s.Step()) == StepResult::Row) ids.emplace_back(s.ColumnText(0));
+  if (step == StepResult::Error) {
+    error = "Could not read a device's shared comments: " + s.Error();
+    return std::nullopt;
+  }
+  return ids;
 }
 
 std::optional<ServerCounts> CountRows(const Database& db, std::string& error) {
@@ -770,7 +823,7 @@ std::optional<std::vector<PendingComment>> PendingComments(const Database& db, i
 std::optional<StoredPlace> LoadPlace(const Database& db, std::string_view place_id) {
   Statement s = db.Prepare(
       "SELECT name, category, lat, lon, address, opening_notes, status, merged_into, device_id, why, session_id, "
-      "approved_seq IS NOT NULL, profile, reasons, review_reason FROM places WHERE id = ?1");
+      "approved_seq IS NOT NULL, profile, reasons, review_reason, first_in_area FROM places WHERE id = ?1");
   s.BindText(1, place_id);
   if (s.Step() != StepResult::Row) return std::nullopt;
   StoredPlace stored;
@@ -791,6 +844,7 @@ std::optional<StoredPlace> LoadPlace(const Database& db, std::string_view place_
   stored.profile = ProfileFromBlob(s.ColumnBlob(12));
   stored.reasons = ReasonsFromText(s.ColumnText(13));
   stored.review_reason = core::NotAddedReasonFromName(s.ColumnText(14));
+  stored.first_in_area = s.ColumnInt64(15) != 0;
   return stored;
 }
 
@@ -846,7 +900,7 @@ std::optional<std::vector<core::SentItem>> SentItemsOf(const Database& db, std::
   // withdrawal of that rating alone is among the withdrawals below, as on the device).
   Statement places = db.Prepare(
       "SELECT id, name, category, lat, lon, address, why, reasons, session_id, first_rating_id, status, "
-      "review_reason, merged_into FROM places WHERE device_id = ?1 AND device_id <> '' ORDER BY id");
+      "review_reason, merged_into, first_in_area FROM places WHERE device_id = ?1 AND device_id <> '' ORDER BY id");
   places.BindText(1, device_id);
   std::set<std::string> first_rating_ids;
   StepResult step = StepResult::Row;
@@ -872,8 +926,7 @@ std::optional<std::vector<core::SentItem>> SentItemsOf(const Database& db, std::
     if (status != core::PlaceStatus::Suggested) sent.review = status;
     if (status == core::PlaceStatus::Rejected) sent.review_reason = core::NotAddedReasonFromName(places.ColumnText(11));
     if (status == core::PlaceStatus::Merged) sent.merged_into = std::string(places.ColumnText(12));
-    // first_in_area needs the approved places around it when officers approved it (core
-    // ProgressEvent); until the server records that, both sides pass false.
+    sent.first_in_area = places.ColumnInt64(13) != 0;  // decided at its first approval
     items.push_back(std::move(sent));
   }
   if (step == StepResult::Error) {

@@ -64,7 +64,10 @@ class ServerStore {
 
   // Officer actions. Nullopt when done, or the error to show (NotFound, Conflict); a
   // database failure is an Internal error. Rejecting keeps the officer's reason, which the
-  // suggesting device is told (SuggestionStatusesOf); approving clears it.
+  // suggesting device is told (SuggestionStatusesOf); approving clears it. The first
+  // approval of a place also decides, once and for good, whether it is the first in its
+  // area (core::AreaCellOf): no place approved before it lies in the same cell. A place
+  // approved in the same transaction earlier (in id order) counts as before it.
   std::optional<core::ApiError> ApprovePlace(std::string_view place_id);
   std::optional<core::ApiError> RejectPlace(std::string_view place_id, core::NotAddedReason reason);
   // A place an officer adds themself (or a council's list, imported): it has no suggesting
@@ -93,6 +96,9 @@ class ServerStore {
   std::optional<core::ApiError> SetStatus(std::string_view place_id, core::PlaceStatus status,
                                           std::string_view review_reason = {});
   std::optional<core::ApiError> SetCommentState(std::string_view rating_id, std::string_view state);
+  // Whether a place being approved for the first time at (lat, lon) is the first in its
+  // area: no other place approved before it in core::AreaCellOf. Nullopt on a failure.
+  std::optional<bool> FirstInArea(std::string_view place_id, double lat, double lon);
   // The place's approved comments for its feed entry, newest visit first.
   bool ApprovedComments(std::string_view place_id, std::vector<core::PlaceComment>& comments);
   std::optional<bool> Seen(std::string_view id);
@@ -121,7 +127,7 @@ class ServerStore {
   Statement find_comment_, set_comment_state_, approved_comments_;
   Statement insert_withdrawal_;
   Statement find_place_, insert_place_, insert_officer_place_, delete_place_, clear_words_, set_status_;
-  Statement read_profile_, read_place_, next_seq_, write_place_;
+  Statement read_profile_, read_place_, next_seq_, write_place_, approved_near_;
 };
 
 // [SECTION] Reading
@@ -151,12 +157,18 @@ std::optional<PlacesPage> PlacesSince(const Database& db, std::int64_t since, in
 std::optional<std::vector<core::SuggestionStatus>> SuggestionStatusesOf(const Database& db, std::string_view device_id,
                                                                         int limit, std::string& error);
 
+// The ids of `device_id`'s ratings (not its suggestions' first ratings, which SentItemsOf
+// does not count either) whose comment officers shared and that are not withdrawn, newest
+// first, at most `limit`: the "shared_comments" of its sync answer. Only that device's own.
+std::optional<std::vector<std::string>> SharedCommentsOf(const Database& db, std::string_view device_id, int limit,
+                                                         std::string& error);
+
 // [SECTION] A device's progress, and finding it again
 
 // What `device_id` sent that is kept here, as the device keeps it (core::SentItem): its
-// suggestions (their status as `review`, with its reason or merged place; their first
-// rating inside), its other ratings
-// that are not withdrawn, and its withdrawals; each kind by id. A withdrawn rating is
+// suggestions (their status as `review`, with its reason or merged place, and whether it
+// was first in its area; their first rating inside), its other ratings that are not
+// withdrawn (whether their comment is shared), and its withdrawals; each kind by id. A withdrawn rating is
 // left out rather than paired with its withdrawal: neither counts, so the progress is
 // the same. Nullopt on a database failure, with `error` saying why.
 std::optional<std::vector<core::SentItem>> SentItemsOf(const Database& db, std::string_view device_id,
@@ -194,6 +206,7 @@ struct StoredPlace {
   std::optional<core::NotAddedReason> review_reason;  // the officer's, when rejected with one
   std::string session_id;
   bool ever_approved = false;
+  bool first_in_area = false;      // decided at its first approval (migration 0006)
   core::InclusionProfile profile;  // the cached one
 };
 
