@@ -3,7 +3,8 @@
 #   ss::imgui_sdl   ImGui's SDL2 + OpenGL3 backends, with SDL2 and GL
 #   ss::sqlite      SQLite 3.40 (Debian's library natively, our wasm build on the web)
 #   ss::json        nlohmann-json (header-only)
-# Native-only: ss::httplib (cpp-httplib), ZLIB::ZLIB, Catch2::Catch2.
+# Native-only: ss::httplib (cpp-httplib), ss::sodium (libsodium: Argon2id for staff
+# passwords), ZLIB::ZLIB, Catch2::Catch2.
 
 set(SAFESPACES_IMGUI_DIR "${SAFESPACES_CACHE}/src/imgui-1.86+ds")
 if(NOT EXISTS "${SAFESPACES_IMGUI_DIR}/imgui.h")
@@ -49,6 +50,8 @@ else()
   find_package(PkgConfig REQUIRED)
   pkg_check_modules(HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib)
   add_library(ss::httplib ALIAS PkgConfig::HTTPLIB)
+  pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium)
+  add_library(ss::sodium ALIAS PkgConfig::SODIUM)
 
   add_library(ss_sdl2 INTERFACE)
   target_link_libraries(ss_sdl2 INTERFACE SDL2::SDL2 OpenGL::GL ${CMAKE_DL_LIBS})

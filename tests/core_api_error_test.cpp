@@ -17,7 +17,7 @@ TEST_CASE("an error survives the trip to JSON and back", "[core][api]") {
 TEST_CASE("errors caused by a client are 4xx, only our own faults are 5xx", "[core][api]") {
   using core::ErrorCode;
   for (ErrorCode code : {ErrorCode::BadRequest, ErrorCode::InvalidField, ErrorCode::NotFound,
-                         ErrorCode::MethodNotAllowed, ErrorCode::Unauthorised, ErrorCode::Forbidden,
+                         ErrorCode::MethodNotAllowed, ErrorCode::Unauthorised, ErrorCode::Forbidden, ErrorCode::Locked,
                          ErrorCode::TooManyRequests, ErrorCode::PayloadTooLarge, ErrorCode::Conflict}) {
     INFO(core::ErrorCodeName(code));
     CHECK(core::HttpStatusFor(code) >= 400);

@@ -20,6 +20,7 @@ constexpr std::array kErrors = {
     ErrorInfo{ErrorCode::MethodNotAllowed, "method_not_allowed", 405},
     ErrorInfo{ErrorCode::Unauthorised, "unauthorised", 401},
     ErrorInfo{ErrorCode::Forbidden, "forbidden", 403},
+    ErrorInfo{ErrorCode::Locked, "locked", 423},
     ErrorInfo{ErrorCode::TooManyRequests, "too_many_requests", 429},
     ErrorInfo{ErrorCode::PayloadTooLarge, "payload_too_large", 413},
     ErrorInfo{ErrorCode::Conflict, "conflict", 409},

@@ -19,6 +19,7 @@ enum class ErrorCode {
   MethodNotAllowed,
   Unauthorised,   // staff login needed
   Forbidden,      // logged in, but this role may not do it
+  Locked,         // a staff account locked for a while after too many wrong passwords
   TooManyRequests,
   PayloadTooLarge,
   Conflict,

@@ -9,6 +9,8 @@
 //   safespaces-admin approve-comment --data DIR RATING_ID   show a rating's words on its card
 //   safespaces-admin hide-comment --data DIR RATING_ID      never show them
 //   safespaces-admin counts --data DIR                  how many places, ratings, ...
+//   safespaces-admin add-staff --data DIR --role ROLE USERNAME   a staff account; the
+//                                                       password is one line on stdin
 //   safespaces-admin demo --data DIR [...]              a made-up demo set (store/demo_data.h)
 //   safespaces-admin make-tiles --out FILE [...]        synthetic map tiles (synthetic_tiles.h)
 #include <algorithm>
@@ -17,6 +19,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <iostream>
 #include <limits>
 #include <map>
 #include <optional>
@@ -30,6 +33,7 @@
 #include "store/database.h"
 #include "store/demo_data.h"
 #include "store/server_store.h"
+#include "store/staff_store.h"
 
 namespace {
 
@@ -45,6 +49,9 @@ constexpr const char* kUsage =
     "  safespaces-admin approve-comment --data DIR RATING_ID  show a rating's comment on its place's card\n"
     "  safespaces-admin hide-comment --data DIR RATING_ID     never show it (it stays here for officers)\n"
     "  safespaces-admin counts --data DIR                  count places and ratings\n"
+    "  safespaces-admin add-staff --data DIR --role officer|youth_worker USERNAME\n"
+    "      add a staff account (the first officer at install); reads the password as one\n"
+    "      line from standard input (at least 10 characters; it is shown as typed)\n"
     "  safespaces-admin demo --data DIR [--places N] [--ratings M] [--seed S] [--words DIR]\n"
     "      add a made-up demo set: fictional places (default 300) inside Coventry, each\n"
     "      saying \"Demo place, not a real venue\", with synthetic ratings (default 2 per\n"
@@ -308,6 +315,33 @@ int MakeTiles(const Flags& flags) {
   return 0;
 }
 
+// The password is one line of standard input (a trailing "\r" dropped), so it can come
+// from a terminal or a pipe; nothing is hidden while typing.
+int AddStaff(store::Database& db, const Flags& flags, const std::string& username) {
+  const auto role_flag = flags.values.find("--role");
+  const std::optional<store::StaffRole> role =
+      role_flag == flags.values.end() ? std::nullopt : store::StaffRoleFromName(role_flag->second);
+  if (!role) {
+    std::fprintf(stderr, "Please say --role officer or --role youth_worker.\n");
+    return 2;
+  }
+  std::string password;
+  if (!std::getline(std::cin, password)) {
+    std::fprintf(stderr, "Please type the password on one line (standard input was empty).\n");
+    return 1;
+  }
+  if (!password.empty() && password.back() == '\r') password.pop_back();
+  const std::int64_t now =
+      std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+  store::StaffResult<store::StaffMember> added = store::AddStaff(db, username, password, *role, now);
+  if (!added) {
+    std::fprintf(stderr, "%s\n", added.error.message.c_str());
+    return 1;
+  }
+  std::printf("Added %s (%s).\n", added.value->username.c_str(), std::string(store::StaffRoleName(*role)).c_str());
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -318,7 +352,7 @@ int main(int argc, char** argv) {
   for (std::size_t i = 0; i < args.size(); ++i) {
     const bool takes_value = args[i] == "--out" || args[i] == "--min-zoom" || args[i] == "--max-zoom" ||
                              args[i] == "--places" || args[i] == "--ratings" || args[i] == "--seed" ||
-                             args[i] == "--words";
+                             args[i] == "--words" || args[i] == "--role";
     if (args[i] == "--data" && i + 1 < args.size()) {
       data_dir = args[++i];
     } else if (takes_value && i + 1 < args.size()) {
@@ -344,6 +378,7 @@ int main(int argc, char** argv) {
   if (command == "approve-comment" && rest.size() == 2) return ReviewComment(*db, rest[1], CommentLook::Approve);
   if (command == "hide-comment" && rest.size() == 2) return ReviewComment(*db, rest[1], CommentLook::Hide);
   if (command == "demo" && rest.size() == 1) return MakeDemo(*db, data_dir, flags);
+  if (command == "add-staff" && rest.size() == 2) return AddStaff(*db, flags, rest[1]);
   PrintUsage();
   return 2;
 }

@@ -97,23 +97,6 @@ json ProgressJson(const core::Progress& progress) {
 
 }  // namespace
 
-bool RestoreGuesses::Allow(const std::string& address, std::int64_t now_unix_seconds) {
-  const std::lock_guard lock(mutex_);
-  if (recent_.size() >= kMaxTrackedAddresses) {
-    // Forget addresses with no guess in the window; if all are busy, forget them all
-    // rather than grow without bound.
-    std::erase_if(recent_, [&](const auto& entry) {
-      return entry.second.empty() || entry.second.back() <= now_unix_seconds - kRestoreWindowSeconds;
-    });
-    if (recent_.size() >= kMaxTrackedAddresses) recent_.clear();
-  }
-  std::deque<std::int64_t>& times = recent_[address];
-  while (!times.empty() && times.front() <= now_unix_seconds - kRestoreWindowSeconds) times.pop_front();
-  if (times.size() >= static_cast<std::size_t>(kRestoreGuessesPerWindow)) return false;
-  times.push_back(now_unix_seconds);
-  return true;
-}
-
 Reply PostRestore(ReaderPool& readers, RestoreGuesses& guesses, const std::string& address, std::string_view body,
                   std::int64_t now_unix_seconds) {
   // Every request counts, readable or not: otherwise the limit is easy to step around.

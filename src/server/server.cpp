@@ -26,6 +26,7 @@
 #include "server/log.h"
 #include "server/responses.h"
 #include "server/restore_api.h"
+#include "server/staff_api.h"
 #include "server/sync_api.h"
 #include "server/tiles.h"
 #include "server/web_files.h"
@@ -102,6 +103,7 @@ struct Server::State {
   std::unique_ptr<store::MbTilesReader> tiles;  // null without --tiles
   TileSource tile_source;                       // what /api/v1/config tells the app
   std::unique_ptr<RestoreGuesses> guesses = std::make_unique<RestoreGuesses>();  // per client address
+  std::unique_ptr<StaffLoginTries> login_tries = std::make_unique<StaffLoginTries>();  // per client address
   std::vector<ApiRoute> routes;
   HttpServer http;
   int port = 0;
@@ -157,6 +159,19 @@ std::vector<ApiRoute> MakeApiRoutes(const Server::State& s) {
        }},
       {Method::Post, "/api/v1/restore-code",
        [&s](const Request& req, Response& res) { Send(req, res, PostRestoreCode(*s.writer, req.body, UnixNow())); }},
+      // Staff (officers, youth workers): every staff endpoint starts with RequireStaff.
+      {Method::Post, "/api/v1/staff/login",
+       [&s](const Request& req, Response& res) {
+         Send(req, res, PostStaffLogin(*s.writer, *s.readers, *s.login_tries, req.remote_addr, req.body, UnixNow()));
+       }},
+      {Method::Post, "/api/v1/staff/logout",
+       [&s](const Request& req, Response& res) {
+         Send(req, res, PostStaffLogout(*s.writer, *s.readers, req.get_header_value("Authorization"), UnixNow()));
+       }},
+      {Method::Get, "/api/v1/staff/me",
+       [&s](const Request& req, Response& res) {
+         Send(req, res, GetStaffMe(*s.readers, req.get_header_value("Authorization"), UnixNow()));
+       }},
       // Map tiles (not the API: errors are plain text). Any z/x/y reaches ServeTile, which
       // answers 400 to what is not a tile's address.
       {Method::Get, R"(/tiles/([^/]*)/([^/]*)/([^/]*)\.png)",

@@ -45,6 +45,8 @@ class ServerStore {
   ServerStore& operator=(const ServerStore&) = delete;
 
   const std::string& Error() const { return error_; }
+  // The connection, for other stores' functions (staff_store.h) in the same transaction.
+  Database& Db() { return db_; }
 
   bool Begin();
   bool Commit();  // writes the profiles and feed entries this transaction changed, then COMMIT
