@@ -26,6 +26,7 @@
 #include "server/log.h"
 #include "server/responses.h"
 #include "server/restore_api.h"
+#include "server/session_api.h"
 #include "server/staff_api.h"
 #include "server/sync_api.h"
 #include "server/tiles.h"
@@ -104,6 +105,7 @@ struct Server::State {
   TileSource tile_source;                       // what /api/v1/config tells the app
   std::unique_ptr<RestoreGuesses> guesses = std::make_unique<RestoreGuesses>();  // per client address
   std::unique_ptr<StaffLoginTries> login_tries = std::make_unique<StaffLoginTries>();  // per client address
+  std::unique_ptr<SessionJoinGuesses> join_guesses = std::make_unique<SessionJoinGuesses>();  // per client address
   std::vector<ApiRoute> routes;
   HttpServer http;
   int port = 0;
@@ -171,6 +173,27 @@ std::vector<ApiRoute> MakeApiRoutes(const Server::State& s) {
       {Method::Get, "/api/v1/staff/me",
        [&s](const Request& req, Response& res) {
          Send(req, res, GetStaffMe(*s.readers, req.get_header_value("Authorization"), UnixNow()));
+       }},
+      // Co-production sessions: staff start and run them, young people join by room code.
+      {Method::Post, "/api/v1/sessions",
+       [&s](const Request& req, Response& res) {
+         Send(req, res, PostSession(*s.writer, *s.readers, req.get_header_value("Authorization"), req.body, UnixNow()));
+       }},
+      {Method::Post, "/api/v1/sessions/join",
+       [&s](const Request& req, Response& res) {
+         Send(req, res, PostSessionJoin(*s.writer, *s.join_guesses, req.remote_addr, req.body, UnixNow()));
+       }},
+      {Method::Post, "/api/v1/sessions/leave",
+       [&s](const Request& req, Response& res) { Send(req, res, PostSessionLeave(*s.writer, req.body, UnixNow())); }},
+      {Method::Post, "/api/v1/sessions/([^/]+)/state",
+       [&s](const Request& req, Response& res) {
+         Send(req, res,
+              PostSessionState(*s.writer, *s.readers, req.get_header_value("Authorization"), req.matches[1], req.body,
+                               UnixNow()));
+       }},
+      {Method::Get, "/api/v1/sessions/([^/]+)",
+       [&s](const Request& req, Response& res) {
+         Send(req, res, GetSession(*s.readers, req.get_header_value("Authorization"), req.matches[1], UnixNow()));
        }},
       // Map tiles (not the API: errors are plain text). Any z/x/y reaches ServeTile, which
       // answers 400 to what is not a tile's address.
