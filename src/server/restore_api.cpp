@@ -44,22 +44,9 @@ namespace {
 
 using nlohmann::json;
 
-core::ApiError OurFault() {
-  return {core::ErrorCode::Internal, "Something went wrong on our side. Please try again in a little while.", ""};
-}
-
 // The request's object, or why it cannot be read.
 std::optional<core::ApiError> ReadObject(std::string_view body, json& doc) {
-  if (body.size() > kMaxRestoreBodyBytes)
-    return core::ApiError{core::ErrorCode::PayloadTooLarge, "That is too much to send. Please send only the code.", ""};
-  if (!JsonDepthWithin(body, 2))
-    return core::ApiError{core::ErrorCode::BadRequest, "We could not read what was sent.", ""};
-  core::Parsed<json> parsed = core::ParseJsonText(body);
-  if (!parsed) return parsed.error;
-  if (!parsed.value->is_object())
-    return core::ApiError{core::ErrorCode::BadRequest, "We could not read what was sent: it should be an object.", ""};
-  doc = std::move(*parsed.value);
-  return std::nullopt;
+  return ReadSmallObject(body, kMaxRestoreBodyBytes, 2, "Please send only the code.", doc);
 }
 
 // The normalised code in doc["code"], or why not.

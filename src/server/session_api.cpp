@@ -39,26 +39,13 @@ namespace {
 
 using nlohmann::json;
 
-core::ApiError OurFault() {
-  return {core::ErrorCode::Internal, "Something went wrong on our side. Please try again in a little while.", ""};
-}
-
 core::ApiError NoSuchSession() {
   return {core::ErrorCode::NotFound, "We could not find that session. It may have been removed.", ""};
 }
 
 // The request's object, or why it cannot be read.
 std::optional<core::ApiError> ReadObject(std::string_view body, json& doc) {
-  if (body.size() > kMaxSessionBodyBytes)
-    return core::ApiError{core::ErrorCode::PayloadTooLarge, "That is too much to send at once. Please send less.", ""};
-  if (!JsonDepthWithin(body, 3))
-    return core::ApiError{core::ErrorCode::BadRequest, "We could not read what was sent.", ""};
-  core::Parsed<json> parsed = core::ParseJsonText(body);
-  if (!parsed) return parsed.error;
-  if (!parsed.value->is_object())
-    return core::ApiError{core::ErrorCode::BadRequest, "We could not read what was sent: it should be an object.", ""};
-  doc = std::move(*parsed.value);
-  return std::nullopt;
+  return ReadSmallObject(body, kMaxSessionBodyBytes, 3, "Please send less.", doc);
 }
 
 // doc[field] as text ("" when absent and not `required`), or why not.

@@ -20,15 +20,12 @@
 #include <optional>
 
 #include "core/codec.h"
+#include "server/sync_api.h"
 
 namespace server {
 namespace {
 
 using nlohmann::json;
-
-core::ApiError OurFault() {
-  return {core::ErrorCode::Internal, "Something went wrong on our side. Please try again in a little while.", ""};
-}
 
 core::ApiError NotLoggedIn() {
   return {core::ErrorCode::Unauthorised, "Please log in again: your login has ended.", ""};
@@ -79,20 +76,12 @@ Reply PostStaffLogin(GroupCommitWriter& writer, ReaderPool& readers, StaffLoginT
   if (!tries.Allow(address, now_unix_seconds))
     return {"", core::ApiError{core::ErrorCode::TooManyRequests,
                                "That was a lot of tries in a short time. Please wait a minute, then try again.", ""}};
-  if (body.size() > kMaxStaffBodyBytes)
-    return {"", core::ApiError{core::ErrorCode::PayloadTooLarge, "That is too much to send for a login.", ""}};
-  if (!JsonDepthWithin(body, 2))
-    return {"", core::ApiError{core::ErrorCode::BadRequest, "We could not read what was sent.", ""}};
-  core::Parsed<json> parsed = core::ParseJsonText(body);
-  if (!parsed) return {"", std::move(parsed.error)};
-  if (!parsed.value->is_object())
-    return {"", core::ApiError{core::ErrorCode::BadRequest, "We could not read what was sent: it should be an object.",
-                               ""}};
+  json doc;
+  if (auto error = ReadSmallObject(body, kMaxStaffBodyBytes, 2, "A login is only a username and a password.", doc))
+    return {"", std::move(*error)};
   std::string username, password;
-  if (auto error = ReadText(*parsed.value, "username", "Please type your username.", username))
-    return {"", std::move(*error)};
-  if (auto error = ReadText(*parsed.value, "password", "Please type your password.", password))
-    return {"", std::move(*error)};
+  if (auto error = ReadText(doc, "username", "Please type your username.", username)) return {"", std::move(*error)};
+  if (auto error = ReadText(doc, "password", "Please type your password.", password)) return {"", std::move(*error)};
 
   std::optional<store::LoginCandidate> candidate;
   std::string error;

@@ -49,10 +49,6 @@ namespace {
 
 using nlohmann::json;
 
-core::ApiError OurFault() {
-  return {core::ErrorCode::Internal, "Something went wrong on our side. Please try again in a little while.", ""};
-}
-
 core::ApiError BadRequest(std::string message, std::string field) {
   return {core::ErrorCode::BadRequest, std::move(message), std::move(field)};
 }
@@ -194,6 +190,25 @@ std::optional<store::PlacesPage> ReadPage(ReaderPool& readers, std::int64_t sinc
 core::ValidationContext ServerValidationContext(std::int64_t unix_seconds) {
   const core::YearMonth now = core::YearMonthAt(unix_seconds, core::kLatestUtcOffsetMinutes);
   return {core::DefaultServiceArea(), now.year, now.month};
+}
+
+std::optional<core::ApiError> ReadSmallObject(std::string_view body, std::size_t max_bytes, int max_depth,
+                                              std::string_view too_big, nlohmann::json& doc) {
+  if (body.size() > max_bytes)
+    return core::ApiError{core::ErrorCode::PayloadTooLarge, "That is too much to send at once. " + std::string(too_big),
+                          ""};
+  if (!JsonDepthWithin(body, max_depth))
+    return core::ApiError{core::ErrorCode::BadRequest, "We could not read what was sent.", ""};
+  core::Parsed<nlohmann::json> parsed = core::ParseJsonText(body);
+  if (!parsed) return parsed.error;
+  if (!parsed.value->is_object())
+    return core::ApiError{core::ErrorCode::BadRequest, "We could not read what was sent: it should be an object.", ""};
+  doc = std::move(*parsed.value);
+  return std::nullopt;
+}
+
+core::ApiError OurFault() {
+  return {core::ErrorCode::Internal, "Something went wrong on our side. Please try again in a little while.", ""};
 }
 
 bool JsonDepthWithin(std::string_view text, int max_depth) {

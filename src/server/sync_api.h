@@ -9,6 +9,8 @@
 #include <string>
 #include <string_view>
 
+#include <nlohmann/json.hpp>
+
 #include "core/api_error.h"
 #include "core/validation.h"
 #include "server/data_access.h"
@@ -33,6 +35,15 @@ core::ValidationContext ServerValidationContext(std::int64_t unix_seconds);
 // True when no object or list in `text` sits deeper than `max_depth`; JSON strings are
 // skipped, so brackets inside text do not count. Safe on any bytes.
 bool JsonDepthWithin(std::string_view text, int max_depth);
+
+// A small request's JSON object (restore, staff, sessions): at most `max_bytes` and
+// `max_depth` deep, or the plain-words error to answer. `too_big` is what to say when
+// it is too long ("Please send only the code.").
+std::optional<core::ApiError> ReadSmallObject(std::string_view body, std::size_t max_bytes, int max_depth,
+                                              std::string_view too_big, nlohmann::json& doc);
+
+// "Something went wrong on our side": a failure that is not the sender's (500).
+core::ApiError OurFault();
 
 // GET /api/v1/places?since=CURSOR&limit=N (both optional).
 Reply GetPlaces(ReaderPool& readers, const std::optional<std::string>& since, const std::optional<std::string>& limit);
