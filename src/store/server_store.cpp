@@ -457,40 +457,48 @@ std::optional<SyncResult> ServerStore::ApplyWithdrawal(const core::Withdrawal& w
 
 // [SECTION] Officers
 
-std::optional<core::ApiError> ServerStore::SetStatus(std::string_view place_id, core::PlaceStatus status,
-                                                     std::string_view review_reason) {
+std::optional<core::ApiError> ServerStore::OfficerChange(
+    const std::function<bool(std::optional<core::ApiError>& outcome)>& change) {
   const core::ApiError database_error{core::ErrorCode::Internal,
                                       "Something went wrong on our side. Please try again in a little while.", ""};
   const bool own_transaction = !in_transaction_;
   if (own_transaction && !Begin()) return database_error;
   std::optional<core::ApiError> outcome;
-  bool ok = true;
-  Statement& find = Fresh(find_place_).BindText(1, place_id);
-  const StepResult found = find.Step();
-  if (found == StepResult::Error) {
-    ok = Fail("Could not look up a place: " + find.Error());
-  } else if (found == StepResult::Done) {
-    outcome = PlaceNotFound();
-  } else if (const bool new_status = find.ColumnText(3) != core::PlaceStatusName(status);
-             new_status || find.ColumnText(4) != review_reason) {
-    find.Reset();
-    Statement& update =
-        Fresh(set_status_).BindText(1, place_id).BindText(2, core::PlaceStatusName(status)).BindText(3, review_reason);
-    if (update.Step() == StepResult::Done) {
-      // Only the status shows in the feed; a new reason alone changes nothing public.
-      if (new_status) changed_.insert(std::string(place_id));
-    } else {
-      ok = Fail("Could not change a place: " + update.Error());
-    }
-  }
-  find.Reset();
-  if (own_transaction) {
-    if (!ok || !Commit()) {
-      Rollback();
-      return database_error;
-    }
+  const bool ok = change(outcome);
+  if (own_transaction && (!ok || !Commit())) {
+    Rollback();
+    return database_error;
   }
   return ok ? outcome : database_error;
+}
+
+std::optional<core::ApiError> ServerStore::SetStatus(std::string_view place_id, core::PlaceStatus status,
+                                                     std::string_view review_reason) {
+  return OfficerChange([&](std::optional<core::ApiError>& outcome) {
+    bool ok = true;
+    Statement& find = Fresh(find_place_).BindText(1, place_id);
+    const StepResult found = find.Step();
+    if (found == StepResult::Error) {
+      ok = Fail("Could not look up a place: " + find.Error());
+    } else if (found == StepResult::Done) {
+      outcome = PlaceNotFound();
+    } else if (const bool new_status = find.ColumnText(3) != core::PlaceStatusName(status);
+               new_status || find.ColumnText(4) != review_reason) {
+      find.Reset();
+      Statement& update = Fresh(set_status_)
+                              .BindText(1, place_id)
+                              .BindText(2, core::PlaceStatusName(status))
+                              .BindText(3, review_reason);
+      if (update.Step() == StepResult::Done) {
+        // Only the status shows in the feed; a new reason alone changes nothing public.
+        if (new_status) changed_.insert(std::string(place_id));
+      } else {
+        ok = Fail("Could not change a place: " + update.Error());
+      }
+    }
+    find.Reset();
+    return ok;
+  });
 }
 
 std::optional<core::ApiError> ServerStore::ApprovePlace(std::string_view place_id) {
@@ -507,42 +515,33 @@ std::optional<core::ApiError> ServerStore::RejectPlace(std::string_view place_id
 // A comment's state is 'pending', 'approved' or 'hidden' (migration 0004). Only a change
 // to or from 'approved' changes what the public sees, so only then is the place rewritten.
 std::optional<core::ApiError> ServerStore::SetCommentState(std::string_view rating_id, std::string_view state) {
-  const core::ApiError database_error{core::ErrorCode::Internal,
-                                      "Something went wrong on our side. Please try again in a little while.", ""};
-  const bool own_transaction = !in_transaction_;
-  if (own_transaction && !Begin()) return database_error;
-  std::optional<core::ApiError> outcome;
-  bool ok = true;
-  Statement& find = Fresh(find_comment_).BindText(1, rating_id);
-  const StepResult found = find.Step();
-  if (found == StepResult::Error) {
-    ok = Fail("Could not look up a rating: " + find.Error());
-  } else if (found == StepResult::Done) {
-    outcome = core::ApiError{core::ErrorCode::NotFound, "We could not find this rating.", "rating_id"};
-  } else if (find.ColumnInt64(2) != 0) {
-    outcome = core::ApiError{core::ErrorCode::Conflict,
-                             "The young person took this rating back, so its words are gone.", "rating_id"};
-  } else if (find.ColumnInt64(1) == 0) {
-    outcome = core::ApiError{core::ErrorCode::Conflict, "This rating has no words to look at.", "rating_id"};
-  } else if (const std::string_view before = find.ColumnText(3); before != state) {
-    const bool public_change = before == "approved" || state == "approved";
-    const std::string place_id(find.ColumnText(0));
+  return OfficerChange([&](std::optional<core::ApiError>& outcome) {
+    bool ok = true;
+    Statement& find = Fresh(find_comment_).BindText(1, rating_id);
+    const StepResult found = find.Step();
+    if (found == StepResult::Error) {
+      ok = Fail("Could not look up a rating: " + find.Error());
+    } else if (found == StepResult::Done) {
+      outcome = core::ApiError{core::ErrorCode::NotFound, "We could not find this rating.", "rating_id"};
+    } else if (find.ColumnInt64(2) != 0) {
+      outcome = core::ApiError{core::ErrorCode::Conflict,
+                               "The young person took this rating back, so its words are gone.", "rating_id"};
+    } else if (find.ColumnInt64(1) == 0) {
+      outcome = core::ApiError{core::ErrorCode::Conflict, "This rating has no words to look at.", "rating_id"};
+    } else if (const std::string_view before = find.ColumnText(3); before != state) {
+      const bool public_change = before == "approved" || state == "approved";
+      const std::string place_id(find.ColumnText(0));
+      find.Reset();
+      Statement& update = Fresh(set_comment_state_).BindText(1, rating_id).BindText(2, state);
+      if (update.Step() != StepResult::Done) {
+        ok = Fail("Could not change a comment: " + update.Error());
+      } else if (public_change) {
+        changed_.insert(place_id);  // rewritten at commit, if the place is here
+      }
+    }
     find.Reset();
-    Statement& update = Fresh(set_comment_state_).BindText(1, rating_id).BindText(2, state);
-    if (update.Step() != StepResult::Done) {
-      ok = Fail("Could not change a comment: " + update.Error());
-    } else if (public_change) {
-      changed_.insert(place_id);  // rewritten at commit, if the place is here
-    }
-  }
-  find.Reset();
-  if (own_transaction) {
-    if (!ok || !Commit()) {
-      Rollback();
-      return database_error;
-    }
-  }
-  return ok ? outcome : database_error;
+    return ok;
+  });
 }
 
 std::optional<core::ApiError> ServerStore::ApproveComment(std::string_view rating_id) {

@@ -7,6 +7,7 @@
 #pragma once
 #include <cstdint>
 #include <map>
+#include <functional>
 #include <optional>
 #include <set>
 #include <string>
@@ -98,6 +99,9 @@ class ServerStore {
   std::optional<core::ApiError> SetStatus(std::string_view place_id, core::PlaceStatus status,
                                           std::string_view review_reason = {});
   std::optional<core::ApiError> SetCommentState(std::string_view rating_id, std::string_view state);
+  // Runs an officer's change in its own transaction (or the caller's): `change` sets its
+  // refusal, if any, in `outcome` and returns false on a database failure (rolled back).
+  std::optional<core::ApiError> OfficerChange(const std::function<bool(std::optional<core::ApiError>& outcome)>& change);
   // Whether a place being approved for the first time at (lat, lon) is the first in its
   // area: no other place approved before it in core::AreaCellOf. Nullopt on a failure.
   std::optional<bool> FirstInArea(std::string_view place_id, double lat, double lon);
