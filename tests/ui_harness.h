@@ -14,6 +14,7 @@
 #include "client/client_data.h"
 #include "client/ui/theme.h"
 #include "client/ui/widgets.h"
+#include "store/device_store.h"
 
 struct SentRequest {
   int id = 0;
@@ -127,6 +128,16 @@ struct UiHarness {
     if (!item) item = state.ui_record.Find(ui::Role::Radio, name);
     if (!item) item = state.ui_record.Find(ui::Role::Switch, name);
     return item;
+  }
+
+  // Puts approved places on the device's map, as a sync from the server would.
+  void AddToMap(std::vector<core::PublicPlace> places) {
+    core::PlaceChanges changes;
+    changes.places = std::move(places);
+    changes.cursor = "1";
+    std::string error;
+    REQUIRE(store::ApplyPlaceChanges(data->db, changes, error));
+    RefreshState(state, *data);
   }
 
   // What a phone keyboard sends through a text field's HTML twin: the whole new text.

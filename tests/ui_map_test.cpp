@@ -49,15 +49,6 @@ core::PublicPlace MakePlace(std::string id, std::string name, core::Category cat
   return entry;
 }
 
-void AddPlaces(UiHarness& ui, std::vector<core::PublicPlace> places) {
-  core::PlaceChanges changes;
-  changes.places = std::move(places);
-  changes.cursor = "1";
-  std::string error;
-  REQUIRE(store::ApplyPlaceChanges(ui.data->db, changes, error));
-  RefreshState(ui.state, *ui.data);
-}
-
 // A map on the phone, at Coventry's middle, zoom 16, with the fake tiles.
 void OpenMap(UiHarness& ui, FakeTiles& tiles, double zoom = 16.0) {
   ui.state.tiles = &tiles.cache;
@@ -178,7 +169,7 @@ TEST_CASE("the map asks for the tiles under it, nearest the middle first, and on
 TEST_CASE("each place is a pin named by its name and kind, and a tap opens its card", "[ui][map]") {
   UiHarness ui;
   FakeTiles tiles;
-  AddPlaces(ui, {MakePlace("018f2d6e-0000-7000-8000-00000000000a", "Central Library", core::Category::Library, 52.4071,
+  ui.AddToMap({MakePlace("018f2d6e-0000-7000-8000-00000000000a", "Central Library", core::Category::Library, 52.4071,
                            -1.5190)});
   OpenMap(ui, tiles);
   const ui::Item* pin = ui.state.ui_record.Find(ui::Role::Button, "Central Library, Library");
@@ -223,7 +214,7 @@ TEST_CASE("places close together are one round count at low zoom; a tap on it zo
   for (int i = 0; i < 5; ++i)
     places.push_back(MakePlace("018f2d6e-0000-7000-8000-00000000001" + std::to_string(i), "Cafe " + std::to_string(i),
                                core::Category::Cafe, 52.4068 + 0.0004 * i, -1.5197));
-  AddPlaces(ui, places);
+  ui.AddToMap(places);
   OpenMap(ui, tiles, 11.0);
   const ui::Item* cluster = FindNamed(ui, "5 places close together");
   REQUIRE(cluster);
@@ -240,7 +231,7 @@ TEST_CASE("places close together are one round count at low zoom; a tap on it zo
 TEST_CASE("a finger drag moves the map, and one that starts on a pin does not open it", "[ui][map][touch]") {
   UiHarness ui;
   FakeTiles tiles;
-  AddPlaces(ui, {MakePlace("018f2d6e-0000-7000-8000-00000000000a", "Central Library", core::Category::Library,
+  ui.AddToMap({MakePlace("018f2d6e-0000-7000-8000-00000000000a", "Central Library", core::Category::Library,
                            52.4068, -1.5197)});
   OpenMap(ui, tiles);
   const ui::Item* pin = ui.state.ui_record.Find(ui::Role::Button, "Central Library, Library");

@@ -14,19 +14,13 @@ namespace {
 constexpr const char* kLibraryId = "018f2d6e-0000-7000-8000-00000000000a";
 
 void AddLibrary(UiHarness& ui) {
-  core::PlaceChanges changes;
-  core::Place library;
-  library.id = kLibraryId;
-  library.name = "Central Library";
-  library.category = core::Category::Library;
-  library.lat = 52.4075;
-  library.lon = -1.5106;
-  library.status = core::PlaceStatus::Approved;
-  changes.places.push_back({library, {}});
-  changes.cursor = "1";
-  std::string error;
-  REQUIRE(store::ApplyPlaceChanges(ui.data->db, changes, error));
-  RefreshState(ui.state, *ui.data);
+  ui.AddToMap({{core::Place{.id = kLibraryId,
+                            .name = "Central Library",
+                            .category = core::Category::Library,
+                            .lat = 52.4075,
+                            .lon = -1.5106,
+                            .status = core::PlaceStatus::Approved},
+                {}}});
 }
 
 // Rates the library: "It is quiet" gets 4 faces, then finishes.

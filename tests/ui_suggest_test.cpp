@@ -35,10 +35,7 @@ void AddLibrary(UiHarness& ui) {
                             .lat = kLibraryLat,
                             .lon = kLibraryLon,
                             .status = core::PlaceStatus::Approved};
-  const core::PlaceChanges changes{.places = {{library, {}}}, .cursor = "1"};
-  std::string error;
-  REQUIRE(store::ApplyPlaceChanges(ui.data->db, changes, error));
-  RefreshState(ui.state, *ui.data);
+  ui.AddToMap({{library, {}}});
 }
 
 bool Shows(const UiHarness& ui, ui::Role role, const std::string& name) {
