@@ -44,6 +44,7 @@
 #include "store/demo_data.h"
 #include "store/device_store.h"
 #include "store/server_store.h"
+#include "machine_facts.h"
 
 namespace {
 
@@ -76,21 +77,6 @@ struct ScreenSize {
 };
 constexpr ScreenSize kScreens[] = {{"phone 390x844 @3", 390.0f, 844.0f, 3.0f, true},
                                    {"laptop 1440x900 @1", 1440.0f, 900.0f, 1.0f, false}};
-
-std::string CpuModel() {
-  std::ifstream cpuinfo("/proc/cpuinfo");
-  std::string line;
-  while (std::getline(cpuinfo, line))
-    if (line.starts_with("model name")) return line.substr(line.find(':') + 2);
-  return "unknown CPU";
-}
-
-std::string LoadAverage() {
-  std::ifstream loadavg("/proc/loadavg");
-  std::string one, five, fifteen;
-  loadavg >> one >> five >> fifteen;
-  return one + " " + five + " " + fifteen;
-}
 
 // This process's peak resident memory so far, in MB (VmHWM).
 double PeakRssMb() {

@@ -40,6 +40,7 @@
 #include "store/server_store.h"
 #include "store_sync_samples.h"
 #include "test_temp_dir.h"
+#include "machine_facts.h"
 
 namespace {
 
@@ -68,21 +69,6 @@ const char* const kCursorPastTheEnd = "999999999999";     // a valid cursor afte
 const char* const kPageFile = "/bench/places-page.json";  // in the --web dir: a page of places, as a file
 
 // [SECTION] Machine facts
-
-std::string CpuModel() {
-  std::ifstream cpuinfo("/proc/cpuinfo");
-  std::string line;
-  while (std::getline(cpuinfo, line))
-    if (line.starts_with("model name")) return line.substr(line.find(':') + 2);
-  return "unknown CPU";
-}
-
-std::string LoadAverage() {
-  std::ifstream loadavg("/proc/loadavg");
-  std::string one, five, fifteen;
-  loadavg >> one >> five >> fifteen;
-  return one + " " + five + " " + fifteen;
-}
 
 std::string Kernel() {
   utsname name{};
