@@ -17,6 +17,7 @@ inline ClientPorts SilentPorts(std::int64_t unix_seconds) {
     for (std::size_t i = 0; i < out.size(); ++i) out[i] = static_cast<std::uint8_t>(i * 37 + 11);
   };
   ports.http = [](int, const char*, const std::string&, const std::string&) {};
+  ports.staff_http = [](int, const char*, const std::string&, const std::string&, const std::string&) {};
   ports.persist = [] {};
   ports.persisted = [] { return true; };
   ports.online = [] { return false; };
@@ -25,5 +26,8 @@ inline ClientPorts SilentPorts(std::int64_t unix_seconds) {
   ports.chime = [] {};
   ports.open_url = [](const std::string&) {};
   ports.request_location = [] {};
+  ports.save_file = [](const std::string&, const std::string&, const std::string&) {};
+  ports.open_document = [](const std::string&) {};
+  ports.start_path = [] { return std::string("/"); };
   return ports;
 }

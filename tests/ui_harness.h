@@ -21,6 +21,13 @@ struct SentRequest {
   std::string method;
   std::string path;
   std::string body;
+  std::string bearer_token;  // staff_requests only
+};
+
+struct SavedFile {
+  std::string name;
+  std::string mime_type;
+  std::string bytes;
 };
 
 struct UiHarness {
@@ -33,6 +40,7 @@ struct UiHarness {
   std::vector<SentRequest> requests;           // sent and not yet answered
   std::vector<SentRequest> config_requests;    // GET /api/v1/config, apart (the map's tile source)
   std::vector<SentRequest> restore_requests;   // POST /api/v1/restore-code and /api/v1/restore, apart
+  std::vector<SentRequest> staff_requests;     // a member of staff's requests, with their token
   std::vector<HttpAnswer> answers;             // to deliver on the next frame
   std::mt19937 random{7};
   bool fonts_loaded = false;
@@ -40,6 +48,9 @@ struct UiHarness {
   std::vector<std::string> spoken;             // what "Read aloud" said
   int chimes = 0;                              // "it went!" sounds played
   std::vector<std::string> opened;             // web addresses handed to other apps
+  std::vector<SavedFile> saved;                // files downloaded
+  std::vector<std::string> documents;          // pages opened to print
+  std::string start_path = "/";                // the address the app was opened at
   int location_requests = 0;                   // times the app asked where the phone is
   ui::LookSettings look;                       // what the fonts were built for
 
@@ -79,6 +90,15 @@ struct UiHarness {
                                                                                : requests;
       list.push_back({id, method, path, body});
     };
+    ports.staff_http = [this](int id, const char* method, const std::string& path, const std::string& body,
+                              const std::string& bearer_token) {
+      staff_requests.push_back({id, method, path, body, bearer_token});
+    };
+    ports.save_file = [this](const std::string& name, const std::string& mime_type, const std::string& bytes) {
+      saved.push_back({name, mime_type, bytes});
+    };
+    ports.open_document = [this](const std::string& html) { documents.push_back(html); };
+    ports.start_path = [this] { return start_path; };
     ports.persist = [] {};
     ports.persisted = [] { return true; };
     ports.online = [this] { return online; };

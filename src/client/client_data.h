@@ -19,6 +19,10 @@ struct ClientPorts {
   std::function<int()> utc_offset_minutes;
   std::function<void(std::span<std::uint8_t>)> random_bytes;
   std::function<void(int request_id, const char* method, const std::string& path, const std::string& body)> http;
+  // A member of staff's request, with their login's token (platform::HttpRequest's bearer).
+  std::function<void(int request_id, const char* method, const std::string& path, const std::string& body,
+                     const std::string& bearer_token)>
+      staff_http;
   std::function<void()> persist;         // after each write
   std::function<bool()> persisted;       // everything written is safely kept
   std::function<bool()> online;
@@ -27,6 +31,10 @@ struct ClientPorts {
   std::function<void()> chime;  // a soft "it went!" sound
   std::function<void(const std::string&)> open_url;  // another app (the phone's maps)
   std::function<void()> request_location;  // asks the phone where it is, once; see ApplyLocation
+  std::function<void(const std::string& file_name, const std::string& mime_type, const std::string& bytes)>
+      save_file;                                          // a download (a summary as CSV)
+  std::function<void(const std::string& html)> open_document;  // a printable page in a new tab
+  std::function<std::string()> start_path;                // "/join/KXM4P7" when opened from a QR code
 };
 
 struct ClientData {

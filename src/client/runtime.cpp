@@ -196,7 +196,10 @@ ClientPorts PlatformPorts() {
   ports.unix_millis = platform::UnixMillis;
   ports.utc_offset_minutes = platform::UtcOffsetMinutes;
   ports.random_bytes = platform::RandomBytes;
-  ports.http = platform::HttpRequest;
+  ports.http = [](int request_id, const char* method, const std::string& path, const std::string& body) {
+    platform::HttpRequest(request_id, method, path, body);
+  };
+  ports.staff_http = platform::HttpRequest;
   ports.persist = platform::PersistData;
   ports.persisted = platform::DataPersisted;
   ports.online = platform::IsOnline;
@@ -205,6 +208,9 @@ ClientPorts PlatformPorts() {
   ports.chime = platform::PlayChime;
   ports.open_url = platform::OpenUrl;
   ports.request_location = platform::RequestLocation;
+  ports.save_file = platform::SaveFile;
+  ports.open_document = platform::OpenDocument;
+  ports.start_path = platform::StartPath;
   return ports;
 }
 

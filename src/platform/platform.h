@@ -91,7 +91,10 @@ struct HttpResponse {
 // comes back later from TakeHttpResponses(), which the client calls once a frame. Our server
 // is the page's own origin on the web; natively $SAFESPACES_SERVER (default
 // http://127.0.0.1:8080), read at each call, so a test can point it at its own server.
-void HttpRequest(int request_id, const char* method, const std::string& path, const std::string& body);
+// `bearer_token`, when not empty, goes as "Authorization: Bearer TOKEN": a member of staff's
+// login (youth workers and officers); young people's requests never carry one.
+void HttpRequest(int request_id, const char* method, const std::string& path, const std::string& body,
+                 const std::string& bearer_token = {});
 std::vector<HttpResponse> TakeHttpResponses();
 
 // Whether the device believes it has a connection (the browser's navigator.onLine).
@@ -105,6 +108,18 @@ void Speak(const std::string& text);
 
 // Opens a web address in a new tab or another app (a map app for directions).
 void OpenUrl(const std::string& url);
+
+// Hands a file the app made to the person: the browser downloads it as `file_name`; the
+// desktop build writes it to $SAFESPACES_DOWNLOADS (default: the current folder).
+void SaveFile(const std::string& file_name, const std::string& mime_type, const std::string& bytes);
+
+// Opens a whole HTML page the app made (a printable summary) in a new tab, from which the
+// person prints it; the desktop build writes it to a temporary file and opens that.
+void OpenDocument(const std::string& html);
+
+// The path the app was opened at ("/join/KXM4P7" from a group's QR code; "/" usually). The
+// desktop build reads $SAFESPACES_START_PATH.
+std::string StartPath();
 
 // A short, soft two-note chime ("it went!"), made by the browser's audio; no sound file.
 void PlayChime();

@@ -198,12 +198,14 @@ std::string DataDir() {
 void PersistData() {}
 bool DataPersisted() { return true; }  // SQLite has written the file before this is asked
 
-void HttpRequest(int request_id, const char* method, const std::string& path, const std::string& body) {
-  g_http.workers.Run([request_id, verb = std::string(method), server = ServerUrl(), path, body] {
+void HttpRequest(int request_id, const char* method, const std::string& path, const std::string& body,
+                 const std::string& bearer_token) {
+  g_http.workers.Run([request_id, verb = std::string(method), server = ServerUrl(), path, body, bearer_token] {
     httplib::Client client(server);
     client.set_tcp_nodelay(true);  // small JSON requests: no Nagle delay
     client.set_connection_timeout(5);
     client.set_read_timeout(20);
+    if (!bearer_token.empty()) client.set_bearer_token_auth(bearer_token);
     httplib::Result result = verb == "GET" ? client.Get(path.c_str())
                                            : client.Post(path.c_str(), body, "application/json");
     g_http.Add({request_id, result ? result->status : 0, result ? result->body : std::string()});
@@ -213,6 +215,36 @@ void HttpRequest(int request_id, const char* method, const std::string& path, co
 std::vector<HttpResponse> TakeHttpResponses() { return g_http.Take(); }
 
 bool IsOnline() { return true; }  // a failed request says otherwise, through its status 0
+
+namespace {
+
+// Writes `bytes` to `path`; logs when it cannot.
+bool WriteWholeFile(const std::filesystem::path& path, const std::string& bytes) {
+  std::FILE* file = std::fopen(path.c_str(), "wb");
+  const bool written = file && std::fwrite(bytes.data(), 1, bytes.size(), file) == bytes.size();
+  if (file) std::fclose(file);
+  if (!written) std::fprintf(stderr, "Safe Spaces could not write %s\n", path.c_str());
+  return written;
+}
+
+}  // namespace
+
+void SaveFile(const std::string& file_name, const std::string& /*mime_type*/, const std::string& bytes) {
+  const char* folder = std::getenv("SAFESPACES_DOWNLOADS");
+  const std::filesystem::path name = std::filesystem::path(file_name).filename();  // never a path out of the folder
+  WriteWholeFile(std::filesystem::path(folder && *folder ? folder : ".") / name, bytes);
+}
+
+void OpenDocument(const std::string& html) {
+  std::error_code error;
+  const std::filesystem::path path = std::filesystem::temp_directory_path(error) / "safespaces-page.html";
+  if (!error && WriteWholeFile(path, html)) SDL_OpenURL(("file://" + path.string()).c_str());
+}
+
+std::string StartPath() {
+  const char* path = std::getenv("SAFESPACES_START_PATH");
+  return path && *path ? path : "/";
+}
 
 }  // namespace platform
 

@@ -183,8 +183,41 @@ EM_JS(void, JsPersist, (int generation), {
   run();
 });
 
-EM_JS(void, JsHttpRequest, (int id, const char* method, const char* path, const char* body), {
+// A file or a page the app made, as a Blob: downloaded under its name, or opened in a tab.
+// window.safespaces.saved / .document keep the last of each for tests.
+EM_JS(void, JsSaveFile, (const char* name, const char* mime, const char* bytes, int size), {
+  const file = { name: UTF8ToString(name), type: UTF8ToString(mime),
+                 text: new TextDecoder().decode(HEAPU8.slice(bytes, bytes + size)) };
+  window.safespaces.saved = file;
+  const link = document.createElement('a');
+  link.href = URL.createObjectURL(new Blob([file.text], { type: file.type }));
+  link.download = file.name;
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(link.href), 60000);
+});
+
+EM_JS(void, JsOpenDocument, (const char* html), {
+  const text = UTF8ToString(html);
+  window.safespaces.document = text;
+  const address = URL.createObjectURL(new Blob([text], { type: 'text/html' }));
+  window.open(address, '_blank');
+  setTimeout(() => URL.revokeObjectURL(address), 60000);
+});
+
+EM_JS(char*, JsStartPath, (), {
+  const path = window.location.pathname || '/';
+  const size = lengthBytesUTF8(path) + 1;
+  const ptr = _malloc(size);
+  stringToUTF8(path, ptr, size);
+  return ptr;
+});
+
+EM_JS(void, JsHttpRequest, (int id, const char* method, const char* path, const char* body, const char* bearer), {
   const init = { method: UTF8ToString(method), cache: 'no-store', headers: {} };
+  const token = UTF8ToString(bearer);
+  if (token) init.headers['Authorization'] = 'Bearer ' + token;
   if (init.method !== 'GET') {
     init.body = UTF8ToString(body);
     init.headers['Content-Type'] = 'application/json';
@@ -213,8 +246,9 @@ std::string DataDir() { return "/data/"; }  // IndexedDB, mounted and loaded by 
 void PersistData() { JsPersist(++g_persist_requested); }
 bool DataPersisted() { return g_persist_done >= g_persist_requested; }
 
-void HttpRequest(int request_id, const char* method, const std::string& path, const std::string& body) {
-  JsHttpRequest(request_id, method, path.c_str(), body.c_str());
+void HttpRequest(int request_id, const char* method, const std::string& path, const std::string& body,
+                 const std::string& bearer_token) {
+  JsHttpRequest(request_id, method, path.c_str(), body.c_str(), bearer_token.c_str());
 }
 
 std::vector<HttpResponse> TakeHttpResponses() {
@@ -235,6 +269,19 @@ void Speak(const std::string& text) { JsSpeak(text.c_str()); }
 void PlayChime() { JsPlayChime(); }
 void OpenUrl(const std::string& url) { JsOpenUrl(url.c_str()); }
 bool PrefersReducedMotion() { return JsPrefersReducedMotion() != 0; }
+
+void SaveFile(const std::string& file_name, const std::string& mime_type, const std::string& bytes) {
+  JsSaveFile(file_name.c_str(), mime_type.c_str(), bytes.data(), static_cast<int>(bytes.size()));
+}
+
+void OpenDocument(const std::string& html) { JsOpenDocument(html.c_str()); }
+
+std::string StartPath() {
+  char* path = JsStartPath();
+  std::string copy = path ? path : "/";
+  std::free(path);
+  return copy;
+}
 
 std::vector<MirrorEvent> TakeMirrorEvents() {
   std::vector<MirrorEvent> taken;
