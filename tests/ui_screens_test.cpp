@@ -86,16 +86,6 @@ TEST_CASE("the home screen offers each journey, and each button opens it", "[ui]
   }
 }
 
-TEST_CASE("a screen still being built always leads back to the start", "[ui][navigation]") {
-  UiHarness ui;
-  ui.Frame();
-  REQUIRE(ui.Tap("Join a group"));
-  REQUIRE(ui.state.screen == Screen::JoinGroup);
-  REQUIRE(ui.Tap("Go to the start"));
-  CHECK(ui.state.screen == Screen::Home);
-  CHECK(ui.state.back_stack.empty());
-}
-
 TEST_CASE("one tap is one press: a second frame does not press again", "[ui][touch]") {
   UiHarness ui;
   ui.Frame();

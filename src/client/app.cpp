@@ -21,7 +21,7 @@ void DrawApp(AppState& state, Actions& actions) {
     case Screen::MyPlaces: DrawMyPlacesScreen(state, actions); break;
     case Screen::SuggestPlace: DrawSuggestPlaceScreen(state, actions); break;
     case Screen::SuggestDone: DrawSuggestDoneScreen(state, actions); break;
-    case Screen::JoinGroup: DrawComingSoonScreen(state, actions); break;
+    case Screen::JoinGroup: DrawJoinGroupScreen(state, actions); break;
     case Screen::Settings: DrawSettingsScreen(state, actions); break;
     case Screen::Progress: DrawProgressScreen(state, actions); break;
     case Screen::Restore: DrawRestoreScreen(state, actions); break;

@@ -154,6 +154,26 @@ struct RestoreDraft {
   std::string message;  // why it did not work, in easy-read words; "" if nothing went wrong
 };
 
+// "Join a group" (screen_join.cpp, client_group.cpp): a youth worker's co-production
+// session, joined with the room code from the big screen. While the group is open, what the
+// young person adds carries the session's id and shows on the group's screen.
+enum class GroupStep : std::uint8_t {
+  Typing,   // not in a group: the code field and "Join"
+  Asking,   // the join request is on its way
+  In,       // in a group (open, paused or ended: see GroupState::state)
+};
+enum class GroupOpen : std::uint8_t { Open, Paused, Ended };
+struct GroupState {
+  GroupStep step = GroupStep::Typing;
+  std::string typed;       // the code as typed (or from the join link)
+  std::string message;     // why joining did not work, in easy-read words; "" if nothing went wrong
+  std::string session_id;  // when In
+  std::string name;        // "After school, Hillfields"
+  std::string theme;       // "places to go after school", or ""
+  GroupOpen state = GroupOpen::Open;
+  int goal_done = 0, goal_target = 0;  // the group's goal, from the server (0 target: not known yet)
+};
+
 struct AppState {
   Screen screen = Screen::Home;
   std::vector<Screen> back_stack;  // screens to return to, most recent last
@@ -194,6 +214,8 @@ struct AppState {
   std::string restore_code;
   bool can_restore = false;
   RestoreDraft restore;
+
+  GroupState group;  // the co-production group this device is in, if any
 
   // The game (core/progress.h), worked out on the device from what it sent, so it works
   // offline. A celebration shows over any screen when something new was earned.
@@ -247,6 +269,9 @@ enum class ActionKind {
   SendSuggestion,
   RestoreTyped,    // text: "Your four words" as typed
   Restore,         // "Get my badges back" with the typed words
+  JoinTyped,       // text: the group code as typed
+  JoinGroup,       // "Join" with the typed code
+  LeaveGroup,      // "Leave the group" (also "OK" once a group has ended)
 };
 
 struct Action {
@@ -366,6 +391,13 @@ struct Actions {
     items.push_back(std::move(action));
   }
   void Restore() { items.push_back({ActionKind::Restore}); }
+  void JoinTyped(std::string text) {
+    Action action{ActionKind::JoinTyped};
+    action.text = std::move(text);
+    items.push_back(std::move(action));
+  }
+  void JoinGroup() { items.push_back({ActionKind::JoinGroup}); }
+  void LeaveGroup() { items.push_back({ActionKind::LeaveGroup}); }
 };
 
 // The place with this id on the device's map, or nullptr.

@@ -12,6 +12,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "client/client_group.h"
 #include "core/codec.h"
 #include "core/map_math.h"
 #include "core/restore_code.h"
@@ -147,6 +148,7 @@ void LoadIdentity(AppState& state, ClientData& data) {
     state.screen = Screen::Welcome;
     state.back_stack.clear();
   }
+  LoadGroup(state, data);
 }
 
 namespace {
@@ -165,7 +167,9 @@ void UpdateProgress(AppState& state, ClientData& data, const std::vector<store::
   };
   char month[8];
   std::snprintf(month, sizeof(month), "%04d-%02d", state.this_year, state.this_month);
-  core::Progress progress = core::ComputeProgress(core::EventsFromSent(sent, category_of, month));
+  std::vector<core::ProgressEvent> events = core::EventsFromSent(sent, category_of, month);
+  for (core::ProgressEvent& joined : JoinedGroupEvents(data)) events.push_back(std::move(joined));
+  core::Progress progress = core::ComputeProgress(events);
   const core::ProgressChange change = core::DiffProgress(state.progress, progress);
   const bool on_the_map = progress.counts.places_on_map > state.progress.counts.places_on_map;
   if (state.progress_known && (!change.new_badges.empty() || change.level_up || on_the_map)) {
@@ -271,6 +275,7 @@ void SendRating(AppState& state, ClientData& data) {
   rating.facilities = state.rating.facilities;
   rating.comment = core::TrimText(state.rating.comment);
   rating.visit_month = VisitMonth(data, state.rating.months_ago);
+  rating.session_id = SessionIdForNewItem(state);
   if (!core::HasAnyAnswer(rating)) {
     state.problem = "Please answer at least one question before you send.";
     return;
@@ -458,6 +463,7 @@ void SendSuggestion(AppState& state, ClientData& data) {
   rating.facilities = draft.rating.facilities;
   rating.comment = core::TrimText(draft.rating.comment);
   rating.visit_month = VisitMonth(data, draft.rating.months_ago);
+  suggestion.session_id = rating.session_id = SessionIdForNewItem(state);
   if (const std::vector<core::FieldError> problems = core::Validate(suggestion, DeviceValidationContext(data));
       !problems.empty()) {
     state.problem = problems.front().message;  // the draft stays as it is, to change and send again
@@ -481,7 +487,7 @@ void SendSuggestion(AppState& state, ClientData& data) {
 void ApplyActions(AppState& state, Actions& actions, ClientData& data) {
   bool wrote = false;
   for (const Action& action : actions.items) {
-    if (ApplyNavigation(state, action)) continue;
+    if (ApplyNavigation(state, action) || ApplyGroupAction(state, data, action)) continue;
     switch (action.kind) {
       case ActionKind::StartRating: StartRating(state, action.place_id); break;
       case ActionKind::AnswerScale:
@@ -601,6 +607,10 @@ void ApplyActions(AppState& state, Actions& actions, ClientData& data) {
         SaveIdentity(state, data);
         state.back_stack.clear();
         state.screen = Screen::Home;
+        if (!state.group.typed.empty() && state.group.step == GroupStep::Typing) {  // opened from a join link
+          state.back_stack.push_back(Screen::Home);
+          state.screen = Screen::JoinGroup;
+        }
         break;
       case ActionKind::Directions:
         if (const core::PublicPlace* place = FindPlace(state, action.place_id)) {
@@ -878,6 +888,7 @@ void RestoreTick(AppState& state, ClientData& data, std::span<const HttpAnswer> 
 void SyncTick(AppState& state, ClientData& data, std::span<const HttpAnswer> answers) {
   MapConfigTick(state, data, answers);
   RestoreCodeTick(data, answers);
+  GroupTick(state, data, answers);
   for (const HttpAnswer& answer : answers)
     if (answer.request_id == data.sync_request_id) HandleSyncAnswer(state, data, answer);
 

@@ -54,6 +54,9 @@ struct ClientData {
   int restore_request_id = 0;       // POST /api/v1/restore in flight, 0 if none
   std::string restore_asked;        // the normalised code of that request, or of one waiting
                                     // for a sync in flight to end ("" if none)
+  int group_join_request_id = 0;    // POST /api/v1/sessions/join in flight, 0 if none (client_group.h)
+  int group_status_request_id = 0;  // POST /api/v1/sessions/status in flight, 0 if none
+  double group_status_due = 0.0;    // when to ask how the group is (again)
 };
 
 // Opens (or creates) the device database at `path` (":memory:" in tests) and makes the

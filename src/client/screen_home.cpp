@@ -39,7 +39,9 @@ void DrawJourneyButtons(const AppState& state, Actions& actions) {
       {Icon::MapMarkerPlus, "Suggest a place", "Add a place you like", c.tint_suggest, Screen::SuggestPlace},
       {Icon::Heart, "My places", "Places you saved and sent", c.tint_mine, Screen::MyPlaces},
       {Icon::Trophy, "My progress", "Your badges and your buddy", c.tint_rate, Screen::Progress},
-      {Icon::Group, "Join a group", "Use the code from your youth worker", c.tint_group, Screen::JoinGroup},
+      state.group.step == GroupStep::In
+          ? Journey{Icon::Group, "My group", state.group.name.c_str(), c.tint_group, Screen::JoinGroup}
+          : Journey{Icon::Group, "Join a group", "Use the code from your youth worker", c.tint_group, Screen::JoinGroup},
   };
   const Screen here = JourneyOf(state.screen);
   for (const Journey& journey : journeys) {
@@ -68,6 +70,9 @@ void DrawHomeScreen(const AppState& state, Actions& actions) {
   if (state.preferences.read_aloud && ui::Button(Icon::ReadAloud, "Read aloud", ui::ButtonStyle::Secondary))
     actions.ReadAloud(std::string(kWelcome[0]) + " " + kWelcome[1]);
   DrawSyncStatus(state);
+  if (const std::string group = GroupBannerWords(state); !group.empty() &&
+      ui::ListButton(Icon::Group, group.c_str(), "Tap to see your group"))
+    actions.OpenScreen(Screen::JoinGroup);
   ui::Space(4.0f);
   DrawCelebration(state, actions);
   if (!ui::ComputeLayout().two_pane) DrawJourneyButtons(state, actions);

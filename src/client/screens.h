@@ -49,7 +49,10 @@ void DrawProgressScreen(const AppState& state, Actions& actions);
 void DrawCelebration(const AppState& state, Actions& actions);
 // "Together we've mapped 134 safe spaces. Next goal: 150."
 std::string TeamGoalSentence(const AppState& state);
-void DrawComingSoonScreen(const AppState& state, Actions& actions);
+// "Join a group" (screen_join.cpp): the code field, or the group they are in and "Leave".
+void DrawJoinGroupScreen(const AppState& state, Actions& actions);
+// "You are in a group: After school, Hillfields" (paused, ended); "" when not in a group.
+std::string GroupBannerWords(const AppState& state);
 
 // The sync status line ("Saved on this device. It will send when you are online."), drawn
 // by every screen that shows what the young person made.
