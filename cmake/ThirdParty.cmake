@@ -4,7 +4,8 @@
 #   ss::sqlite      SQLite 3.40 (Debian's library natively, our wasm build on the web)
 #   ss::json        nlohmann-json (header-only)
 # Native-only: ss::httplib (cpp-httplib), ss::sodium (libsodium: Argon2id for staff
-# passwords), ZLIB::ZLIB, Catch2::Catch2.
+# passwords), ss::qrencode (libqrencode: the QR codes of session join links), ZLIB::ZLIB,
+# Catch2::Catch2.
 
 set(SAFESPACES_IMGUI_DIR "${SAFESPACES_CACHE}/src/imgui-1.86+ds")
 if(NOT EXISTS "${SAFESPACES_IMGUI_DIR}/imgui.h")
@@ -52,6 +53,8 @@ else()
   add_library(ss::httplib ALIAS PkgConfig::HTTPLIB)
   pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium)
   add_library(ss::sodium ALIAS PkgConfig::SODIUM)
+  pkg_check_modules(QRENCODE REQUIRED IMPORTED_TARGET libqrencode)
+  add_library(ss::qrencode ALIAS PkgConfig::QRENCODE)
 
   add_library(ss_sdl2 INTERFACE)
   target_link_libraries(ss_sdl2 INTERFACE SDL2::SDL2 OpenGL::GL ${CMAKE_DL_LIBS})

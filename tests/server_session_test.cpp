@@ -15,6 +15,7 @@
 
 #include "core/room_code.h"
 #include "in_process_server.h"
+#include "staff_http.h"
 #include "store/database.h"
 #include "store/session_store.h"
 #include "store/staff_store.h"
@@ -25,41 +26,13 @@ using nlohmann::json;
 using store::StaffRole;
 
 constexpr std::int64_t kNow = 1715000000;  // unix seconds, May 2024
-const std::string kPassword = "correct horse battery";
+const std::string kPassword = staff_http::kPassword;
 const std::string kDeviceA = "0b6f1d7e-8a3c-4f2b-9c1d-2e3f4a5b6c7d";
 const std::string kDeviceB = "1c7a2e8f-9b4d-4a3c-8d2e-3f4a5b6c7d8e";
 
-struct Answer {
-  int status = 0;
-  json body;
-  std::string text;
-};
-
-Answer Call(const InProcessServer& server, const std::string& method, const std::string& path,
-            const std::string& body = "", const std::string& token = "") {
-  httplib::Client client = server.Client();
-  httplib::Headers headers;
-  if (!token.empty()) headers.emplace("Authorization", "Bearer " + token);
-  auto res = method == "GET" ? client.Get(path.c_str(), headers)
-                             : client.Post(path.c_str(), headers, body, "application/json");
-  REQUIRE(res);
-  INFO(res->body);
-  CHECK(res->get_header_value("Content-Type").starts_with("application/json"));
-  return {res->status, json::parse(res->body, nullptr, false), res->body};
-}
-
-std::string LogIn(const InProcessServer& server, const std::string& username, StaffRole role) {
-  {
-    std::string error;
-    std::optional<store::Database> db = store::Database::Open((server.DataDir() / "safespaces.db").string(), error);
-    REQUIRE(db);
-    REQUIRE(store::AddStaff(*db, username, kPassword, role, kNow));
-  }
-  const Answer login =
-      Call(server, "POST", "/api/v1/staff/login", json{{"username", username}, {"password", kPassword}}.dump());
-  REQUIRE(login.status == 200);
-  return login.body["token"];
-}
+using staff_http::Answer;
+using staff_http::Call;
+using staff_http::LogIn;
 
 std::string JoinBody(const std::string& code, const std::string& device, const std::string& nickname) {
   return json{{"room_code", code}, {"device_id", device}, {"nickname", nickname}}.dump();

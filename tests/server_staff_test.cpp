@@ -13,6 +13,7 @@
 
 #include "core/api_error.h"
 #include "in_process_server.h"
+#include "staff_http.h"
 #include "server/data_access.h"
 #include "server/staff_api.h"
 #include "store/database.h"
@@ -41,34 +42,16 @@ std::string Text(const store::Database& db, const std::string& sql) {
   return std::string(statement.ColumnText(0));
 }
 
-struct Answer {
-  int status = 0;
-  json body;
-};
-
-Answer Call(const InProcessServer& server, const std::string& method, const std::string& path,
-            const std::string& body = "", const std::string& token = "") {
-  httplib::Client client = server.Client();
-  httplib::Headers headers;
-  if (!token.empty()) headers.emplace("Authorization", "Bearer " + token);
-  auto res = method == "GET" ? client.Get(path.c_str(), headers)
-                             : client.Post(path.c_str(), headers, body, "application/json");
-  REQUIRE(res);
-  Answer answer{res->status, json::parse(res->body, nullptr, false)};
-  INFO(res->body);
-  CHECK(res->get_header_value("Content-Type").starts_with("application/json"));
-  return answer;
-}
+using staff_http::Answer;
+using staff_http::Call;
 
 std::string LoginBody(const std::string& username, const std::string& password) {
   return json{{"username", username}, {"password", password}}.dump();
 }
 
 void AddStaffTo(const InProcessServer& server, const std::string& username, StaffRole role) {
-  std::string error;
-  std::optional<store::Database> db = store::Database::Open((server.DataDir() / "safespaces.db").string(), error);
-  REQUIRE(db);
-  REQUIRE(store::AddStaff(*db, username, kPassword, role, kNow));
+  store::Database db = staff_http::OpenData(server);
+  REQUIRE(store::AddStaff(db, username, kPassword, role, kNow));
 }
 
 }  // namespace

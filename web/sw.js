@@ -156,8 +156,11 @@ function shellPathOf(request) {
   const base = new URL('./', self.location);
   if (url.origin !== base.origin || !url.pathname.startsWith(base.pathname)) return null;
   const path = url.pathname.slice(base.pathname.length);
-  // A page load may carry a query (a room code, later); it is still the one page.
-  if (request.mode === 'navigate') return path === '' || path === 'index.html' ? 'index.html' : null;
+  // A page load may carry a query; a session's join link (join/KXM4P7) is the same page too,
+  // which reads the code from its address. All are the one page.
+  if (request.mode === 'navigate') {
+    return path === '' || path === 'index.html' || /^join\/[^/]+$/.test(path) ? 'index.html' : null;
+  }
   return url.search === '' && SHELL.includes(path) ? path : null;
 }
 

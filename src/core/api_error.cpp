@@ -45,6 +45,10 @@ std::optional<ErrorCode> ErrorCodeFromName(std::string_view name) {
 
 int HttpStatusFor(ErrorCode code) { return InfoFor(code).http_status; }
 
+ApiError OurFault() {
+  return {ErrorCode::Internal, "Something went wrong on our side. Please try again in a little while.", ""};
+}
+
 std::string ErrorToJson(const ApiError& error) {
   nlohmann::json body = {{"code", ErrorCodeName(error.code)}, {"message", error.message}};
   if (!error.field.empty()) body["field"] = error.field;

@@ -36,6 +36,10 @@ std::string_view ErrorCodeName(ErrorCode code);          // "invalid_field", ...
 std::optional<ErrorCode> ErrorCodeFromName(std::string_view name);
 int HttpStatusFor(ErrorCode code);                       // 400, 404, ...
 
+// "Something went wrong on our side": Internal, for a failure that is never the sender's
+// (a database error), in the same words wherever it happens.
+ApiError OurFault();
+
 std::string ErrorToJson(const ApiError& error);
 // Reads an error body; nullopt when the text is not an error of our shape.
 std::optional<ApiError> ErrorFromJson(std::string_view text);

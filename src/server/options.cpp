@@ -14,11 +14,24 @@ std::optional<int> ParsePort(std::string_view text) {
   return port;
 }
 
+// "https://host[:port][/path]" without a trailing slash, or nullopt when it is not one.
+std::optional<std::string> ParsePublicUrl(std::string_view text) {
+  while (text.ends_with('/')) text.remove_suffix(1);
+  const std::size_t scheme = text.starts_with("https://") ? 8 : text.starts_with("http://") ? 7 : 0;
+  if (scheme == 0 || text.size() == scheme) return std::nullopt;
+  for (char c : text)
+    if (static_cast<unsigned char>(c) <= 0x20 || c == 0x7F || c == '"' || c == '<' || c == '>' || c == '?' ||
+        c == '#')
+      return std::nullopt;
+  return std::string(text);
+}
+
 }  // namespace
 
 std::string_view UsageText() {
   return "Usage: safespaces-server [--port N] [--host ADDRESS] [--data DIR] [--web DIR]\n"
          "                        [--tiles FILE.mbtiles] [--tile-url URL --tile-attribution TEXT]\n"
+         "                        [--public-url URL]\n"
          "\n"
          "Runs the Safe Spaces server: the API under /api/v1 and the web app.\n"
          "\n"
@@ -35,6 +48,9 @@ std::string_view UsageText() {
          "  --tile-url URL  where the app's map gets its tiles, with {z} {x} {y} (default: /tiles/...\n"
          "                  with --tiles, else OpenStreetMap's standard tiles, as their policy asks)\n"
          "  --tile-attribution TEXT  the credit the map always shows for those tiles\n"
+         "  --public-url URL  how phones reach this server (https://safespaces.example.org): the\n"
+         "                  start of the join links in sessions' QR codes (default: the address\n"
+         "                  the youth worker's browser used)\n"
          "  --help          show this help\n"
          "\n"
          "When it is ready it prints one line: Safe Spaces is running on http://HOST:PORT/\n"
@@ -61,7 +77,7 @@ CommandLine ParseCommandLine(int argc, const char* const* argv) {
       value = arg.substr(equals + 1);
     }
     if (name != "--port" && name != "--host" && name != "--data" && name != "--web" && name != "--tiles" &&
-        name != "--tile-url" && name != "--tile-attribution")
+        name != "--tile-url" && name != "--tile-attribution" && name != "--public-url")
       return fail("Unknown option '" + std::string(arg) + "'.");
     if (!value) {
       if (i + 1 >= argc) return fail("Option " + std::string(name) + " needs a value after it.");
@@ -86,6 +102,11 @@ CommandLine ParseCommandLine(int argc, const char* const* argv) {
       result.options.tile_url = std::string(*value);
     } else if (name == "--tile-attribution") {
       result.options.tile_attribution = std::string(*value);
+    } else if (name == "--public-url") {
+      std::optional<std::string> url = ParsePublicUrl(*value);
+      if (!url)
+        return fail("The public address must start with https:// or http://, like https://safespaces.example.org");
+      result.options.public_url = std::move(*url);
     } else {
       result.options.web_dir = std::filesystem::path(std::string(*value));
     }

@@ -1,5 +1,5 @@
 // The server's command line: --port, --host, --data, --web, --tiles, --tile-url,
-// --tile-attribution, --help. Parsing only;
+// --tile-attribution, --public-url, --help. Parsing only;
 // main.cpp decides what to do with the result. Start at ParseCommandLine.
 #pragma once
 #include <filesystem>
@@ -18,6 +18,9 @@ struct Options {
   // with --tiles, otherwise OpenStreetMap's standard tiles (kOsmTileUrl).
   std::string tile_url;
   std::string tile_attribution;
+  // How people reach this server ("https://safespaces.example.org", no trailing slash):
+  // the start of the join links in sessions' QR codes. Empty: from each request's Host.
+  std::string public_url;
 };
 
 inline constexpr const char* kOsmTileUrl = "https://tile.openstreetmap.org/{z}/{x}/{y}.png";

@@ -27,6 +27,7 @@
 #include "server/responses.h"
 #include "server/restore_api.h"
 #include "server/session_api.h"
+#include "server/session_board_api.h"
 #include "server/staff_api.h"
 #include "server/sync_api.h"
 #include "server/tiles.h"
@@ -130,16 +131,32 @@ std::int64_t UnixNow() {
   return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
 }
 
-// An endpoint's JSON (gzipped when the client takes it), or its error with the status
-// core::HttpStatusFor gives it.
-void Send(const Request& req, Response& res, Reply answer) {
-  if (answer.error) {
-    res.status = core::HttpStatusFor(answer.error->code);
-    SendJson(res, core::ErrorToJson(*answer.error));
-    return;
-  }
-  SendJson(req, res, std::move(answer.json));
+// The error, if there is one, as JSON with the status core::HttpStatusFor gives it.
+bool SentError(Response& res, const std::optional<core::ApiError>& error) {
+  if (!error) return false;
+  res.status = core::HttpStatusFor(error->code);
+  SendJson(res, core::ErrorToJson(*error));
+  return true;
 }
+
+// An endpoint's JSON (gzipped when the client takes it), or its error.
+void Send(const Request& req, Response& res, Reply answer) {
+  if (!SentError(res, answer.error)) SendJson(req, res, std::move(answer.json));
+}
+
+// A file answer (CSV, HTML, PNG), never cached; or its error.
+void SendFile(Response& res, FileReply answer) {
+  if (SentError(res, answer.error)) return;
+  res.set_header("Cache-Control", "no-store");
+  if (!answer.download_name.empty())
+    res.set_header("Content-Disposition", "attachment; filename=\"" + answer.download_name + "\"");
+  // A page made from young people's words: it may show them, never run anything.
+  if (answer.content_type.starts_with("text/html"))
+    res.set_header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'");
+  SendBytes(res, std::make_shared<const std::string>(std::move(answer.bytes)), answer.content_type);
+}
+
+void ServeWebClient(const Server::State& s, const Request& req, Response& res, const std::string& path);
 
 std::vector<ApiRoute> MakeApiRoutes(const Server::State& s) {
   return {
@@ -185,6 +202,33 @@ std::vector<ApiRoute> MakeApiRoutes(const Server::State& s) {
        }},
       {Method::Post, "/api/v1/sessions/leave",
        [&s](const Request& req, Response& res) { Send(req, res, PostSessionLeave(*s.writer, req.body, UnixNow())); }},
+      {Method::Post, "/api/v1/sessions/status",
+       [&s](const Request& req, Response& res) { Send(req, res, PostSessionStatus(*s.readers, req.body)); }},
+      {Method::Get, "/api/v1/sessions",
+       [&s](const Request& req, Response& res) {
+         Send(req, res, GetSessions(*s.readers, req.get_header_value("Authorization"), UnixNow()));
+       }},
+      {Method::Get, "/api/v1/sessions/([^/]+)/board",
+       [&s](const Request& req, Response& res) {
+         Send(req, res,
+              GetSessionBoard(*s.readers, req.get_header_value("Authorization"), req.matches[1], Param(req, "since"),
+                              UnixNow()));
+       }},
+      {Method::Post, "/api/v1/sessions/([^/]+)/hide",
+       [&s](const Request& req, Response& res) {
+         Send(req, res,
+              PostSessionHide(*s.writer, *s.readers, req.get_header_value("Authorization"), req.matches[1], req.body,
+                              UnixNow()));
+       }},
+      {Method::Get, R"(/api/v1/sessions/([^/]+)/summary(\.csv|\.html)?)",
+       [&s](const Request& req, Response& res) {
+         const std::string suffix = req.matches[2];
+         const SummaryFormat format = suffix == ".csv"    ? SummaryFormat::Csv
+                                      : suffix == ".html" ? SummaryFormat::Html
+                                                          : SummaryFormat::Json;
+         SendFile(res, GetSessionSummary(*s.readers, req.get_header_value("Authorization"), req.matches[1], format,
+                                         UnixNow()));
+       }},
       {Method::Post, "/api/v1/sessions/([^/]+)/state",
        [&s](const Request& req, Response& res) {
          Send(req, res,
@@ -195,6 +239,13 @@ std::vector<ApiRoute> MakeApiRoutes(const Server::State& s) {
        [&s](const Request& req, Response& res) {
          Send(req, res, GetSession(*s.readers, req.get_header_value("Authorization"), req.matches[1], UnixNow()));
        }},
+      // Joining a session by its link or QR code (not the API, but errors are JSON).
+      {Method::Get, R"(/join-qr/([^/]*)\.png)",
+       [&s](const Request& req, Response& res) {
+         SendFile(res, GetJoinQr(req.matches[1].str(), s.options.public_url, req.get_header_value("Host")));
+       }},
+      {Method::Get, "/join/([^/]+)",
+       [&s](const Request& req, Response& res) { ServeWebClient(s, req, res, "/index.html"); }},
       // Map tiles (not the API: errors are plain text). Any z/x/y reaches ServeTile, which
       // answers 400 to what is not a tile's address.
       {Method::Get, R"(/tiles/([^/]*)/([^/]*)/([^/]*)\.png)",
@@ -202,20 +253,21 @@ std::vector<ApiRoute> MakeApiRoutes(const Server::State& s) {
   };
 }
 
-// Everything else that is not the API is the web client.
-void ServeWebClient(const Server::State& s, const Request& req, Response& res) {
-  if (IsApiPath(req.path)) {
+// Everything else that is not the API is the web client: the file at `path` (a join link
+// is the app's page, which reads the code from the address).
+void ServeWebClient(const Server::State& s, const Request& req, Response& res, const std::string& path) {
+  if (IsApiPath(path)) {
     res.status = 404;  // the error handler writes the JSON
     return;
   }
-  if (s.options.web_dir.empty() && (req.path == "/" || req.path == "/index.html")) {
+  if (s.options.web_dir.empty() && (path == "/" || path == "/index.html")) {
     res.status = 404;
     SendText(res,
              "The Safe Spaces server is running, but it was started without the web app.\n"
              "Start it with --web DIR (the built web client) to use the app here.\n");
     return;
   }
-  ServeWebFile(s.web, req, res);
+  ServeWebFile(s.web, path, req, res);
 }
 
 // [SECTION] Errors
@@ -237,7 +289,7 @@ core::ApiError ErrorForStatus(int status) {
       break;
   }
   if (status >= 500)
-    return {ErrorCode::Internal, "Something went wrong on our side. Please try again in a little while.", ""};
+    return core::OurFault();
   return {ErrorCode::BadRequest, "We could not understand that request.", ""};
 }
 
@@ -350,7 +402,7 @@ void Configure(Server::State& s) {
         break;
     }
   }
-  http.Get(".*", [&s](const Request& req, Response& res) { ServeWebClient(s, req, res); });
+  http.Get(".*", [&s](const Request& req, Response& res) { ServeWebClient(s, req, res, req.path); });
 
   http.set_pre_routing_handler([](const Request& req, Response&) {
     t_request_started = std::chrono::steady_clock::now();

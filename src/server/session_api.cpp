@@ -39,29 +39,6 @@ namespace {
 
 using nlohmann::json;
 
-core::ApiError NoSuchSession() {
-  return {core::ErrorCode::NotFound, "We could not find that session. It may have been removed.", ""};
-}
-
-// The request's object, or why it cannot be read.
-std::optional<core::ApiError> ReadObject(std::string_view body, json& doc) {
-  return ReadSmallObject(body, kMaxSessionBodyBytes, 3, "Please send less.", doc);
-}
-
-// doc[field] as text ("" when absent and not `required`), or why not.
-std::optional<core::ApiError> ReadText(const json& doc, const char* field, bool required, const std::string& ask,
-                                       std::string& text) {
-  const auto found = doc.find(field);
-  if (found == doc.end() || found->is_null()) {
-    if (required) return core::ApiError{core::ErrorCode::BadRequest, ask, field};
-    text.clear();
-    return std::nullopt;
-  }
-  if (!found->is_string()) return core::ApiError{core::ErrorCode::InvalidField, ask, field};
-  text = found->get<std::string>();
-  return std::nullopt;
-}
-
 // doc["area"], or the whole service area when there is none.
 std::optional<core::ApiError> ReadArea(const json& doc, store::SessionArea& area) {
   const core::ServiceArea service = core::DefaultServiceArea();
@@ -81,23 +58,49 @@ std::optional<core::ApiError> ReadArea(const json& doc, store::SessionArea& area
   return std::nullopt;
 }
 
-// A session a member of staff may run, or the error to answer with.
-store::StaffResult<store::SessionInfo> SessionToRun(ReaderPool& readers, const store::StaffMember& staff,
-                                                    const std::string& session_id) {
+}  // namespace
+
+// [SECTION] Shared by the session endpoints
+
+std::optional<core::ApiError> ReadSessionRequest(std::string_view body, json& doc) {
+  return ReadSmallObject(body, kMaxSessionBodyBytes, 3, "Please send less.", doc);
+}
+
+std::optional<core::ApiError> ReadSessionText(const json& doc, const char* field, bool required,
+                                              const std::string& ask, std::string& text) {
+  const auto found = doc.find(field);
+  if (found == doc.end() || found->is_null()) {
+    if (required) return core::ApiError{core::ErrorCode::BadRequest, ask, field};
+    text.clear();
+    return std::nullopt;
+  }
+  if (!found->is_string()) return core::ApiError{core::ErrorCode::InvalidField, ask, field};
+  text = found->get<std::string>();
+  return std::nullopt;
+}
+
+core::ApiError NoSuchSession() {
+  return {core::ErrorCode::NotFound, "We could not find that session. It may have been removed.", ""};
+}
+
+store::StaffResult<RunnableSession> SessionToRun(ReaderPool& readers, std::string_view authorization,
+                                                 const std::string& session_id, std::int64_t now_unix_seconds) {
+  store::StaffResult<store::StaffMember> staff = RequireStaff(readers, authorization, now_unix_seconds);
+  if (!staff) return {std::nullopt, std::move(staff.error)};
   std::optional<store::SessionInfo> session;
   std::string error;
   const bool read =
       readers.With([&](const store::Database& db) { session = store::SessionById(db, session_id, error); }, error);
   if (!read || !error.empty()) return {std::nullopt, OurFault()};
   if (!session) return {std::nullopt, NoSuchSession()};
-  if (!store::MayRunSession(*session, staff.id, staff.role))
+  if (!store::MayRunSession(*session, staff.value->id, staff.value->role))
     return {std::nullopt,
             {core::ErrorCode::Forbidden,
              "Only the youth worker who started this session, or an officer, can see or change it.", ""}};
-  return {std::move(session), {}};
+  return {RunnableSession{std::move(*staff.value), std::move(*session)}, {}};
 }
 
-}  // namespace
+// [SECTION] Endpoints
 
 Reply PostSession(GroupCommitWriter& writer, ReaderPool& readers, std::string_view authorization, std::string_view body,
                   std::int64_t now_unix_seconds) {
@@ -105,10 +108,10 @@ Reply PostSession(GroupCommitWriter& writer, ReaderPool& readers, std::string_vi
       readers, authorization, now_unix_seconds, {store::StaffRole::YouthWorker, store::StaffRole::Officer});
   if (!staff) return {"", std::move(staff.error)};
   json doc;
-  if (std::optional<core::ApiError> error = ReadObject(body, doc)) return {"", std::move(*error)};
+  if (std::optional<core::ApiError> error = ReadSessionRequest(body, doc)) return {"", std::move(*error)};
   std::string name, theme;
-  if (auto error = ReadText(doc, "name", true, "Please give the session a name.", name)) return {"", std::move(*error)};
-  if (auto error = ReadText(doc, "theme", false, "A theme should be text.", theme)) return {"", std::move(*error)};
+  if (auto error = ReadSessionText(doc, "name", true, "Please give the session a name.", name)) return {"", std::move(*error)};
+  if (auto error = ReadSessionText(doc, "theme", false, "A theme should be text.", theme)) return {"", std::move(*error)};
   store::SessionArea area;
   if (auto error = ReadArea(doc, area)) return {"", std::move(*error)};
   if (auto error = store::CheckSessionDetails(name, theme, area)) return {"", std::move(*error)};
@@ -136,15 +139,15 @@ Reply PostSessionJoin(GroupCommitWriter& writer, SessionJoinGuesses& guesses, co
     return {"", core::ApiError{core::ErrorCode::TooManyRequests,
                                "That was a lot of tries in a short time. Please wait a minute, then try again.", ""}};
   json doc;
-  if (std::optional<core::ApiError> error = ReadObject(body, doc)) return {"", std::move(*error)};
+  if (std::optional<core::ApiError> error = ReadSessionRequest(body, doc)) return {"", std::move(*error)};
   std::string typed, device_id, nickname;
-  if (auto error = ReadText(doc, "room_code", true, "Please type the group code your youth worker gave you.", typed))
+  if (auto error = ReadSessionText(doc, "room_code", true, "Please type the group code your youth worker gave you.", typed))
     return {"", std::move(*error)};
   const core::RoomCodeReading reading = core::NormaliseRoomCode(typed);
   if (!reading.code) return {"", core::ApiError{core::ErrorCode::InvalidField, reading.message, "room_code"}};
-  if (auto error = ReadText(doc, "device_id", true, "Please say which device this is (\"device_id\").", device_id))
+  if (auto error = ReadSessionText(doc, "device_id", true, "Please say which device this is (\"device_id\").", device_id))
     return {"", std::move(*error)};
-  if (auto error = ReadText(doc, "nickname", true, "Please choose a nickname in the app first.", nickname))
+  if (auto error = ReadSessionText(doc, "nickname", true, "Please choose a nickname in the app first.", nickname))
     return {"", std::move(*error)};
 
   store::StaffResult<store::SessionInfo> joined;
@@ -163,11 +166,11 @@ Reply PostSessionJoin(GroupCommitWriter& writer, SessionJoinGuesses& guesses, co
 
 Reply PostSessionLeave(GroupCommitWriter& writer, std::string_view body, std::int64_t now_unix_seconds) {
   json doc;
-  if (std::optional<core::ApiError> error = ReadObject(body, doc)) return {"", std::move(*error)};
+  if (std::optional<core::ApiError> error = ReadSessionRequest(body, doc)) return {"", std::move(*error)};
   std::string session_id, device_id;
-  if (auto error = ReadText(doc, "session_id", true, "Please say which group to leave (\"session_id\").", session_id))
+  if (auto error = ReadSessionText(doc, "session_id", true, "Please say which group to leave (\"session_id\").", session_id))
     return {"", std::move(*error)};
-  if (auto error = ReadText(doc, "device_id", true, "Please say which device this is (\"device_id\").", device_id))
+  if (auto error = ReadSessionText(doc, "device_id", true, "Please say which device this is (\"device_id\").", device_id))
     return {"", std::move(*error)};
   store::StaffResult<bool> left;
   const bool committed = writer.Run([&](store::ServerStore& store) {
@@ -184,10 +187,10 @@ Reply PostSessionState(GroupCommitWriter& writer, ReaderPool& readers, std::stri
   store::StaffResult<store::StaffMember> staff = RequireStaff(readers, authorization, now_unix_seconds);
   if (!staff) return {"", std::move(staff.error)};
   json doc;
-  if (std::optional<core::ApiError> error = ReadObject(body, doc)) return {"", std::move(*error)};
+  if (std::optional<core::ApiError> error = ReadSessionRequest(body, doc)) return {"", std::move(*error)};
   std::string name;
   const std::string ask = "Please say \"open\", \"paused\" or \"ended\" (\"state\").";
-  if (auto error = ReadText(doc, "state", true, ask, name)) return {"", std::move(*error)};
+  if (auto error = ReadSessionText(doc, "state", true, ask, name)) return {"", std::move(*error)};
   const std::optional<store::SessionState> state = store::SessionStateFromName(name);
   if (!state) return {"", core::ApiError{core::ErrorCode::InvalidField, ask, "state"}};
 
@@ -204,16 +207,14 @@ Reply PostSessionState(GroupCommitWriter& writer, ReaderPool& readers, std::stri
 
 Reply GetSession(ReaderPool& readers, std::string_view authorization, const std::string& session_id,
                  std::int64_t now_unix_seconds) {
-  store::StaffResult<store::StaffMember> staff = RequireStaff(readers, authorization, now_unix_seconds);
-  if (!staff) return {"", std::move(staff.error)};
-  store::StaffResult<store::SessionInfo> session = SessionToRun(readers, *staff.value, session_id);
-  if (!session) return {"", std::move(session.error)};
+  store::StaffResult<RunnableSession> run = SessionToRun(readers, authorization, session_id, now_unix_seconds);
+  if (!run) return {"", std::move(run.error)};
   std::optional<std::vector<std::string>> members;
   std::string error;
   const bool read =
       readers.With([&](const store::Database& db) { members = store::SessionMembers(db, session_id, error); }, error);
   if (!read || !members) return {"", OurFault()};
-  const store::SessionInfo& s = *session.value;
+  const store::SessionInfo& s = run.value->session;
   return {core::DumpJson(json{{"id", s.id},
                               {"name", s.name},
                               {"theme", s.theme},

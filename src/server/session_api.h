@@ -2,15 +2,20 @@
 // (POST /api/v1/sessions), see it (GET /api/v1/sessions/{id}) and pause, resume or end it
 // (POST /api/v1/sessions/{id}/state); young people join it with its room code
 // (POST /api/v1/sessions/join) and leave (POST /api/v1/sessions/leave). Sessions live in
-// store/session_store.h. Start at PostSession. Shapes: "[SECTION] Wire shapes" in the .cpp.
+// store/session_store.h; boards and summaries are session_board_api.h. Start at
+// PostSession. Shapes: "[SECTION] Wire shapes" in the .cpp.
 #pragma once
 #include <cstdint>
+#include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <string_view>
 
 #include "server/address_limit.h"
 #include "server/data_access.h"
 #include "server/sync_api.h"
+#include "store/session_store.h"
+#include "store/staff_store.h"
 
 namespace server {
 
@@ -43,5 +48,26 @@ Reply PostSessionState(GroupCommitWriter& writer, ReaderPool& readers, std::stri
 // GET /api/v1/sessions/{id} by its creator or an officer.
 Reply GetSession(ReaderPool& readers, std::string_view authorization, const std::string& session_id,
                  std::int64_t now_unix_seconds);
+
+// [SECTION] Shared by the session endpoints (here and session_board_api.cpp)
+
+// A session request's JSON object (at most kMaxSessionBodyBytes), or why it cannot be read.
+std::optional<core::ApiError> ReadSessionRequest(std::string_view body, nlohmann::json& doc);
+
+// doc[field] as text ("" when absent and not `required`), or the error that says `ask`.
+std::optional<core::ApiError> ReadSessionText(const nlohmann::json& doc, const char* field, bool required,
+                                              const std::string& ask, std::string& text);
+
+core::ApiError NoSuchSession();  // 404, in words a youth worker understands
+
+struct RunnableSession {
+  store::StaffMember staff;
+  store::SessionInfo session;
+};
+
+// The logged-in member of staff behind `authorization` and the session they may run (its
+// creator, or any officer), or the error: Unauthorised, Forbidden, NotFound, Internal.
+store::StaffResult<RunnableSession> SessionToRun(ReaderPool& readers, std::string_view authorization,
+                                                 const std::string& session_id, std::int64_t now_unix_seconds);
 
 }  // namespace server

@@ -207,9 +207,7 @@ std::optional<core::ApiError> ReadSmallObject(std::string_view body, std::size_t
   return std::nullopt;
 }
 
-core::ApiError OurFault() {
-  return {core::ErrorCode::Internal, "Something went wrong on our side. Please try again in a little while.", ""};
-}
+core::ApiError OurFault() { return core::OurFault(); }
 
 bool JsonDepthWithin(std::string_view text, int max_depth) {
   int depth = 0;

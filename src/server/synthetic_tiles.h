@@ -1,6 +1,6 @@
 // Synthetic map tiles for tests, demos and offline workshops without a real map: calm,
 // pale squares with a light grid and their own z/x/y written small, clearly not a map.
-// PNG encoding is ours (zlib deflate + CRC, 8-bit RGB), so no image library is needed.
+// Each tile is a PNG from png.h (included here for the tests that make their own).
 // Used by `safespaces-admin make-tiles` and the tiles tests; start at MakeSyntheticTiles.
 #pragma once
 #include <cstdint>
@@ -9,11 +9,9 @@
 
 #include "core/map_math.h"
 #include "core/validation.h"
+#include "server/png.h"
 
 namespace server {
-
-// A minimal PNG: 8-bit RGB, no interlace. `rgb` holds width * height * 3 bytes, row by row.
-std::string EncodePng(int width, int height, const std::vector<std::uint8_t>& rgb);
 
 // One 256 x 256 synthetic tile as a PNG.
 std::string SyntheticTilePng(const core::TileId& tile);

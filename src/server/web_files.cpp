@@ -263,12 +263,13 @@ bool IsOneRangeInside(const httplib::Ranges& ranges, size_t size) {
   return first <= last && last < end;
 }
 
-void ServeWebFile(const WebFiles& files, const httplib::Request& req, httplib::Response& res) {
-  if (!IsSafeWebPath(req.path)) {
+void ServeWebFile(const WebFiles& files, const std::string& path, const httplib::Request& req,
+                  httplib::Response& res) {
+  if (!IsSafeWebPath(path)) {
     res.status = 400;
     return;
   }
-  const WebFile* file = FindWebFile(files, req.path);
+  const WebFile* file = FindWebFile(files, path);
   if (!file) {
     res.status = 404;
     return;

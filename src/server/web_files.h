@@ -31,9 +31,11 @@ struct WebFiles {
 // Reads every file under `dir` (hidden files and folders, named ".*", are left out).
 std::optional<WebFiles> LoadWebFiles(const std::filesystem::path& dir, std::string& error);
 
-// Answers a GET or HEAD for a web file. For a refused or unknown path it only sets the
-// status (400 or 404) and leaves the body to the server's error handler.
-void ServeWebFile(const WebFiles& files, const httplib::Request& req, httplib::Response& res);
+// Answers a GET or HEAD for the web file at `path` (usually req.path). For a refused or
+// unknown path it only sets the status (400 or 404) and leaves the body to the server's
+// error handler.
+void ServeWebFile(const WebFiles& files, const std::string& path, const httplib::Request& req,
+                  httplib::Response& res);
 
 std::string_view ContentTypeFor(std::string_view path);  // by extension; octet-stream if unknown
 // Files are squeezed once, as small as they go; API answers on the fly, fast.

@@ -71,6 +71,8 @@ std::string FacilitiesBlob(const core::Rating& rating) {
   return bytes;
 }
 
+}  // namespace
+
 void ReadAnswers(core::Rating& rating, std::string_view scales, std::string_view facilities) {
   for (std::size_t i = 0; i < core::kScaleCount && i < scales.size(); ++i)
     rating.scales[i] = static_cast<std::uint8_t>(scales[i]);
@@ -80,6 +82,8 @@ void ReadAnswers(core::Rating& rating, std::string_view scales, std::string_view
                                                                                      : core::Answer::Unanswered;
   }
 }
+
+namespace {
 
 // A suggestion's tapped reasons as stored: wire names joined by commas ("quiet,kind_staff").
 std::string ReasonsText(const std::vector<core::SafeReason>& reasons) {
@@ -91,6 +95,8 @@ std::string ReasonsText(const std::vector<core::SafeReason>& reasons) {
   return text;
 }
 
+}  // namespace
+
 std::vector<core::SafeReason> ReasonsFromText(std::string_view text) {
   std::vector<core::SafeReason> reasons;
   while (!text.empty()) {
@@ -101,6 +107,8 @@ std::vector<core::SafeReason> ReasonsFromText(std::string_view text) {
   }
   return reasons;
 }
+
+namespace {
 
 core::ApiError AppMistake(std::string field) {
   return {core::ErrorCode::InvalidField,
@@ -159,8 +167,9 @@ ServerStore::ServerStore(Database& db) : db_(db) {
   prepare(tombstone_, "SELECT 1 FROM withdrawals WHERE target_id = ?1 AND device_id = ?2 LIMIT 1");
   prepare(insert_rating_,
           "INSERT INTO ratings (id, place_id, device_id, scales, facilities, comment, visit_month, session_id, "
-          "withdrawn) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
-  prepare(find_rating_, "SELECT place_id, device_id, scales, facilities, withdrawn FROM ratings WHERE id = ?1");
+          "withdrawn, session_seq) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
+  prepare(find_rating_,
+          "SELECT place_id, device_id, scales, facilities, withdrawn, session_id FROM ratings WHERE id = ?1");
   prepare(withdraw_rating_, "UPDATE ratings SET withdrawn = 1, comment = '' WHERE id = ?1");
   prepare(live_ratings_of_, "SELECT scales, facilities FROM ratings WHERE place_id = ?1 AND withdrawn = 0");
   prepare(find_comment_, "SELECT place_id, comment <> '', withdrawn, comment_state FROM ratings WHERE id = ?1");
@@ -176,8 +185,8 @@ ServerStore::ServerStore(Database& db) : db_(db) {
           "FROM places WHERE id = ?1");
   prepare(insert_place_,
           "INSERT INTO places (id, name, category, lat, lon, address, status, device_id, why, session_id, "
-          "first_rating_id, profile, change_seq, reasons) "
-          "VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'suggested', ?7, ?8, ?9, ?10, ?11, 0, ?12)");
+          "first_rating_id, profile, change_seq, reasons, session_seq) "
+          "VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'suggested', ?7, ?8, ?9, ?10, ?11, 0, ?12, ?13)");
   prepare(insert_officer_place_,
           "INSERT INTO places (id, name, category, lat, lon, address, opening_notes, status, device_id, why, "
           "session_id, first_rating_id, profile, change_seq) "
@@ -199,6 +208,16 @@ ServerStore::ServerStore(Database& db) : db_(db) {
   prepare(approved_near_,
           "SELECT lat, lon FROM places WHERE approved_seq IS NOT NULL AND lat BETWEEN ?1 AND ?2 "
           "AND lon BETWEEN ?3 AND ?4 AND id <> ?5");
+  // Co-production sessions (migrations 0008, 0009): one statement decides and bumps.
+  prepare(keep_in_session_,
+          "UPDATE co_sessions SET version = version + 1 WHERE id = ?1 AND state = 'open' AND EXISTS "
+          "(SELECT 1 FROM session_members WHERE session_id = ?1 AND device_id = ?2 AND left_at IS NULL) "
+          "RETURNING version");
+  prepare(bump_session_, "UPDATE co_sessions SET version = version + 1 WHERE id = ?1");
+  prepare(bump_sessions_of_place_,
+          "UPDATE co_sessions SET version = version + 1 WHERE id IN "
+          "(SELECT session_id FROM places WHERE id = ?1 AND session_id <> '' "
+          "UNION SELECT session_id FROM ratings WHERE place_id = ?1 AND session_id <> '')");
 }
 
 bool ServerStore::Fail(std::string why) {
@@ -259,7 +278,30 @@ bool ServerStore::Remember(std::string_view id, std::string_view device_id, core
   return true;
 }
 
-bool ServerStore::InsertRating(const core::Rating& rating, bool withdrawn) {
+std::optional<ServerStore::SessionPlace> ServerStore::KeepInSession(std::string_view session_id,
+                                                                     std::string_view device_id) {
+  if (session_id.empty()) return SessionPlace{};
+  Statement& keep = Fresh(keep_in_session_).BindText(1, session_id).BindText(2, device_id);
+  const StepResult kept = keep.Step();
+  if (kept == StepResult::Error) return FailNone("Could not look up a session: " + keep.Error());
+  SessionPlace place;
+  if (kept == StepResult::Row) place = {std::string(session_id), keep.ColumnInt64(0)};
+  keep.Reset();
+  return place;
+}
+
+bool ServerStore::BumpSession(std::string_view session_id) {
+  if (session_id.empty()) return true;
+  Statement& bump = Fresh(bump_session_).BindText(1, session_id);
+  return bump.Step() == StepResult::Done || Fail("Could not update a session: " + bump.Error());
+}
+
+bool ServerStore::BumpSessionsOfPlace(std::string_view place_id) {
+  Statement& bump = Fresh(bump_sessions_of_place_).BindText(1, place_id);
+  return bump.Step() == StepResult::Done || Fail("Could not update the sessions of a place: " + bump.Error());
+}
+
+bool ServerStore::InsertRating(const core::Rating& rating, bool withdrawn, const SessionPlace& session) {
   Statement& s = Fresh(insert_rating_)
                      .BindText(1, rating.id)
                      .BindText(2, rating.place_id)
@@ -268,8 +310,9 @@ bool ServerStore::InsertRating(const core::Rating& rating, bool withdrawn) {
                      .BindBlob(5, FacilitiesBlob(rating))
                      .BindText(6, withdrawn ? std::string_view() : std::string_view(rating.comment))
                      .BindText(7, rating.visit_month)
-                     .BindText(8, rating.session_id)
-                     .BindInt64(9, withdrawn ? 1 : 0);
+                     .BindText(8, session.session_id)
+                     .BindInt64(9, withdrawn ? 1 : 0)
+                     .BindInt64(10, session.seq);
   if (s.Step() != StepResult::Done) return Fail("Could not save a rating: " + s.Error());
   return true;
 }
@@ -312,11 +355,13 @@ bool ServerStore::WithdrawRating(std::string_view rating_id, std::string_view de
   const bool same_device = s.ColumnText(1) == device_id;
   ReadAnswers(rating, s.ColumnBlob(2), s.ColumnBlob(3));
   const bool already_withdrawn = s.ColumnInt64(4) != 0;
+  const std::string session_id(s.ColumnText(5));
   s.Reset();
   if (!same_device || already_withdrawn) return true;  // a device can only take back its own
 
   Statement& update = Fresh(withdraw_rating_).BindText(1, rating_id);
   if (update.Step() != StepResult::Done) return Fail("Could not withdraw a rating: " + update.Error());
+  if (!BumpSession(session_id)) return false;
   bool failed = false;
   if (core::InclusionProfile* profile = Profile(rating.place_id, failed)) {
     core::RemoveRating(*profile, rating);
@@ -358,7 +403,9 @@ std::optional<SyncResult> ServerStore::Apply(const core::OutboxItem& item, const
 
 std::optional<SyncResult> ServerStore::ApplyRating(const core::Rating& rating, std::int64_t now) {
   const std::optional<bool> withdrawn = HasTombstone(rating.id, rating.device_id);
-  if (!withdrawn || !InsertRating(rating, *withdrawn) ||
+  if (!withdrawn) return std::nullopt;
+  const std::optional<SessionPlace> session = KeepInSession(rating.session_id, rating.device_id);
+  if (!session || !InsertRating(rating, *withdrawn, *session) ||
       !Remember(rating.id, rating.device_id, core::OutboxKind::Rating, now))
     return std::nullopt;
   if (!*withdrawn) {
@@ -389,7 +436,10 @@ std::optional<SyncResult> ServerStore::ApplySuggestion(const core::Suggestion& s
   if (!suggestion_withdrawn) return std::nullopt;
   std::optional<bool> first_withdrawn = *suggestion_withdrawn;
   if (!*first_withdrawn) first_withdrawn = HasTombstone(first.id, first.device_id);
-  if (!first_withdrawn || !InsertRating(first, *first_withdrawn) ||
+  if (!first_withdrawn) return std::nullopt;
+  // The suggestion and its own rating are one contribution: both in its session, or neither.
+  const std::optional<SessionPlace> session = KeepInSession(suggestion.session_id, suggestion.device_id);
+  if (!session || !InsertRating(first, *first_withdrawn, *session) ||
       !Remember(suggestion.id, suggestion.device_id, core::OutboxKind::Suggestion, now) ||
       !Remember(first.id, first.device_id, core::OutboxKind::Rating, now))
     return std::nullopt;
@@ -409,10 +459,11 @@ std::optional<SyncResult> ServerStore::ApplySuggestion(const core::Suggestion& s
                           .BindText(6, suggestion.address)
                           .BindText(7, suggestion.device_id)
                           .BindText(8, suggestion.why)
-                          .BindText(9, suggestion.session_id)
+                          .BindText(9, session->session_id)
                           .BindText(10, first.id)
                           .BindBlob(11, ProfileBlob(profile))
-                          .BindText(12, ReasonsText(suggestion.reasons));
+                          .BindText(12, ReasonsText(suggestion.reasons))
+                          .BindInt64(13, session->seq);
   if (insert.Step() != StepResult::Done) return FailNone("Could not save a place: " + insert.Error());
   profiles_[suggestion.id] = profile;
   changed_.insert(suggestion.id);
@@ -440,6 +491,7 @@ std::optional<SyncResult> ServerStore::ApplyWithdrawal(const core::Withdrawal& w
   find.Reset();
   // An accepted withdrawal of someone else's item does nothing (and says nothing about it).
   if (!same_device) return SyncResult{SyncOutcome::Accepted, {}};
+  // Withdrawing its own rating (in the same session) also takes it off the session's board.
   if (!WithdrawRating(first_rating_id, withdrawal.device_id)) return std::nullopt;
   if (ever_approved) {
     // The council published it: the place stays; only the young person's own words and
@@ -459,8 +511,7 @@ std::optional<SyncResult> ServerStore::ApplyWithdrawal(const core::Withdrawal& w
 
 std::optional<core::ApiError> ServerStore::OfficerChange(
     const std::function<bool(std::optional<core::ApiError>& outcome)>& change) {
-  const core::ApiError database_error{core::ErrorCode::Internal,
-                                      "Something went wrong on our side. Please try again in a little while.", ""};
+  const core::ApiError database_error = core::OurFault();
   const bool own_transaction = !in_transaction_;
   if (own_transaction && !Begin()) return database_error;
   std::optional<core::ApiError> outcome;
@@ -492,6 +543,8 @@ std::optional<core::ApiError> ServerStore::SetStatus(std::string_view place_id, 
       if (update.Step() == StepResult::Done) {
         // Only the status shows in the feed; a new reason alone changes nothing public.
         if (new_status) changed_.insert(std::string(place_id));
+        // Session boards show it ("waiting", "on the map", "not added").
+        if (new_status) ok = BumpSessionsOfPlace(place_id);
       } else {
         ok = Fail("Could not change a place: " + update.Error());
       }

@@ -61,7 +61,12 @@ class ServerStore {
   //    "why" words and tapped reasons are kept for officers, never made public;
   //  - a withdrawal is a tombstone: whenever its target (a rating or suggestion) is here,
   //    and came from the same device, the target is withdrawn. A withdrawn suggestion
-  //    that was never approved disappears; one approved before keeps its place.
+  //    that was never approved disappears; one approved before keeps its place;
+  //  - a rating or suggestion keeps its session id only when that co-production session
+  //    is open and the device is in it now (joined, not left); otherwise it is kept
+  //    with no session, since nothing a young person made is lost. One kept in its
+  //    session bumps the session's version (store/session_board.h), as does withdrawing
+  //    it or an officer's decision about its place.
   std::optional<SyncResult> Apply(const core::OutboxItem& item, const core::ValidationContext& context,
                                   std::int64_t now_unix_seconds);
 
@@ -110,7 +115,19 @@ class ServerStore {
   std::optional<bool> Seen(std::string_view id);
   std::optional<bool> HasTombstone(std::string_view target_id, std::string_view device_id);
   bool Remember(std::string_view id, std::string_view device_id, core::OutboxKind kind, std::int64_t now);
-  bool InsertRating(const core::Rating& rating, bool withdrawn);
+  // Where an item from `device_id` that names `session_id` is kept: in that session (its
+  // id, and the session's bumped version as the item's place on the board) when it is open
+  // and the device is in it now, otherwise in none ("" and 0). Nullopt on a failure.
+  struct SessionPlace {
+    std::string session_id;
+    std::int64_t seq = 0;
+  };
+  std::optional<SessionPlace> KeepInSession(std::string_view session_id, std::string_view device_id);
+  // Bumps the version of the session (none for ""), or of every session with an item about
+  // the place, so their boards show the change.
+  bool BumpSession(std::string_view session_id);
+  bool BumpSessionsOfPlace(std::string_view place_id);
+  bool InsertRating(const core::Rating& rating, bool withdrawn, const SessionPlace& session);
   bool WithdrawRating(std::string_view rating_id, std::string_view device_id);
   // The place's profile for this transaction, loaded once; nullopt (and no error) when
   // the place is not here (yet).
@@ -134,6 +151,7 @@ class ServerStore {
   Statement insert_withdrawal_;
   Statement find_place_, insert_place_, insert_officer_place_, delete_place_, clear_words_, set_status_;
   Statement read_profile_, read_place_, next_seq_, write_place_, approved_near_;
+  Statement keep_in_session_, bump_session_, bump_sessions_of_place_;
 };
 
 // [SECTION] Reading
@@ -189,6 +207,13 @@ std::optional<core::Progress> DeviceProgress(const Database& db, std::string_vie
 
 // The device whose restore code has this hash; nullopt with an empty `error` when none.
 std::optional<std::string> DeviceOfRestoreCode(const Database& db, std::string_view code_hash, std::string& error);
+
+// [SECTION] Stored forms, for other readers of these tables (store/session_board.cpp)
+
+// A rating's packed answers (the `scales` and `facilities` blobs) into `rating`.
+void ReadAnswers(core::Rating& rating, std::string_view scales, std::string_view facilities);
+// A suggestion's stored reasons ("quiet,kind_staff"); unknown names are left out.
+std::vector<core::SafeReason> ReasonsFromText(std::string_view text);
 
 // [SECTION] Looking inside (tests, tools, officers' screens later)
 

@@ -14,12 +14,10 @@ namespace store {
 namespace {
 
 constexpr const char* kSessionColumns =
-    "SELECT id, room_code, name, theme, area_south, area_west, area_north, area_east, created_by, state "
-    "FROM co_sessions ";
+    "SELECT id, room_code, name, theme, area_south, area_west, area_north, area_east, created_by, state, "
+    "created_at, ended_at, version FROM co_sessions ";
 
-core::ApiError OurFault() {
-  return {core::ErrorCode::Internal, "Something went wrong on our side. Please try again in a little while.", ""};
-}
+using core::OurFault;
 
 core::ApiError NoSuchGroup() {
   return {core::ErrorCode::NotFound, "We could not find that group. Check the code with your youth worker.", ""};
@@ -52,6 +50,9 @@ std::optional<SessionInfo> ReadSession(Statement& find, std::string& error) {
   session.area = {find.ColumnDouble(4), find.ColumnDouble(5), find.ColumnDouble(6), find.ColumnDouble(7)};
   session.created_by = find.ColumnText(8);
   session.state = SessionStateFromName(find.ColumnText(9)).value_or(SessionState::Ended);
+  session.created_at = find.ColumnInt64(10);
+  if (!find.ColumnIsNull(11)) session.ended_at = find.ColumnInt64(11);
+  session.version = find.ColumnInt64(12);
   return session;
 }
 
@@ -152,12 +153,19 @@ StaffResult<SessionInfo> JoinSession(Database& db, std::string_view room_code, s
   if (!error.empty()) return {std::nullopt, OurFault()};
   if (!session) return {std::nullopt, NoSuchGroup()};
   if (session->state == SessionState::Ended) return {std::nullopt, GroupEnded()};
+  const std::optional<std::int64_t> version = BumpSessionVersion(db, session->id);
+  if (!version) return {std::nullopt, OurFault()};
+  // Joining again while in the group keeps one's place in the list; after leaving, it is new.
   Statement join = db.Prepare(
-      "INSERT INTO session_members (session_id, device_id, nickname, joined_at) VALUES (?1, ?2, ?3, ?4) "
+      "INSERT INTO session_members (session_id, device_id, nickname, joined_at, joined_seq) "
+      "VALUES (?1, ?2, ?3, ?4, ?5) "
       "ON CONFLICT (session_id, device_id) DO UPDATE SET nickname = excluded.nickname, left_at = NULL, "
-      "joined_at = CASE WHEN left_at IS NULL THEN joined_at ELSE excluded.joined_at END");
+      "joined_at = CASE WHEN left_at IS NULL THEN joined_at ELSE excluded.joined_at END, "
+      "joined_seq = CASE WHEN left_at IS NULL THEN joined_seq ELSE excluded.joined_seq END");
   join.BindText(1, session->id).BindText(2, device_id).BindText(3, nickname).BindInt64(4, now_unix_seconds);
+  join.BindInt64(5, *version);
   if (join.Step() != StepResult::Done) return {std::nullopt, OurFault()};
+  session->version = *version;
   return {std::move(session), {}};
 }
 
@@ -171,7 +179,15 @@ StaffResult<bool> LeaveSession(Database& db, std::string_view session_id, std::s
       "UPDATE session_members SET left_at = ?3 WHERE session_id = ?1 AND device_id = ?2 AND left_at IS NULL");
   leave.BindText(1, session_id).BindText(2, device_id).BindInt64(3, now_unix_seconds);
   if (leave.Step() != StepResult::Done) return {std::nullopt, OurFault()};
+  if (db.Changes() > 0 && !BumpSessionVersion(db, session_id)) return {std::nullopt, OurFault()};
   return {true, {}};
+}
+
+std::optional<std::int64_t> BumpSessionVersion(Database& db, std::string_view session_id) {
+  Statement bump = db.Prepare("UPDATE co_sessions SET version = version + 1 WHERE id = ?1 RETURNING version");
+  bump.BindText(1, session_id);
+  if (bump.Step() != StepResult::Row) return std::nullopt;
+  return bump.ColumnInt64(0);
 }
 
 bool MayRunSession(const SessionInfo& session, std::string_view staff_id, StaffRole role) {
@@ -198,16 +214,41 @@ StaffResult<SessionState> SetSessionState(Database& db, std::string_view staff_i
              "state"}};
   if (session->state == state) return {state, {}};
   Statement update = db.Prepare(
-      "UPDATE co_sessions SET state = ?2, ended_at = CASE WHEN ?2 = 'ended' THEN ?3 ELSE ended_at END WHERE id = ?1");
+      "UPDATE co_sessions SET state = ?2, version = version + 1, "
+      "ended_at = CASE WHEN ?2 = 'ended' THEN ?3 ELSE ended_at END WHERE id = ?1");
   update.BindText(1, session_id).BindText(2, SessionStateName(state)).BindInt64(3, now_unix_seconds);
   if (update.Step() != StepResult::Done) return {std::nullopt, OurFault()};
   return {state, {}};
 }
 
+std::optional<std::vector<SessionListEntry>> SessionsFor(const Database& db, std::string_view staff_id,
+                                                         StaffRole role, int limit, std::string& error) {
+  // The member count is the last column, after ReadSession's.
+  const std::string members =
+      ", (SELECT count(*) FROM session_members AS m WHERE m.session_id = co_sessions.id AND m.left_at IS NULL) ";
+  std::string sql = kSessionColumns;
+  sql.insert(sql.find(" FROM co_sessions"), members);
+  const bool everyone = role == StaffRole::Officer;
+  if (!everyone) sql += "WHERE created_by = ?2 ";
+  sql += "ORDER BY created_at DESC, id DESC LIMIT ?1";
+  Statement list = db.Prepare(sql);
+  list.BindInt64(1, std::max(limit, 0));
+  if (!everyone) list.BindText(2, staff_id);
+  std::vector<SessionListEntry> sessions;
+  for (;;) {
+    std::optional<SessionInfo> session = ReadSession(list, error);
+    if (!session) break;
+    sessions.push_back({std::move(*session), static_cast<int>(list.ColumnInt64(13))});
+  }
+  if (!error.empty()) return std::nullopt;
+  return sessions;
+}
+
 std::optional<std::vector<std::string>> SessionMembers(const Database& db, std::string_view session_id,
                                                        std::string& error) {
   Statement members = db.Prepare(
-      "SELECT nickname FROM session_members WHERE session_id = ?1 AND left_at IS NULL ORDER BY joined_at, nickname");
+      "SELECT nickname FROM session_members WHERE session_id = ?1 AND left_at IS NULL "
+      "ORDER BY joined_seq, joined_at, nickname");
   members.BindText(1, session_id);
   std::vector<std::string> nicknames;
   for (;;) {

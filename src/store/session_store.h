@@ -1,8 +1,10 @@
 // Co-production sessions in the server's database (migrations/server/0008_co_sessions.sql):
 // a youth worker or officer starts a session and gets a room code; young people join it
 // with the code and their nickname, and leave with one tap. Members are shown by nickname
-// only; device ids never leave this file's tables. Not here: HTTP and login
-// (server/session_api.h), making codes (core/room_code.h). Start at CreateSession.
+// only; device ids never leave this file's tables. Each change bumps the session's version
+// (0009), which its board polls. Not here: HTTP and login (server/session_api.h), making
+// codes (core/room_code.h), the board and summary (store/session_board.h).
+// Start at CreateSession.
 #pragma once
 #include <cstdint>
 #include <optional>
@@ -48,6 +50,9 @@ struct SessionInfo {
   SessionArea area;
   std::string created_by;  // staff id
   SessionState state = SessionState::Open;
+  std::int64_t created_at = 0;            // unix seconds
+  std::optional<std::int64_t> ended_at;   // unix seconds, once ended
+  std::int64_t version = 0;               // grows with every change its board can show
 };
 
 // Nullopt when the name, theme and area are allowed; otherwise the error to show
@@ -85,8 +90,24 @@ StaffResult<SessionState> SetSessionState(Database& db, std::string_view staff_i
                                           std::string_view session_id, SessionState state,
                                           std::int64_t now_unix_seconds);
 
+// One more change the session's board must show: its new version, or nullopt on a
+// database failure.
+std::optional<std::int64_t> BumpSessionVersion(Database& db, std::string_view session_id);
+
 // Whether `staff_id` with `role` may run the session: its creator or an officer.
 bool MayRunSession(const SessionInfo& session, std::string_view staff_id, StaffRole role);
+
+inline constexpr int kMaxSessionsListed = 50;  // sessions in a list, newest first
+
+struct SessionListEntry {
+  SessionInfo session;
+  int members = 0;  // in the group now
+};
+
+// A youth worker's own sessions, or every session for an officer; newest first, at most
+// `limit`. Nullopt on a database failure, with `error`.
+std::optional<std::vector<SessionListEntry>> SessionsFor(const Database& db, std::string_view staff_id,
+                                                         StaffRole role, int limit, std::string& error);
 
 // The nicknames of those in the session now, in the order they joined. Never device ids.
 std::optional<std::vector<std::string>> SessionMembers(const Database& db, std::string_view session_id,

@@ -23,9 +23,7 @@ constexpr std::size_t kTokenBytes = 32;  // random bytes in a bearer token
 
 // [SECTION] Words
 
-core::ApiError OurFault() {
-  return {core::ErrorCode::Internal, "Something went wrong on our side. Please try again in a little while.", ""};
-}
+using core::OurFault;
 
 std::string Hex(const unsigned char* bytes, std::size_t size) {
   std::string hex(size * 2 + 1, '\0');
