@@ -205,6 +205,35 @@ TEST_CASE("the tiles covering a view") {
   }
 }
 
+TEST_CASE("a view's edges, and the view that fits an area") {
+  const core::Viewport view{kCoventryLat, kCoventryLon, 14.0, 800.0, 600.0};
+  const core::LatLonBounds shown = core::ViewportBounds(view);
+  CHECK(shown.south < kCoventryLat);
+  CHECK(shown.north > kCoventryLat);
+  CHECK(shown.west < kCoventryLon);
+  CHECK(shown.east > kCoventryLon);
+  // 800 px at zoom 14 is 800 / (256 * 2^14) of the world's 360 degrees.
+  CHECK(shown.east - shown.west == Approx(800.0 / (256.0 * std::exp2(14.0)) * 360.0));
+  // The corners are where the view's edges are.
+  const core::WorldPoint north_west = core::LatLonToWorld(shown.north, shown.west, 14.0);
+  const core::WorldPoint centre = core::LatLonToWorld(kCoventryLat, kCoventryLon, 14.0);
+  CHECK(centre.x - north_west.x == Approx(400.0));
+  CHECK(centre.y - north_west.y == Approx(300.0));
+
+  // What a view shows, fitted into the same size again, comes back at the same zoom.
+  const core::Viewport fitted = core::FitBounds(shown, 800.0, 600.0, 19.0);
+  CHECK(fitted.zoom == 14.0);
+  CHECK(fitted.center_lat == Approx(kCoventryLat));
+  CHECK(fitted.center_lon == Approx(kCoventryLon));
+  // A smaller screen needs one zoom further out; a cap is respected; edges in any order.
+  CHECK(core::FitBounds(shown, 500.0, 400.0, 19.0).zoom == 13.0);
+  CHECK(core::FitBounds(shown, 800.0, 600.0, 12.0).zoom == 12.0);
+  const core::LatLonBounds flipped{shown.north, shown.east, shown.south, shown.west};
+  CHECK(core::FitBounds(flipped, 800.0, 600.0, 19.0).zoom == 14.0);
+  // A point is not an area: the deepest zoom allowed.
+  CHECK(core::FitBounds({kCoventryLat, kCoventryLon, kCoventryLat, kCoventryLon}, 800.0, 600.0, 17.0).zoom == 17.0);
+}
+
 TEST_CASE("parents and the part of a parent to draw while a child loads") {
   const TileId child{15, 16246, 10763};
   CHECK(core::ParentTile(child) == TileId{14, 8123, 5381});

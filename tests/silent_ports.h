@@ -29,5 +29,6 @@ inline ClientPorts SilentPorts(std::int64_t unix_seconds) {
   ports.save_file = [](const std::string&, const std::string&, const std::string&) {};
   ports.open_document = [](const std::string&) {};
   ports.start_path = [] { return std::string("/"); };
+  ports.site_address = [] { return std::string(); };
   return ports;
 }

@@ -51,6 +51,7 @@ struct UiHarness {
   std::vector<SavedFile> saved;                // files downloaded
   std::vector<std::string> documents;          // pages opened to print
   std::string start_path = "/";                // the address the app was opened at
+  std::string site = "safespaces.example.org";  // where young people go to join (a staff board says it)
   int location_requests = 0;                   // times the app asked where the phone is
   ui::LookSettings look;                       // what the fonts were built for
 
@@ -99,6 +100,7 @@ struct UiHarness {
     };
     ports.open_document = [this](const std::string& html) { documents.push_back(html); };
     ports.start_path = [this] { return start_path; };
+    ports.site_address = [this] { return site; };
     ports.persist = [] {};
     ports.persisted = [] { return true; };
     ports.online = [this] { return online; };
@@ -142,6 +144,9 @@ struct UiHarness {
     answers.push_back({restore_requests.front().id, status, std::move(body)});
     restore_requests.erase(restore_requests.begin());
   }
+
+  // Whether the last frame showed an item of this role and name.
+  bool Shows(ui::Role role, const std::string& name) const { return state.ui_record.Find(role, name) != nullptr; }
 
   const ui::Item* FindTappable(const std::string& name) const {
     const ui::Item* item = state.ui_record.Find(ui::Role::Button, name);

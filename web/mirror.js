@@ -36,12 +36,12 @@
   // keyboard, and IME, emoji, paste and dictation work) and tells the app each change.
   function makeTextBox(item) {
     const el = document.createElement(item.multiline ? 'textarea' : 'input');
-    if (!item.multiline) el.type = 'text';
+    if (!item.multiline) el.type = item.password ? 'password' : 'text';
     el.className = 'textbox';
-    el.setAttribute('autocomplete', 'off');
-    el.setAttribute('autocapitalize', 'sentences');
-    el.setAttribute('spellcheck', 'true');
-    el.setAttribute('autocorrect', 'on');
+    el.setAttribute('autocomplete', item.password ? 'current-password' : 'off');
+    el.setAttribute('autocapitalize', item.password ? 'none' : 'sentences');
+    el.setAttribute('spellcheck', item.password ? 'false' : 'true');
+    el.setAttribute('autocorrect', item.password ? 'off' : 'on');
     el.addEventListener('input', () => {
       if (window.Module && Module._safespaces_mirror_text) {
         const size = Module.lengthBytesUTF8(el.value) + 1;
@@ -100,8 +100,13 @@
         if (item.max_chars) el.maxLength = item.max_chars;
         if (item.description) el.placeholder = item.description;
         el.style.fontSize = (item.font_px || 20) + 'px';
-        // Never overwrite what the person is typing; otherwise show what the app holds.
-        if (document.activeElement !== el && el.value !== item.value) el.value = item.value;
+        // Never overwrite what the person is typing; otherwise show what the app holds. The
+        // record never carries a password (only dots): its twin is only emptied when the app's is.
+        if (item.password) {
+          if (item.value === '' && el.value !== '' && document.activeElement !== el) el.value = '';
+        } else if (document.activeElement !== el && el.value !== item.value) {
+          el.value = item.value;
+        }
       } else if (el.textContent !== item.name) {
         el.textContent = item.name;
       }

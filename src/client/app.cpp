@@ -6,6 +6,7 @@
 
 void DrawApp(AppState& state, Actions& actions) {
   ui::BeginFrame(&state.ui_record);
+  ui::SetWholeScreen(IsStaffScreen(state.screen));  // Staff (co-production sessions): no journeys pane
   const ui::Layout layout = ui::ComputeLayout();
   if (layout.two_pane && state.screen != Screen::Welcome) DrawNavigationPane(state, actions, layout.nav);
   switch (state.screen) {
@@ -25,6 +26,12 @@ void DrawApp(AppState& state, Actions& actions) {
     case Screen::Settings: DrawSettingsScreen(state, actions); break;
     case Screen::Progress: DrawProgressScreen(state, actions); break;
     case Screen::Restore: DrawRestoreScreen(state, actions); break;
+    // Staff (co-production sessions)
+    case Screen::StaffLogin: DrawStaffLoginScreen(state, actions); break;
+    case Screen::StaffHome: DrawStaffHomeScreen(state, actions); break;
+    case Screen::StaffStart: DrawStaffStartScreen(state, actions); break;
+    case Screen::StaffBoard: DrawBoardScreen(state, actions); break;
+    case Screen::StaffSummary: DrawSessionSummaryScreen(state, actions); break;
   }
   ui::EndFrame();
 }

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "client/staff_state.h"
 #include "client/ui/record.h"
 #include "client/ui/theme.h"
 #include "core/map_places.h"
@@ -50,7 +51,19 @@ enum class Screen {
   Settings,
   Progress,       // "My progress": the buddy, the level, badges earned and still to find
   Restore,        // "I have a restore code": type the four words, get your badges back
+  // Staff (co-production sessions): reached from Settings, drawn on the whole window
+  StaffLogin,     // "I am a youth worker or council officer": username and password
+  StaffHome,      // "Start a group session" and their sessions
+  StaffStart,     // a new session's name, theme and area
+  StaffBoard,     // one session's board, for a projector
+  StaffSummary,   // what the group said, to save or print
 };
+
+// Staff (co-production sessions): the screens a young person never reaches by accident.
+inline bool IsStaffScreen(Screen screen) {
+  return screen == Screen::StaffLogin || screen == Screen::StaffHome || screen == Screen::StaffStart ||
+         screen == Screen::StaffBoard || screen == Screen::StaffSummary;
+}
 
 inline constexpr int kListPage = 30;  // places per page of the list
 
@@ -61,7 +74,10 @@ inline constexpr Screen kAllScreens[] = {Screen::Welcome, Screen::Home,         
                                          Screen::MapFilters,   Screen::SuggestPlace, Screen::SuggestDone,
                                          Screen::MyPlaces,
                                          Screen::JoinGroup,    Screen::Settings,
-                                         Screen::Progress,     Screen::Restore};
+                                         Screen::Progress,     Screen::Restore,
+                                         // Staff (co-production sessions)
+                                         Screen::StaffLogin, Screen::StaffHome, Screen::StaffStart,
+                                         Screen::StaffBoard, Screen::StaffSummary};
 
 // Something this device sent, as "My places" shows it.
 enum class SentState {
@@ -162,7 +178,7 @@ enum class GroupStep : std::uint8_t {
   Asking,   // the join request is on its way
   In,       // in a group (open, paused or ended: see GroupState::state)
 };
-enum class GroupOpen : std::uint8_t { Open, Paused, Ended };
+using GroupOpen = SessionState;  // open, paused or ended (staff_state.h: the same for staff)
 struct GroupState {
   GroupStep step = GroupStep::Typing;
   std::string typed;       // the code as typed (or from the join link)
@@ -216,6 +232,10 @@ struct AppState {
   RestoreDraft restore;
 
   GroupState group;  // the co-production group this device is in, if any
+
+  // Staff (co-production sessions): a youth worker's or officer's login, sessions, board
+  // and summary (staff_state.h); in memory only, never on the device.
+  StaffState staff;
 
   // The game (core/progress.h), worked out on the device from what it sent, so it works
   // offline. A celebration shows over any screen when something new was earned.
@@ -272,6 +292,19 @@ enum class ActionKind {
   JoinTyped,       // text: the group code as typed
   JoinGroup,       // "Join" with the typed code
   LeaveGroup,      // "Leave the group" (also "OK" once a group has ended)
+  // Staff (co-production sessions): applied by staff_data.cpp
+  StaffTyped,        // index: the StaffField, text
+  StaffLogIn,
+  StaffLogOut,
+  StaffStart,        // area: the map's visible bounds
+  StaffOpenBoard,    // text: the session id
+  StaffOpenSummary,  // text: the session id
+  StaffHide,         // text: the item id
+  StaffSetState,     // value: the SessionState wanted
+  StaffAskEnd,       // value 1: ask "End the session for everyone?"; 0: do not
+  StaffMoveBoard,    // lat, lon, zoom: the board's map
+  StaffSaveCsv,
+  StaffPrintPage,
 };
 
 struct Action {
@@ -286,6 +319,7 @@ struct Action {
   core::MapFilter filter;
   double lat = 0, lon = 0, zoom = 0;  // MoveMap
   RatingFor draft = RatingFor::Rating;  // AnswerScale, AnswerFacility, RatingStep, RatingComment, RatingWhen
+  core::LatLonBounds area;              // StaffStart (staff: co-production sessions)
 };
 
 struct Actions {
@@ -349,8 +383,9 @@ struct Actions {
     action.filter = filter;
     items.push_back(std::move(action));
   }
-  void MoveMap(double lat, double lon, double zoom) {
-    Action action{ActionKind::MoveMap};
+  void MoveMap(double lat, double lon, double zoom) { Camera(ActionKind::MoveMap, lat, lon, zoom); }
+  void Camera(ActionKind kind, double lat, double lon, double zoom) {  // a map's new middle and zoom
+    Action action{kind};
     action.lat = lat;
     action.lon = lon;
     action.zoom = zoom;
@@ -398,6 +433,34 @@ struct Actions {
   }
   void JoinGroup() { items.push_back({ActionKind::JoinGroup}); }
   void LeaveGroup() { items.push_back({ActionKind::LeaveGroup}); }
+  // Staff (co-production sessions)
+  void StaffTyped(StaffField field, std::string text) {
+    Action action{ActionKind::StaffTyped, {}, {}, static_cast<int>(field)};
+    action.text = std::move(text);
+    items.push_back(std::move(action));
+  }
+  void StaffLogIn() { items.push_back({ActionKind::StaffLogIn}); }
+  void StaffLogOut() { items.push_back({ActionKind::StaffLogOut}); }
+  void StaffStart(const core::LatLonBounds& area) {
+    Action action{ActionKind::StaffStart};
+    action.area = area;
+    items.push_back(std::move(action));
+  }
+  void StaffOpenBoard(const std::string& session_id) { Staff(ActionKind::StaffOpenBoard, session_id); }
+  void StaffOpenSummary(const std::string& session_id) { Staff(ActionKind::StaffOpenSummary, session_id); }
+  void StaffHide(const std::string& item_id) { Staff(ActionKind::StaffHide, item_id); }
+  void StaffSetState(SessionState state) {
+    items.push_back({ActionKind::StaffSetState, {}, {}, 0, static_cast<int>(state)});
+  }
+  void StaffAskEnd(bool ask) { items.push_back({ActionKind::StaffAskEnd, {}, {}, 0, ask ? 1 : 0}); }
+  void StaffMoveBoard(double lat, double lon, double zoom) { Camera(ActionKind::StaffMoveBoard, lat, lon, zoom); }
+  void StaffSaveCsv() { items.push_back({ActionKind::StaffSaveCsv}); }
+  void StaffPrintPage() { items.push_back({ActionKind::StaffPrintPage}); }
+  void Staff(ActionKind kind, std::string text) {
+    Action action{kind};
+    action.text = std::move(text);
+    items.push_back(std::move(action));
+  }
 };
 
 // The place with this id on the device's map, or nullptr.

@@ -13,6 +13,7 @@
 #include <nlohmann/json.hpp>
 
 #include "client/client_group.h"
+#include "client/staff_data.h"
 #include "core/codec.h"
 #include "core/map_math.h"
 #include "core/restore_code.h"
@@ -487,7 +488,9 @@ void SendSuggestion(AppState& state, ClientData& data) {
 void ApplyActions(AppState& state, Actions& actions, ClientData& data) {
   bool wrote = false;
   for (const Action& action : actions.items) {
-    if (ApplyNavigation(state, action) || ApplyGroupAction(state, data, action)) continue;
+    if (ApplyNavigation(state, action) || ApplyGroupAction(state, data, action) ||
+        ApplyStaffAction(state, data, action))
+      continue;
     switch (action.kind) {
       case ActionKind::StartRating: StartRating(state, action.place_id); break;
       case ActionKind::AnswerScale:
@@ -889,6 +892,7 @@ void SyncTick(AppState& state, ClientData& data, std::span<const HttpAnswer> ans
   MapConfigTick(state, data, answers);
   RestoreCodeTick(data, answers);
   GroupTick(state, data, answers);
+  StaffTick(state, data, answers);
   for (const HttpAnswer& answer : answers)
     if (answer.request_id == data.sync_request_id) HandleSyncAnswer(state, data, answer);
 

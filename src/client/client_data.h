@@ -8,6 +8,7 @@
 #include <string>
 
 #include "client/app.h"
+#include "client/staff_data.h"
 #include "core/sync_engine.h"
 #include "store/database.h"
 
@@ -35,6 +36,8 @@ struct ClientPorts {
       save_file;                                          // a download (a summary as CSV)
   std::function<void(const std::string& html)> open_document;  // a printable page in a new tab
   std::function<std::string()> start_path;                // "/join/KXM4P7" when opened from a QR code
+  // Staff (co-production sessions): where young people go to join ("safespaces.example.org").
+  std::function<std::string()> site_address;
 };
 
 struct ClientData {
@@ -57,6 +60,7 @@ struct ClientData {
   int group_join_request_id = 0;    // POST /api/v1/sessions/join in flight, 0 if none (client_group.h)
   int group_status_request_id = 0;  // POST /api/v1/sessions/status in flight, 0 if none
   double group_status_due = 0.0;    // when to ask how the group is (again)
+  StaffConnection staff;            // Staff (co-production sessions): the login's token, in memory only
 };
 
 // Opens (or creates) the device database at `path` (":memory:" in tests) and makes the

@@ -39,21 +39,6 @@ const char* const kTryLater = "Sorry, something went wrong. Please try again in 
 
 // [SECTION] Kept on the device
 
-std::string_view OpenName(GroupOpen open) {
-  switch (open) {
-    case GroupOpen::Paused: return "paused";
-    case GroupOpen::Ended: return "ended";
-    case GroupOpen::Open: break;
-  }
-  return "open";
-}
-
-GroupOpen OpenFromName(std::string_view name) {
-  if (name == "paused") return GroupOpen::Paused;
-  if (name == "ended") return GroupOpen::Ended;
-  return GroupOpen::Open;
-}
-
 void SaveGroup(const AppState& state, ClientData& data) {
   const GroupState& group = state.group;
   const std::string saved =
@@ -61,7 +46,7 @@ void SaveGroup(const AppState& state, ClientData& data) {
           ? core::DumpJson(json{{"session_id", group.session_id},
                                 {"name", group.name},
                                 {"theme", group.theme},
-                                {"state", std::string(OpenName(group.state))}})
+                                {"state", std::string(SessionStateName(group.state))}})
           : std::string();
   std::string error;
   if (store::SetDeviceMeta(data.db, kGroupKey, saved, error)) data.ports.persist();
@@ -120,7 +105,7 @@ void HandleJoinAnswer(AppState& state, ClientData& data, const HttpAnswer& answe
       group.session_id = body["session_id"].get<std::string>();
       group.name = Text(body, "name");
       group.theme = Text(body, "theme");
-      group.state = OpenFromName(Text(body, "state"));
+      group.state = SessionStateFromName(Text(body, "state"));
       group.goal_done = group.goal_target = 0;
       group.step = GroupStep::In;
       group.typed.clear();
@@ -172,7 +157,7 @@ void HandleStatusAnswer(AppState& state, ClientData& data, const HttpAnswer& ans
   } else if (answer.status == 200) {
     const json body = json::parse(answer.body, nullptr, false);
     if (!body.is_object()) return;
-    group.state = OpenFromName(Text(body, "state"));
+    group.state = SessionStateFromName(Text(body, "state"));
     if (body.find("member") != body.end() && body["member"] == false && group.state != GroupOpen::Ended) {
       group = GroupState{};  // left on another screen or removed: not in it any more
       group.message = "You are not in the group any more. You can join again with the code.";
@@ -197,7 +182,7 @@ void LoadGroup(AppState& state, ClientData& data) {
     group.session_id = saved["session_id"].get<std::string>();
     group.name = Text(saved, "name");
     group.theme = Text(saved, "theme");
-    group.state = OpenFromName(Text(saved, "state"));
+    group.state = SessionStateFromName(Text(saved, "state"));
   }
   const std::string path = data.ports.start_path ? data.ports.start_path() : std::string();
   if (path.rfind(kJoinPathPrefix, 0) != 0 || group.step == GroupStep::In) return;

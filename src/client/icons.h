@@ -75,6 +75,22 @@ enum class Icon : std::uint16_t {
   Torch = 0xF244,         // flashlight
   Compass = 0xF18B,
   Crown = 0xF1A5,
+  // Staff: logins, sessions and the board
+  Login = 0xF342,
+  Logout = 0xF343,
+  Key = 0xF306,
+  Hourglass = 0xF51F,     // timer-sand: waiting for a check
+  Pause = 0xF3E4,
+  Play = 0xF40A,
+  Stop = 0xF4DB,
+  Hide = 0xF209,          // eye-off
+  QrCode = 0xF432,
+  Board = 0xF428,         // presentation
+  Summary = 0xF128,       // chart-bar
+  Spreadsheet = 0xF218,   // file-delimited
+  Printer = 0xF42A,
+  Refresh = 0xF450,
+  NoConnection = 0xF5AA,  // wifi-off
   // Companions
   Cat = 0xF11B,
   Owl = 0xF3D2,
@@ -93,7 +109,9 @@ inline constexpr Icon kAllIcons[] = {
     Icon::YouthClub, Icon::Park, Icon::Leisure, Icon::Shop, Icon::Museum, Icon::Community, Icon::Cinema,
     Icon::QuietRoom, Icon::Wheelchair, Icon::Toilets, Icon::HearingLoop, Icon::Seat, Icon::Clock,
     Icon::Directions, Icon::Bookmark, Icon::BookmarkEmpty, Icon::List, Icon::ZoomIn, Icon::ZoomOut,
-    Icon::WhereIAm, Icon::Filter, Icon::ArrowUp, Icon::ArrowDown, Icon::ArrowRight, Icon::Trophy, Icon::Tie, Icon::TravelBag, Icon::Torch, Icon::Compass, Icon::Crown, Icon::Cat, Icon::Owl, Icon::Duck,
+    Icon::WhereIAm, Icon::Filter, Icon::ArrowUp, Icon::ArrowDown, Icon::ArrowRight, Icon::Trophy, Icon::Tie, Icon::TravelBag, Icon::Torch, Icon::Compass, Icon::Crown, Icon::Login, Icon::Logout,
+    Icon::Key, Icon::Hourglass, Icon::Pause, Icon::Play, Icon::Stop, Icon::Hide, Icon::QrCode, Icon::Board,
+    Icon::Summary, Icon::Spreadsheet, Icon::Printer, Icon::Refresh, Icon::NoConnection, Icon::Cat, Icon::Owl, Icon::Duck,
     Icon::Panda, Icon::Fish,
 };
 

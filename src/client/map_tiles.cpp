@@ -1,5 +1,6 @@
 // This is the implementation of map_tiles.h: a map of tiles to entries (loading, ready with
-// a texture, or failed until a retry time), and eviction by the frame each was last drawn.
+// a texture, or failed until a retry time), a smaller one of whole pictures by address, and
+// eviction of each by the frame it was last drawn.
 #include "client/map_tiles.h"
 
 #include <algorithm>
@@ -29,21 +30,35 @@ std::string TileUrl(std::string_view url_template, const core::TileId& tile) {
 
 TileCache::TileCache(TilePorts ports, std::size_t capacity) : ports_(std::move(ports)), capacity_(capacity) {}
 
-TileCache::~TileCache() { Clear(); }
+TileCache::~TileCache() {
+  ClearTiles();
+  for (auto& [url, entry] : pictures_)
+    if (entry.texture != 0 && ports_.free_texture) ports_.free_texture(entry.texture);
+}
 
 void TileCache::SetUrlTemplate(std::string url_template) {
   if (url_template == url_template_) return;
-  Clear();
+  ClearTiles();
   url_template_ = std::move(url_template);
 }
 
-void TileCache::Clear() {
+void TileCache::ClearTiles() {
   for (auto& [tile, entry] : entries_)
     if (entry.texture != 0 && ports_.free_texture) ports_.free_texture(entry.texture);
   entries_.clear();
-  in_flight_.clear();  // answers still on their way are ignored when they come
+  // Answers still on their way for the old tiles are ignored when they come.
+  std::erase_if(in_flight_, [](const auto& flight) { return flight.second.picture.empty(); });
   textures_ = 0;
   failures_ = 0;
+}
+
+TileCache::Entry* TileCache::EntryOf(const Flight& flight) {
+  if (!flight.picture.empty()) {
+    auto it = pictures_.find(flight.picture);
+    return it == pictures_.end() ? nullptr : &it->second;
+  }
+  auto it = entries_.find(flight.tile);
+  return it == entries_.end() ? nullptr : &it->second;
 }
 
 void TileCache::BeginFrame(double now_seconds) {
@@ -55,10 +70,10 @@ void TileCache::BeginFrame(double now_seconds) {
       ++it;
       continue;
     }
-    if (auto entry = entries_.find(it->second.tile); entry != entries_.end() && entry->second.state == State::Loading) {
-      entry->second.state = State::Failed;
-      entry->second.retry_at = now_ + kRetrySeconds;
-      ++failures_;
+    if (Entry* entry = EntryOf(it->second); entry && entry->state == State::Loading) {
+      entry->state = State::Failed;
+      entry->retry_at = now_ + kRetrySeconds;
+      if (it->second.picture.empty()) ++failures_;
     }
     it = in_flight_.erase(it);
   }
@@ -79,8 +94,26 @@ TextureId TileCache::Find(const core::TileId& tile, bool fetch) {
   Entry& entry = entries_[tile];
   entry.state = State::Loading;
   entry.last_drawn = frame_;
-  in_flight_[id] = {tile, now_};
+  in_flight_[id] = {tile, {}, now_};
   ports_.fetch(id, TileUrl(url_template_, tile));
+  return 0;
+}
+
+TextureId TileCache::FindPicture(const std::string& url) {
+  auto it = pictures_.find(url);
+  if (it != pictures_.end()) {
+    Entry& entry = it->second;
+    entry.last_drawn = frame_;
+    if (entry.state == State::Ready) return entry.texture;
+    if (entry.state == State::Loading || now_ < entry.retry_at) return 0;
+  }
+  if (url.empty() || InFlight() >= kMaxInFlight) return 0;
+  const int id = next_request_id_++;
+  Entry& entry = pictures_[url];
+  entry.state = State::Loading;
+  entry.last_drawn = frame_;
+  in_flight_[id] = {{}, url, now_};
+  ports_.fetch(id, url);
   return 0;
 }
 
@@ -92,21 +125,22 @@ bool TileCache::HasFailed(const core::TileId& tile) const {
 void TileCache::Deliver(const DecodedTile& answer) {
   auto flight = in_flight_.find(answer.request_id);
   if (flight == in_flight_.end()) return;  // for a template no longer used
-  const core::TileId tile = flight->second.tile;
+  const Flight done = std::move(flight->second);
   in_flight_.erase(flight);
-  auto it = entries_.find(tile);
-  if (it == entries_.end()) return;
-  Entry& entry = it->second;
+  Entry* found = EntryOf(done);
+  if (!found) return;
+  Entry& entry = *found;
+  const bool tile = done.picture.empty();  // the tiles' counts leave pictures out
   const bool sized = answer.width > 0 && answer.height > 0 &&
                      answer.rgba.size() == static_cast<std::size_t>(answer.width) * answer.height * 4;
   entry.texture = answer.ok && sized ? ports_.make_texture(answer.rgba.data(), answer.width, answer.height) : 0;
   if (entry.texture != 0) {
     entry.state = State::Ready;
-    ++textures_;
+    if (tile) ++textures_;
   } else {
     entry.state = State::Failed;
     entry.retry_at = now_ + kRetrySeconds;
-    ++failures_;
+    if (tile) ++failures_;
   }
 }
 
@@ -119,6 +153,17 @@ void TileCache::Forget(std::map<core::TileId, Entry>::iterator it) {
 }
 
 void TileCache::EndFrame() {
+  // Pictures: the least recently drawn beyond kMaxPictures go (never one on its way).
+  while (pictures_.size() > kMaxPictures) {
+    auto oldest = pictures_.end();
+    for (auto it = pictures_.begin(); it != pictures_.end(); ++it)
+      if (it->second.state != State::Loading && it->second.last_drawn != frame_ &&
+          (oldest == pictures_.end() || it->second.last_drawn < oldest->second.last_drawn))
+        oldest = it;
+    if (oldest == pictures_.end()) break;
+    if (oldest->second.texture != 0 && ports_.free_texture) ports_.free_texture(oldest->second.texture);
+    pictures_.erase(oldest);
+  }
   if (textures_ <= capacity_) return;
   // Least recently drawn first; a tile drawn this frame is on screen and stays.
   std::vector<std::pair<std::uint64_t, core::TileId>> ready;

@@ -2,7 +2,9 @@
 // kept as GPU textures in a cache that forgets the least recently drawn ones first. The map
 // screen asks for the tiles it needs each frame (Find); what is missing is fetched, a few
 // at a time, nearest the middle first, and a failed tile is tried again later. Textures and
-// fetching go through ports, so tests run it without a GPU or a network. Start at TileCache.
+// fetching go through ports, so tests run it without a GPU or a network. The same cache
+// fetches a few whole pictures by their address (a group session's QR code), through the
+// same ports, so the platform has one way to get a picture. Start at TileCache.
 #pragma once
 #include <cstddef>
 #include <cstdint>
@@ -39,6 +41,7 @@ class TileCache {
   static constexpr int kMaxInFlight = 6;                // fetches at once (browsers allow 6 per host)
   static constexpr double kRetrySeconds = 15.0;         // after a failed fetch
   static constexpr double kGiveUpSeconds = 30.0;        // a fetch with no answer by then has failed
+  static constexpr std::size_t kMaxPictures = 4;        // whole pictures kept (QR codes), beyond the tiles
 
   explicit TileCache(TilePorts ports, std::size_t capacity = kDefaultCapacity);
   ~TileCache();
@@ -58,6 +61,11 @@ class TileCache {
 
   // True while the tile's last fetch failed (it may not exist: beyond the source's zooms).
   bool HasFailed(const core::TileId& tile) const;
+
+  // A whole picture by its address ("/join-qr/KXM4P7.png"): its texture if it is here
+  // (marked drawn this frame), else 0 and it is fetched (again after kRetrySeconds if its
+  // last fetch failed). A new tile template keeps pictures; EndFrame keeps kMaxPictures.
+  TextureId FindPicture(const std::string& url);
 
   // A fetch finished: makes the texture, or notes the failure for a later retry.
   void Deliver(const DecodedTile& answer);
@@ -80,16 +88,19 @@ class TileCache {
     double retry_at = 0.0;         // seconds, when Failed
   };
   void Forget(std::map<core::TileId, Entry>::iterator it);
-  void Clear();
+  void ClearTiles();
 
   TilePorts ports_;
   std::size_t capacity_;
   std::string url_template_;
   std::map<core::TileId, Entry> entries_;
+  std::map<std::string, Entry> pictures_;  // by address
   struct Flight {
     core::TileId tile;
+    std::string picture;   // the picture's address; "" for a tile
     double started = 0.0;  // seconds
   };
+  Entry* EntryOf(const Flight& flight);  // the tile's or picture's entry, or nullptr
   std::map<int, Flight> in_flight_;  // by request id
   int next_request_id_ = 1;
   std::uint64_t frame_ = 0;

@@ -211,6 +211,7 @@ ClientPorts PlatformPorts() {
   ports.save_file = platform::SaveFile;
   ports.open_document = platform::OpenDocument;
   ports.start_path = platform::StartPath;
+  ports.site_address = platform::SiteAddress;
   return ports;
 }
 

@@ -2,11 +2,11 @@
 // icon on its kind's colour) or a round count where several are close, and buttons for all
 // that a drag or a pinch does, so dragging is never the only way. The list of the same
 // places is one tap away (screen_places.cpp); screen readers use it. Also the picker that
-// "Suggest a place" uses: the map under a fixed pin.
+// "Suggest a place" uses (the map under a fixed pin) and a youth worker's session area.
+// The view and its tiles are map_view.h's.
 //
-// [SECTION] The view: world pixels <-> the screen
 // [SECTION] Pins and clusters
-// [SECTION] Tiles
+// [SECTION] Words and toolbars
 // [SECTION] The map screen
 // [SECTION] The picker
 #include <imgui.h>
@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "client/map_tiles.h"
+#include "client/map_view.h"
 #include "client/place_icons.h"
 #include "client/screens.h"
 #include "client/ui/theme.h"
@@ -27,64 +28,18 @@
 
 namespace {
 
-constexpr double kMapMinZoom = 6.0;    // the whole of England: further out helps no one
-constexpr double kMapMaxZoom = 19.0;   // a building
-constexpr int kMaxAncestorLevels = 6;  // how far up to look for a coarser tile to stretch
 constexpr float kPinCullMargin = 64.0f;  // CSS px beyond the edges where pins are still drawn
 constexpr float kGap = 8.0f;           // CSS px between controls
 
-//-----------------------------------------------------------------------------
-// [SECTION] The view: world pixels <-> the screen
-//-----------------------------------------------------------------------------
-
-struct MapView {
-  double lat = 0, lon = 0, zoom = 0;
-  ui::Rect area;
-  core::WorldPoint centre;  // world px at `zoom`
-
-  ImVec2 ToScreen(const core::WorldPoint& world) const {
-    return ImVec2(static_cast<float>(area.CenterX() + (world.x - centre.x)),
-                  static_cast<float>(area.CenterY() + (world.y - centre.y)));
-  }
-};
-
+// The young person's map camera (state.map_*), as the map views take it.
 MapView ViewOf(const AppState& state, const ui::Rect& area) {
-  MapView view;
-  view.lat = state.map_lat;
-  view.lon = state.map_lon;
-  view.zoom = std::clamp(state.map_zoom, kMapMinZoom, kMapMaxZoom);
-  view.area = area;
-  view.centre = core::LatLonToWorld(view.lat, view.lon, view.zoom);
-  return view;
+  return ViewOf(MapCamera{state.map_lat, state.map_lon, state.map_zoom}, area);
 }
 
-double WrapLongitude(double lon) { return std::remainder(lon, 360.0); }
-
-// Moves the map so the world point now at `focus` (screen px) stays under it while zooming
-// by `factor`, after the picture moved by (pan_x, pan_y).
-void MoveView(const MapView& view, float pan_x, float pan_y, double factor, ImVec2 focus, Actions& actions) {
-  core::WorldPoint centre{view.centre.x - pan_x, view.centre.y - pan_y};
-  const double zoom = std::clamp(view.zoom + std::log2(factor), kMapMinZoom, kMapMaxZoom);
-  const double scale = std::exp2(zoom - view.zoom);
-  if (scale != 1.0) {
-    const double fx = focus.x - view.area.CenterX();
-    const double fy = focus.y - view.area.CenterY();
-    centre = {(centre.x + fx) * scale - fx, (centre.y + fy) * scale - fy};
-  }
-  const core::LatLon middle = core::WorldToLatLon(centre, zoom);
-  actions.MoveMap(middle.lat, WrapLongitude(middle.lon), zoom);
-}
-
-void ZoomAtMiddle(const MapView& view, double levels, Actions& actions) {
-  const double zoom = std::clamp(std::round(view.zoom) + levels, kMapMinZoom, kMapMaxZoom);
-  actions.MoveMap(view.lat, view.lon, zoom);
-}
+void MoveMap(const MapCamera& camera, Actions& actions) { actions.MoveMap(camera.lat, camera.lon, camera.zoom); }
 
 void ApplyGesture(const MapView& view, const ui::MapGesture& gesture, Actions& actions) {
-  double factor = gesture.zoom_by;
-  if (gesture.double_tap) factor *= 2.0;
-  if (gesture.pan_x == 0.0f && gesture.pan_y == 0.0f && factor == 1.0) return;
-  MoveView(view, gesture.pan_x, gesture.pan_y, factor, ImVec2(gesture.focus_x, gesture.focus_y), actions);
+  if (const std::optional<MapCamera> camera = CameraAfter(view, gesture)) MoveMap(*camera, actions);
 }
 
 //-----------------------------------------------------------------------------
@@ -189,66 +144,8 @@ int DrawPlaces(const AppState& state, const MapView& view, Actions* actions) {
 }
 
 //-----------------------------------------------------------------------------
-// [SECTION] Tiles
+// [SECTION] Words and toolbars
 //-----------------------------------------------------------------------------
-
-ImTextureID AsImGuiTexture(TextureId texture) { return reinterpret_cast<ImTextureID>(texture); }
-
-// Whether the source has `tile` at all: within its zooms and its bounds.
-bool SourceHas(const MapConfig& config, const core::TileId& tile) {
-  if (tile.z < config.tile_min_zoom || tile.z > config.tile_max_zoom) return false;
-  if (!config.tile_bounded) return true;
-  const core::LatLonBounds covers = core::TileBounds(tile);
-  const core::LatLonBounds& has = config.tile_bounds;
-  return covers.south < has.north && covers.north > has.south && covers.west < has.east && covers.east > has.west;
-}
-
-// The tiles under the view; where one is still on its way, a coarser one already here is
-// stretched over its square, and where none is, plain land colour. Deeper than the source
-// goes, its deepest tiles are stretched.
-void DrawTiles(const AppState& state, const MapView& view) {
-  ImDrawList* draw = ImGui::GetWindowDrawList();
-  const ui::Rect& a = view.area;
-  draw->PushClipRect(ImVec2(a.x, a.y), ImVec2(a.x + a.w, a.y + a.h), true);
-  draw->AddRectFilled(ImVec2(a.x, a.y), ImVec2(a.x + a.w, a.y + a.h), IM_COL32(0xEC, 0xE8, 0xDF, 0xFF));
-  TileCache* tiles = state.tiles;
-  const MapConfig& config = state.map_config;
-  if (tiles) {
-    const core::Viewport viewport{view.lat, view.lon, view.zoom, a.w, a.h};
-    for (const core::CoveringTile& covering : core::TilesCovering(viewport)) {
-      // Whole pixels at both edges, so neighbouring tiles meet without a hairline between.
-      const ImVec2 min(a.x + static_cast<float>(std::floor(covering.left)),
-                       a.y + static_cast<float>(std::floor(covering.top)));
-      const ImVec2 max(a.x + static_cast<float>(std::floor(covering.left + covering.size)),
-                       a.y + static_cast<float>(std::floor(covering.top + covering.size)));
-      const bool exists = SourceHas(config, covering.tile);
-      if (TextureId texture = exists ? tiles->Find(covering.tile, true) : 0) {
-        draw->AddImage(AsImGuiTexture(texture), min, max);
-        continue;
-      }
-      // A coarser tile: fetched only when this one cannot come (beyond the source, or
-      // failed); otherwise it is only a stand-in while this one loads.
-      bool missing = !exists || tiles->HasFailed(covering.tile);
-      for (int up = 1; up <= kMaxAncestorLevels; ++up) {
-        const std::optional<core::TileId> ancestor = core::AncestorTile(covering.tile, up);
-        if (!ancestor) break;
-        const bool fetch = missing && SourceHas(config, *ancestor) && !tiles->HasFailed(*ancestor);
-        const TextureId texture = tiles->Find(*ancestor, fetch);
-        if (texture == 0) {
-          if (fetch) missing = false;  // the nearest that can come is asked for: no more
-          continue;
-        }
-        const std::optional<core::TileRect> part = core::SubRectInAncestor(covering.tile, *ancestor);
-        if (!part) break;
-        draw->AddImage(AsImGuiTexture(texture), min, max,
-                       ImVec2(static_cast<float>(part->u0), static_cast<float>(part->v0)),
-                       ImVec2(static_cast<float>(part->u1), static_cast<float>(part->v1)));
-        break;
-      }
-    }
-  }
-  draw->PopClipRect();
-}
 
 std::string PicturesDescription(int places_shown) {
   return "The map picture. It shows " + std::to_string(places_shown) +
@@ -347,7 +244,7 @@ void DrawMapScreen(const AppState& state, Actions& actions) {
   for (int i = 0; i < 2; ++i) {
     ImGui::SetCursorScreenPos(
         ImVec2(area.x + area.w - pad - tool_width, zoom_top + static_cast<float>(i) * (tool_height + kGap)));
-    if (ui::ToolButton(zooms[i].icon, zooms[i].label, tool_width)) ZoomAtMiddle(view, i == 0 ? 1.0 : -1.0, actions);
+    if (ui::ToolButton(zooms[i].icon, zooms[i].label, tool_width)) MoveMap(CameraZoomed(view, i == 0 ? 1.0 : -1.0), actions);
     note_control();
   }
   // The tiles' credit, always in sight, just above the toolbar.
@@ -387,7 +284,7 @@ void DrawMapScreen(const AppState& state, Actions& actions) {
 // [SECTION] The picker
 //-----------------------------------------------------------------------------
 
-void DrawMapPicker(const AppState& state, Actions& actions, float height) {
+core::LatLonBounds DrawMapPicker(const AppState& state, Actions& actions, float height, PickerPin pin) {
   const ui::Rect box = ui::BeginMapBox("##map-picker", height);
   const MapView view = ViewOf(state, box);
   ImDrawList* draw = ImGui::GetWindowDrawList();
@@ -401,7 +298,7 @@ void DrawMapPicker(const AppState& state, Actions& actions, float height) {
     ImGui::SetCursorScreenPos(
         ImVec2(box.x + box.w - pad - tool_width, box.y + pad + static_cast<float>(i) * (ui::ToolButtonHeight() + kGap)));
     if (ui::ToolButton(in ? Icon::ZoomIn : Icon::ZoomOut, in ? "Zoom in" : "Zoom out", tool_width))
-      ZoomAtMiddle(view, in ? 1.0 : -1.0, actions);
+      MoveMap(CameraZoomed(view, in ? 1.0 : -1.0), actions);
     controls.push_back({ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y, ImGui::GetItemRectSize().x,
                         ImGui::GetItemRectSize().y});
   }
@@ -412,11 +309,13 @@ void DrawMapPicker(const AppState& state, Actions& actions, float height) {
   // The places, and over them the new place's pin, fixed in the middle: the map moves under it.
   draw->ChannelsSetCurrent(1);
   DrawPlaces(state, view, nullptr);
-  ui::DrawMapPin(box.CenterX(), box.CenterY(), Icon::Plus, ui::Colours().focus, 1.4f);
+  if (pin == PickerPin::NewPlace) ui::DrawMapPin(box.CenterX(), box.CenterY(), Icon::Plus, ui::Colours().focus, 1.4f);
   draw->ChannelsSetCurrent(0);
   DrawTiles(state, view);
   const ui::MapGesture gesture = ui::MapSurface(
-      box, controls, "The map, with a pin in the middle. Move the map until the pin is on your place.");
+      box, controls,
+      pin == PickerPin::NewPlace ? "The map, with a pin in the middle. Move the map until the pin is on your place."
+                                 : "The map. Move it and zoom it until it shows the area you want.");
   ApplyGesture(view, gesture, actions);
   draw->AddRect(ImVec2(box.x, box.y), ImVec2(box.x + box.w, box.y + box.h), ui::Colours().card_border, 12.0f, 0, 2.0f);
   draw->ChannelsMerge();
@@ -432,8 +331,10 @@ void DrawMapPicker(const AppState& state, Actions& actions, float height) {
   for (int i = 0; i < 4; ++i) {
     if (i % per_row != 0) ImGui::SameLine(0.0f, kGap);
     if (ui::ToolButton(moves[i].icon, moves[i].label, width))
-      MoveView(view, shift[i][0] * box.w * 0.25f, shift[i][1] * box.h * 0.25f, 1.0,
-               ImVec2(box.CenterX(), box.CenterY()), actions);
+      MoveMap(CameraMovedBy(view, shift[i][0] * box.w * 0.25f, shift[i][1] * box.h * 0.25f, 1.0,
+                            ImVec2(box.CenterX(), box.CenterY())),
+              actions);
     if (i % per_row == per_row - 1 && i < 3) ui::Space(kGap - ImGui::GetStyle().ItemSpacing.y);
   }
+  return view.Bounds();
 }

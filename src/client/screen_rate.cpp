@@ -231,6 +231,8 @@ std::string VisitWords(const AppState& state, int months_ago) {
   return std::string(MonthName(state.this_month, months_ago)) + (months_ago >= 2 ? " or before" : "");
 }
 
+const char* FaceWords(int faces) { return faces >= 1 && faces <= 5 ? kFaceWords[faces - 1] : ""; }
+
 void DrawSyncStatus(const AppState& state) {
   const std::string_view text = core::SyncStatusText(state.sync_status);
   if (text.empty()) return;

@@ -1,6 +1,7 @@
 // Settings: text size, letters, colours, movement, sounds and read aloud. Every change
 // shows at once and is remembered on this device; nothing here needs an account. Also the
-// restore code: four random words that bring the badges back on a new phone.
+// restore code: four random words that bring the badges back on a new phone. Last, the
+// way in for staff (screen_staff_login.cpp).
 #include <imgui.h>
 
 #include <algorithm>
@@ -68,5 +69,11 @@ void DrawSettingsScreen(const AppState& state, Actions& actions) {
       actions.ReadAloud("Your restore code is: " + words + ". " + kWhy);
   }
   if (ui::Button(Icon::Undo, "I have a restore code", ui::ButtonStyle::Secondary)) actions.OpenScreen(Screen::Restore);
+
+  // Staff (co-production sessions): the way in for youth workers and officers, at the end
+  // of Settings, where young people do not stumble on it.
+  ui::Heading("For staff", 2, Icon::Key);
+  if (ui::Button(Icon::Key, "I am a youth worker or council officer", ui::ButtonStyle::Secondary))
+    actions.OpenScreen(state.staff.logged_in ? Screen::StaffHome : Screen::StaffLogin);
   ui::EndScreen();
 }

@@ -25,6 +25,8 @@ void DrawRatingQuestion(const AppState& state, const RatingDraft& draft, RatingF
                         Actions& actions);
 // When they went, in words: "November", "September or before".
 std::string VisitWords(const AppState& state, int months_ago);
+// A face's words, 1..5: "No", "Not really", "A bit", "Mostly", "Yes, a lot" ("" otherwise).
+const char* FaceWords(int faces);
 // "Suggest a place" (screen_suggest.cpp): the question of SuggestionDraft::step, then thanks.
 void DrawSuggestPlaceScreen(const AppState& state, Actions& actions);
 void DrawSuggestDoneScreen(const AppState& state, Actions& actions);
@@ -41,7 +43,10 @@ void DrawMyPlacesScreen(const AppState& state, Actions& actions);
 void DrawMapScreen(const AppState& state, Actions& actions);
 // The map with a fixed pin in its middle, `height` CSS px tall across the column: moving the
 // map moves the place under the pin (state.map_lat/map_lon). For "Suggest a place".
-void DrawMapPicker(const AppState& state, Actions& actions, float height);
+// With PickerPin::None it has no pin (a youth worker's session area). Returns what it shows.
+enum class PickerPin { NewPlace, None };
+core::LatLonBounds DrawMapPicker(const AppState& state, Actions& actions, float height,
+                                 PickerPin pin = PickerPin::NewPlace);
 // "My progress" (screen_progress.cpp), and the celebration of something new earned: a calm
 // card (no flashing, no timer) on the thank-you screens and Home, said by screen readers;
 // it ends when the young person leaves the screen where they saw it.
@@ -57,3 +62,11 @@ std::string GroupBannerWords(const AppState& state);
 // The sync status line ("Saved on this device. It will send when you are online."), drawn
 // by every screen that shows what the young person made.
 void DrawSyncStatus(const AppState& state);
+
+// Staff (co-production sessions), on the whole window: a youth worker's or officer's login,
+// their sessions, a new session, its board for a projector, and its summary.
+void DrawStaffLoginScreen(const AppState& state, Actions& actions);    // screen_staff_login.cpp
+void DrawStaffHomeScreen(const AppState& state, Actions& actions);     // screen_staff_home.cpp
+void DrawStaffStartScreen(const AppState& state, Actions& actions);    // screen_staff_start.cpp
+void DrawBoardScreen(const AppState& state, Actions& actions);         // screen_board.cpp
+void DrawSessionSummaryScreen(const AppState& state, Actions& actions);  // screen_session_summary.cpp

@@ -122,6 +122,31 @@ std::vector<CoveringTile> TilesCovering(const Viewport& view) {
   return tiles;
 }
 
+LatLonBounds ViewportBounds(const Viewport& view) {
+  const double zoom = ClampZoom(view.zoom);
+  const WorldPoint centre = LatLonToWorld(view.center_lat, view.center_lon, zoom);
+  const LatLon north_west = WorldToLatLon({centre.x - view.width / 2.0, centre.y - view.height / 2.0}, zoom);
+  const LatLon south_east = WorldToLatLon({centre.x + view.width / 2.0, centre.y + view.height / 2.0}, zoom);
+  return {south_east.lat, north_west.lon, north_west.lat, south_east.lon};
+}
+
+Viewport FitBounds(const LatLonBounds& bounds, double width, double height, double max_zoom) {
+  const double south = ClampLatitude(std::min(bounds.south, bounds.north));
+  const double north = ClampLatitude(std::max(bounds.south, bounds.north));
+  const double west = std::min(bounds.west, bounds.east), east = std::max(bounds.west, bounds.east);
+  const WorldPoint south_west = LatLonToWorld(south, west, 0.0);
+  const WorldPoint north_east = LatLonToWorld(north, east, 0.0);
+  const WorldPoint middle{(south_west.x + north_east.x) / 2.0, (south_west.y + north_east.y) / 2.0};
+  // At zoom 0 the bounds are this many px; each zoom doubles them.
+  const double span_x = std::max(north_east.x - south_west.x, 1e-9);
+  const double span_y = std::max(south_west.y - north_east.y, 1e-9);
+  const double fits = std::log2(std::min(std::max(width, 1.0) / span_x, std::max(height, 1.0) / span_y));
+  const double zoom = std::clamp(std::floor(std::isfinite(fits) ? fits : 0.0), static_cast<double>(kMinZoom),
+                                 ClampZoom(max_zoom));
+  const LatLon centre = WorldToLatLon(middle, 0.0);
+  return {centre.lat, centre.lon, zoom, width, height};
+}
+
 // [SECTION] Parents
 
 std::optional<TileId> ParentTile(const TileId& tile) { return AncestorTile(tile, 1); }

@@ -98,6 +98,14 @@ struct CoveringTile {
 // Width and height are clamped to 0..kMaxViewportPx; an empty or NaN view gives no tiles.
 std::vector<CoveringTile> TilesCovering(const Viewport& view);
 
+// What a view shows, edge to edge: south < north; west < east, in the view's own longitudes
+// (not wrapped, so a view across the antimeridian has east > 180).
+LatLonBounds ViewportBounds(const Viewport& view);
+
+// The view `width` x `height` CSS px, centred on `bounds`, at the deepest whole zoom (from
+// kMinZoom up to `max_zoom`) that shows all of them: a session's area on its board.
+Viewport FitBounds(const LatLonBounds& bounds, double width, double height, double max_zoom);
+
 // [SECTION] Parents, for drawing a coarser tile while a finer one loads
 
 std::optional<TileId> ParentTile(const TileId& tile);  // nullopt at zoom 0 or for an invalid tile

@@ -121,6 +121,10 @@ void OpenDocument(const std::string& html);
 // desktop build reads $SAFESPACES_START_PATH.
 std::string StartPath();
 
+// Where young people go to join a group, as a youth worker's board says it: the page's host
+// ("safespaces.example.org"); the desktop build, the host of $SAFESPACES_SERVER.
+std::string SiteAddress();
+
 // A short, soft two-note chime ("it went!"), made by the browser's audio; no sound file.
 void PlayChime();
 

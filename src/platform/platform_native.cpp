@@ -246,6 +246,13 @@ std::string StartPath() {
   return path && *path ? path : "/";
 }
 
+std::string SiteAddress() {
+  std::string site = ServerUrl();
+  if (const std::size_t scheme = site.find("://"); scheme != std::string::npos) site.erase(0, scheme + 3);
+  if (const std::size_t path = site.find('/'); path != std::string::npos) site.erase(path);
+  return site;
+}
+
 }  // namespace platform
 
 namespace platform {

@@ -206,11 +206,12 @@ EM_JS(void, JsOpenDocument, (const char* html), {
   setTimeout(() => URL.revokeObjectURL(address), 60000);
 });
 
-EM_JS(char*, JsStartPath, (), {
-  const path = window.location.pathname || '/';
-  const size = lengthBytesUTF8(path) + 1;
+// A part of the page's address: 0 its path ("/join/KXM4P7"), 1 its host ("example.org:8080").
+EM_JS(char*, JsLocation, (int part), {
+  const text = part === 0 ? (window.location.pathname || '/') : window.location.host;
+  const size = lengthBytesUTF8(text) + 1;
   const ptr = _malloc(size);
-  stringToUTF8(path, ptr, size);
+  stringToUTF8(text, ptr, size);
   return ptr;
 });
 
@@ -276,12 +277,19 @@ void SaveFile(const std::string& file_name, const std::string& mime_type, const 
 
 void OpenDocument(const std::string& html) { JsOpenDocument(html.c_str()); }
 
-std::string StartPath() {
-  char* path = JsStartPath();
-  std::string copy = path ? path : "/";
-  std::free(path);
+namespace {
+
+std::string LocationPart(int part, const char* otherwise) {
+  char* text = JsLocation(part);
+  std::string copy = text ? text : otherwise;
+  std::free(text);
   return copy;
 }
+
+}  // namespace
+
+std::string StartPath() { return LocationPart(0, "/"); }
+std::string SiteAddress() { return LocationPart(1, ""); }
 
 std::vector<MirrorEvent> TakeMirrorEvents() {
   std::vector<MirrorEvent> taken;

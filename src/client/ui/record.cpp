@@ -39,6 +39,7 @@ std::string RecordToJson(const FrameRecord& record) {
     if (item.role == Role::Radio) j["group"] = item.group;
     if (item.role == Role::TextBox) {
       j["value"] = item.value;
+      if (item.password) j["password"] = true;
       j["multiline"] = item.multiline;
       j["max_chars"] = item.max_chars;
       j["input_mode"] = item.input_mode;

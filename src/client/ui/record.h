@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "client/icons.h"
+
 namespace ui {
 
 enum class Role { Button, Heading, Text, Radio, Switch, Status, TextBox };
@@ -15,6 +17,8 @@ struct Rect {
   float CenterX() const { return x + w * 0.5f; }
   float CenterY() const { return y + h * 0.5f; }
 };
+
+inline constexpr const char* kHiddenText = "\xE2\x80\xA2\xE2\x80\xA2\xE2\x80\xA2";  // a password field's value in the record
 
 struct Item {
   std::uint32_t id = 0;   // ImGui's id of the item; 0 for text
@@ -29,6 +33,8 @@ struct Item {
   bool multiline = false; // text box: several lines (Enter makes a new line)
   int max_chars = 0;      // text box: the most letters it takes
   std::string input_mode; // text box: the phone keyboard to show ("text", "numeric", ...)
+  bool password = false;  // text box: shown as dots; `value` is then kHiddenText or "", never the text
+  Icon icon = Icon::None; // the icon drawn beside the words (buttons, choices), for tests
   Rect rect;
 };
 

@@ -164,7 +164,8 @@ bool ApplyLook(const std::string& assets_dir, float device_pixel_ratio, const Lo
   if (!FileReadable(regular) || !FileReadable(bold) || !FileReadable(icons)) {
     ImFontConfig fallback;
     fallback.SizePixels = 13.0f * dpr;
-    g_fonts.body = g_fonts.bold = g_fonts.small = g_fonts.heading = g_fonts.big_icon = atlas.AddFontDefault(&fallback);
+    g_fonts.body = g_fonts.bold = g_fonts.small = g_fonts.heading = g_fonts.big_icon = g_fonts.display =
+        atlas.AddFontDefault(&fallback);
     io.FontGlobalScale = 1.0f / dpr;
     atlas.Build();
     return false;
@@ -177,6 +178,11 @@ bool ApplyLook(const std::string& assets_dir, float device_pixel_ratio, const Lo
   ImFontConfig big_icon_config;
   big_icon_config.OversampleH = 1;
   g_fonts.big_icon = atlas.AddFontFromFileTTF(icons.c_str(), kBigIconSize * raster, &big_icon_config, IconRanges());
+  // Only what a room code is made of: the whole alphabet this big would not fit the atlas.
+  static const ImWchar kDisplayRanges[] = {' ', ' ', '-', '-', '0', '9', 'A', 'Z', 0};
+  ImFontConfig display_config;
+  display_config.OversampleH = 1;
+  g_fonts.display = atlas.AddFontFromFileTTF(bold.c_str(), kDisplaySize * raster, &display_config, kDisplayRanges);
   g_fonts.from_files = true;
   // Drawn at CSS size x text scale: the atlas holds `raster` device pixels per CSS pixel.
   io.FontGlobalScale = g_text_scale / raster;

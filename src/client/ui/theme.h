@@ -14,6 +14,7 @@ inline constexpr float kBodySize = 20.0f;       // body text: large enough for d
 inline constexpr float kSmallSize = 17.0f;      // hints under a button's label
 inline constexpr float kHeadingSize = 30.0f;    // screen titles
 inline constexpr float kBigIconSize = 34.0f;    // icons on journey buttons
+inline constexpr float kDisplaySize = 72.0f;    // a room code on the board, read from the back of a room
 inline constexpr float kMinTarget = 48.0f;      // smallest touch target (WCAG 2.5.5), never scaled down
 inline constexpr float kMaxContentWidth = 600.0f;  // reading column on tablets and laptops, at 100%
 inline constexpr float kScreenPadding = 16.0f;  // space at the screen's edges
@@ -51,6 +52,7 @@ struct Fonts {
   ImFont* small = nullptr;     // hints
   ImFont* heading = nullptr;   // bold, screen titles
   ImFont* big_icon = nullptr;  // icons alone, journey buttons
+  ImFont* display = nullptr;   // bold, kDisplaySize: capitals, digits, '-' and ' ' only (a room code)
   bool from_files = false;     // false when the font files were missing (ImGui's default font)
 };
 

@@ -7,6 +7,7 @@
 // [SECTION] Choices
 // [SECTION] Text
 // [SECTION] The map
+// [SECTION] The board
 #include "client/ui/widgets.h"
 
 #include <imgui.h>
@@ -36,6 +37,7 @@ std::vector<std::uint32_t> g_submits;       // Enter in a text field's HTML twin
 float g_visible_height = 0.0f;              // 0: the whole window
 std::string g_screen_title;                 // the screen drawn last, so a new one starts at its top
 Insets g_insets;                            // the screen's notch and rounded corners
+bool g_whole_screen = false;                // no navigation pane this frame (SetWholeScreen)
 
 constexpr float kDragStartPixels = 10.0f;   // a finger moving this far scrolls instead of tapping
 constexpr float kLongPressSeconds = 0.7f;   // held this long (without moving) reads the item aloud
@@ -46,9 +48,20 @@ void Record(Item item) {
   if (g_record) g_record->items.push_back(std::move(item));
 }
 
-void RecordLastItem(Role role, std::string name, std::string description = {}) {
+// Records something drawn that is not pressed: words, a picture, a notice.
+void RecordShown(Role role, std::string name, const Rect& rect, Icon icon = Icon::None) {
+  Item item;
+  item.role = role;
+  item.name = std::move(name);
+  item.rect = rect;
+  item.icon = icon;
+  Record(std::move(item));
+}
+
+void RecordLastItem(Role role, std::string name, std::string description = {}, Icon icon = Icon::None) {
   Item item;
   item.id = ImGui::GetItemID();
+  item.icon = icon;
   if (item.id != 0 && item.id == g_long_pressed) {
     g_read_aloud = description.empty() ? name : name + ". " + description;
     g_long_pressed = 0;
@@ -161,7 +174,8 @@ Layout ComputeLayout() {
   // Two panes when the screen is wide enough for both at the chosen text size.
   const float nav_width = std::min(kNavPaneWidth * TextScale(), all.w * 0.45f);
   // A phone on its side is wide but short: it keeps the one-pane phone layout.
-  layout.two_pane = all.w >= kTwoPaneMinWidth && all.h >= kTwoPaneMinHeight && all.w - nav_width >= 420.0f;
+  layout.two_pane = !g_whole_screen && all.w >= kTwoPaneMinWidth && all.h >= kTwoPaneMinHeight &&
+                    all.w - nav_width >= 420.0f;
   if (layout.two_pane) {
     layout.nav = {all.x, all.y, nav_width, all.h};
     layout.main = {all.x + nav_width, all.y, all.w - nav_width, all.h};
@@ -172,6 +186,7 @@ Layout ComputeLayout() {
 }
 
 void SetSafeArea(const Insets& insets) { g_insets = insets; }
+void SetWholeScreen(bool whole) { g_whole_screen = whole; }
 
 namespace {
 
@@ -188,11 +203,15 @@ void BeginPane(const char* id, const Rect& area, bool tinted) {
 
 }  // namespace
 
-void BeginNavigationPane(const Rect& area) {
-  BeginPane("##navigation", area, true);
-  // A line between the panes.
-  ImGui::GetWindowDrawList()->AddLine(ImVec2(area.x + area.w - 1.0f, area.y),
-                                      ImVec2(area.x + area.w - 1.0f, area.y + area.h), Colours().card_border, 2.0f);
+namespace {
+
+// A tinted pane beside the screen, its column as wide as the pane, with a line on the side
+// that meets the screen (Right: the line is its right edge; Left: its left edge).
+enum class PaneEdge { Left, Right };
+void BeginTintedPane(const char* id, const Rect& area, PaneEdge edge) {
+  BeginPane(id, area, true);
+  const float x = edge == PaneEdge::Right ? area.x + area.w - 1.0f : area.x + 1.0f;
+  ImGui::GetWindowDrawList()->AddLine(ImVec2(x, area.y), ImVec2(x, area.y + area.h), Colours().card_border, 2.0f);
   const float available = ImGui::GetContentRegionAvail().x;
   g_column_width = available;
   g_column_x = ImGui::GetCursorPosX();
@@ -200,7 +219,13 @@ void BeginNavigationPane(const Rect& area) {
   ImGui::BeginGroup();
 }
 
+}  // namespace
+
+void BeginNavigationPane(const Rect& area) { BeginTintedPane("##navigation", area, PaneEdge::Right); }
 void EndNavigationPane() { EndScreen(); }
+
+void BeginSidePanel(const Rect& area) { BeginTintedPane("##side-panel", area, PaneEdge::Left); }
+void EndSidePanel() { EndScreen(); }
 
 void BeginScreen(const char* title) {
   if (g_record) g_record->screen_name = title;
@@ -319,7 +344,7 @@ bool Button(Icon icon, const char* label, ButtonStyle style, float width) {
                 text_max);
   DrawFocusRing(min, max);
 
-  RecordLastItem(Role::Button, label);
+  RecordLastItem(Role::Button, label, {}, icon);
   return pressed;
 }
 
@@ -366,7 +391,7 @@ bool JourneyButton(Icon icon, const char* label, const char* hint, unsigned tint
                           ImVec2(chevron.x - 5, chevron.y + 8), p.muted_text);
   DrawFocusRing(min, max);
 
-  RecordLastItem(Role::Button, label, hint);
+  RecordLastItem(Role::Button, label, hint, icon);
   if (current && g_record) g_record->items.back().checked = true;  // aria-current in the mirror
   return pressed;
 }
@@ -402,9 +427,10 @@ bool OptionBox(const char* id, const ImVec2& size, bool chosen, ImVec2* min_out)
   return pressed;
 }
 
-void RecordOption(Role role, const std::string& name, const char* group, bool chosen) {
+void RecordOption(Role role, const std::string& name, const char* group, bool chosen, Icon icon = Icon::None) {
   Item item;
   item.id = ImGui::GetItemID();
+  item.icon = icon;
   item.role = role;
   item.name = name;
   item.group = group ? group : "";
@@ -511,7 +537,7 @@ bool ChoiceButton(Icon icon, const char* label, const char* group, bool chosen) 
                 Colours().text, glyph.c_str());
   draw->AddText(fonts.bold, body_px, ImVec2(min.x + text_x, min.y + (height - text.y) * 0.5f), Colours().text, label,
                 nullptr, text_w);
-  RecordOption(Role::Radio, label, group, chosen);
+  RecordOption(Role::Radio, label, group, chosen, icon);
   return pressed;
 }
 
@@ -546,7 +572,7 @@ bool Toggle(Icon icon, const char* label, bool on) {
   const ImVec2 state_size = TextBox(fonts.small, kSmallSize, state, FLT_MAX);
   draw->AddText(fonts.small, kSmallSize, ImVec2(track_min.x + (switch_w - state_size.x) * 0.5f, track_max.y + 2.0f),
                 p.text, state);
-  RecordOption(Role::Switch, label, nullptr, on);
+  RecordOption(Role::Switch, label, nullptr, on, icon);
   return pressed;
 }
 
@@ -577,8 +603,9 @@ bool TextField(const char* label, std::string* value, const TextFieldOptions& op
     const float padding_y = std::max(ImGui::GetStyle().FramePadding.y, (kMinTarget - body_px) * 0.5f);
     ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(ImGui::GetStyle().FramePadding.x, padding_y));
     ImGui::SetNextItemWidth(ContentWidth());
-    entered = ImGui::InputTextWithHint("##field", options.hint, buffer.data(), buffer.size(),
-                                       ImGuiInputTextFlags_EnterReturnsTrue);
+    const ImGuiInputTextFlags flags =
+        ImGuiInputTextFlags_EnterReturnsTrue | (options.password ? ImGuiInputTextFlags_Password : 0);
+    entered = ImGui::InputTextWithHint("##field", options.hint, buffer.data(), buffer.size(), flags);
     changed = !entered && ImGui::IsItemEdited();
     ImGui::PopStyleVar();
   }
@@ -608,10 +635,12 @@ bool TextField(const char* label, std::string* value, const TextFieldOptions& op
   item.id = id;
   item.role = Role::TextBox;
   item.name = label;
-  item.value = *value;
+  // A password stays in the app: the record (and the page's twin) only learns whether there is one.
+  item.value = options.password && !value->empty() ? std::string(kHiddenText) : *value;
   item.multiline = options.multiline;
   item.max_chars = options.max_chars;
   item.input_mode = options.input_mode;
+  item.password = options.password;
   item.description = options.hint;
   item.level = static_cast<int>(body_px);
   item.rect = RectOf(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
@@ -671,11 +700,7 @@ void BuddyPicture(Icon buddy, std::span<const Icon> gained, const char* descript
   }
   const float bottom = gained.empty() ? y : y + small;
   ImGui::Dummy(ImVec2(ContentWidth(), std::max(disc, bottom - start.y)));
-  Item item;
-  item.role = Role::Text;
-  item.name = description;
-  item.rect = RectOf(start, ImVec2(start.x + ContentWidth(), ImGui::GetItemRectMax().y));
-  Record(std::move(item));
+  RecordShown(Role::Text, description, RectOf(start, ImVec2(start.x + ContentWidth(), ImGui::GetItemRectMax().y)));
 }
 
 void CelebrationPicture(Icon icon, float entrance) {
@@ -876,9 +901,9 @@ void MouseGesture(const Rect& area, std::span<const Rect> controls, MapGesture& 
 
 }  // namespace
 
-Rect BeginMapScreen(const char* title) {
+Rect BeginMapScreen(const char* title, const Rect* part) {
   if (g_record) g_record->screen_name = title;
-  const Rect area = ComputeLayout().main;
+  const Rect area = part ? *part : ComputeLayout().main;
   ImGui::SetNextWindowPos(ImVec2(area.x, area.y));
   ImGui::SetNextWindowSize(ImVec2(area.w, area.h));
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
@@ -891,16 +916,44 @@ Rect BeginMapScreen(const char* title) {
 
 void EndMapScreen() { ImGui::End(); }
 
+namespace {
+Rect g_map_box;                // the box between BeginMapBox and EndMapBox
+bool g_map_box_child = false;  // drawn in a child window (false: out of sight, in the page)
+}  // namespace
+
 Rect BeginMapBox(const char* id, float height) {
   const ImVec2 min = ImGui::GetCursorScreenPos();
   const float width = ContentWidth();
-  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
-  ImGui::BeginChild(id, ImVec2(width, height), false, kMapWindowFlags);
-  ImGui::PopStyleVar();
-  return {min.x, min.y, width, height};
+  g_map_box = {min.x, min.y, width, height};
+  // ImGui skips every item of a child window that is out of sight, but screen readers and
+  // the keyboard still need the box's buttons (to reach them, and scroll to them). Out of
+  // sight, the box is drawn straight into the page, under the same ids its child window
+  // gives them (BeginChildEx's name, hashed), so a button keeps its id as it scrolls in.
+  g_map_box_child = ImGui::IsRectVisible(ImVec2(width, height));
+  if (g_map_box_child) {
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+    ImGui::BeginChild(id, ImVec2(width, height), false, kMapWindowFlags);
+    ImGui::PopStyleVar();
+  } else {
+    const ImGuiWindow* page = ImGui::GetCurrentWindow();
+    char name[256];
+    ImFormatString(name, IM_ARRAYSIZE(name), "%s/%s_%08X", page->Name, id, ImGui::GetID(id));
+    ImGui::PushOverrideID(ImHashStr(name));
+    ImGui::BeginGroup();
+  }
+  return g_map_box;
 }
 
-void EndMapBox() { ImGui::EndChild(); }
+void EndMapBox() {
+  if (g_map_box_child) {
+    ImGui::EndChild();
+    return;
+  }
+  ImGui::SetCursorScreenPos(ImVec2(g_map_box.x, g_map_box.y));
+  ImGui::Dummy(ImVec2(g_map_box.w, g_map_box.h));
+  ImGui::EndGroup();
+  ImGui::PopID();
+}
 
 MapGesture MapSurface(const Rect& area, std::span<const Rect> controls, const char* description) {
   MapGesture out;
@@ -916,11 +969,7 @@ MapGesture MapSurface(const Rect& area, std::span<const Rect> controls, const ch
     out.focus_x = area.CenterX();
     out.focus_y = area.CenterY();
   }
-  Item item;
-  item.role = Role::Text;
-  item.name = description;
-  item.rect = area;
-  Record(std::move(item));
+  RecordShown(Role::Text, description, area);
   return out;
 }
 
@@ -955,7 +1004,7 @@ bool MapPin(const char* id, float x, float y, Icon icon, unsigned colour, const 
   const bool held = ImGui::IsItemActive() && !g_gesture.dragging;
   DrawMapPin(x, y, icon, colour, held ? 1.12f : 1.0f);
   DrawFocusRing(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
-  RecordLastItem(Role::Button, name);
+  RecordLastItem(Role::Button, name, {}, icon);
   return pressed && !g_gesture.dragging;
 }
 
@@ -1012,7 +1061,7 @@ bool ToolButton(Icon icon, const char* label, float width) {
                 p.primary, label);
   draw->PopClipRect();
   DrawFocusRing(min, max);
-  RecordLastItem(Role::Button, label);
+  RecordLastItem(Role::Button, label, {}, icon);
   return pressed;
 }
 
@@ -1026,11 +1075,7 @@ float MapCaption(const char* text, float left, float bottom, float max_width) {
   ImDrawList* draw = ImGui::GetWindowDrawList();
   draw->AddRectFilled(min, ImVec2(right, bottom), (p.card & 0x00FFFFFF) | 0xE6000000, 6.0f);
   draw->AddText(font, px, ImVec2(min.x + 6.0f, min.y + 3.0f), p.text, text, nullptr, max_width - 12.0f);
-  Item item;
-  item.role = Role::Text;
-  item.name = text;
-  item.rect = RectOf(min, ImVec2(right, bottom));
-  Record(std::move(item));
+  RecordShown(Role::Text, text, RectOf(min, ImVec2(right, bottom)));
   return size.y + 6.0f;
 }
 
@@ -1048,15 +1093,11 @@ float MapLabel(Icon icon, const char* text, float left, float top, float max_wid
   draw->AddRectFilled(min, max, (p.card & 0x00FFFFFF) | 0xEB000000, 8.0f);
   draw->AddText(font, px, ImVec2(left + 8.0f, top + 4.0f), p.primary, glyph.c_str());
   draw->AddText(font, px, ImVec2(left + 8.0f + icon_w, top + 4.0f), p.text, text, nullptr, wrap);
-  Item item;
-  item.role = Role::Text;
-  item.name = text;
-  item.rect = RectOf(min, max);
-  Record(std::move(item));
+  RecordShown(Role::Text, text, RectOf(min, max));
   return max.y - min.y;
 }
 
-void MapNotice(Icon icon, const char* text, float x, float y, float width) {
+float MapNotice(Icon icon, const char* text, float x, float y, float width) {
   const Palette& p = Colours();
   const Fonts& fonts = GetFonts();
   const float px = Scaled(kBodySize);
@@ -1070,11 +1111,155 @@ void MapNotice(Icon icon, const char* text, float x, float y, float width) {
   draw->AddRect(min, max, p.card_border, 12.0f, 0, 2.0f);
   draw->AddText(fonts.body, px, ImVec2(x + 12.0f, y + 10.0f), p.primary, glyph.c_str());
   draw->AddText(fonts.body, px, ImVec2(x + 12.0f + icon_w, y + 10.0f), p.text, text, nullptr, width - icon_w - 24.0f);
-  Item item;
-  item.role = Role::Status;
-  item.name = text;
-  item.rect = RectOf(min, max);
-  Record(std::move(item));
+  RecordShown(Role::Status, text, RectOf(min, max));
+  return max.y - min.y;
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] The board
+//-----------------------------------------------------------------------------
+
+void RoomCode(const char* code, const char* spoken) {
+  const Fonts& fonts = GetFonts();
+  const Palette& p = Colours();
+  // As big as the column allows: the code is the one thing everyone must read.
+  float px = Scaled(kDisplaySize);
+  const float natural = fonts.display->CalcTextSizeA(px, FLT_MAX, 0.0f, code).x;
+  if (natural > ContentWidth() - 24.0f) px *= (ContentWidth() - 24.0f) / natural;
+  const ImVec2 size = fonts.display->CalcTextSizeA(px, FLT_MAX, 0.0f, code);
+  const ImVec2 min = ImGui::GetCursorScreenPos();
+  const ImVec2 max(min.x + ContentWidth(), min.y + size.y + 16.0f);
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  draw->AddRectFilled(min, max, p.background, 14.0f);
+  draw->AddRect(min, max, p.primary, 14.0f, 0, 3.0f);
+  draw->AddText(fonts.display, px, ImVec2(min.x + (ContentWidth() - size.x) * 0.5f, min.y + 8.0f), p.text, code);
+  ImGui::Dummy(ImVec2(ContentWidth(), max.y - min.y));
+  RecordShown(Role::Text, spoken, RectOf(min, max));
+}
+
+void Picture(std::uintptr_t texture, float side, const char* description, const char* loading) {
+  const Palette& p = Colours();
+  const ImVec2 min = ImGui::GetCursorScreenPos();
+  const ImVec2 max(min.x + side, min.y + side);
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  if (texture != 0) {
+    // A white frame: a QR code needs its quiet zone light on any background (high contrast too).
+    draw->AddRectFilled(ImVec2(min.x - 6.0f, min.y - 6.0f), ImVec2(max.x + 6.0f, max.y + 6.0f),
+                        IM_COL32(0xFF, 0xFF, 0xFF, 0xFF), 8.0f);
+    draw->AddImage(reinterpret_cast<ImTextureID>(texture), min, max);
+  } else {
+    draw->AddRectFilled(min, max, p.card, 8.0f);
+    draw->AddRect(min, max, p.card_border, 8.0f, 0, 2.0f);
+    const float px = Scaled(kSmallSize);
+    const ImVec2 text = GetFonts().small->CalcTextSizeA(px, FLT_MAX, side - 16.0f, loading);
+    draw->AddText(GetFonts().small, px, ImVec2(min.x + 8.0f, min.y + (side - text.y) * 0.5f), p.muted_text, loading,
+                  nullptr, side - 16.0f);
+  }
+  ImGui::Dummy(ImVec2(side, side));
+  RecordShown(Role::Text, texture != 0 ? description : loading, RectOf(min, max));
+}
+
+namespace {
+
+// The widest word of `text` in `font` at `px` (a web address is one long word).
+float WidestWord(ImFont* font, float px, const char* text) {
+  float widest = 0.0f;
+  const char* word = text;
+  for (const char* c = text;; ++c) {
+    if (*c != ' ' && *c != '\0') continue;
+    widest = std::max(widest, font->CalcTextSizeA(px, FLT_MAX, 0.0f, word, c).x);
+    if (*c == '\0') break;
+    word = c + 1;
+  }
+  return widest;
+}
+
+}  // namespace
+
+void LargeLine(Icon icon, const char* text) {
+  const Fonts& fonts = GetFonts();
+  const Palette& p = Colours();
+  const float icon_px = Scaled(kHeadingSize);
+  const IconText glyph = IconUtf8(icon);
+  const float icon_w = fonts.heading->CalcTextSizeA(icon_px, FLT_MAX, 0.0f, glyph.c_str()).x + 12.0f;
+  const float wrap = std::max(ContentWidth() - icon_w, 40.0f);
+  // A word longer than the line (a web address) makes the letters smaller rather than
+  // breaking it, down to body size.
+  float px = icon_px;
+  if (const float widest = WidestWord(fonts.heading, px, text); widest > wrap)
+    px = std::max(Scaled(kBodySize), px * wrap / widest);
+  const ImVec2 size = fonts.heading->CalcTextSizeA(px, FLT_MAX, wrap, text);
+  const ImVec2 min = ImGui::GetCursorScreenPos();
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  draw->AddText(fonts.heading, icon_px, min, p.text, glyph.c_str());
+  draw->AddText(fonts.heading, px, ImVec2(min.x + icon_w, min.y + (icon_px - px) * 0.5f), p.text, text, nullptr, wrap);
+  const float height = std::max(icon_px, size.y + (icon_px - px) * 0.5f);
+  ImGui::Dummy(ImVec2(ContentWidth(), height));
+  RecordShown(Role::Text, text, {min.x, min.y, icon_w + size.x, height});
+}
+
+void GoalBar(int done, int target, const char* words) {
+  const Fonts& fonts = GetFonts();
+  const Palette& p = Colours();
+  const float px = Scaled(kHeadingSize);
+  const ImVec2 text = fonts.heading->CalcTextSizeA(px, FLT_MAX, ContentWidth(), words);
+  const ImVec2 min = ImGui::GetCursorScreenPos();
+  const float bar = 28.0f;  // CSS px: thick enough to see across a room
+  const ImVec2 bar_min(min.x, min.y + text.y + 6.0f);
+  const ImVec2 bar_max(min.x + ContentWidth(), bar_min.y + bar);
+  const float part = target > 0 ? std::clamp(static_cast<float>(done) / static_cast<float>(target), 0.0f, 1.0f) : 0.0f;
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  draw->AddText(fonts.heading, px, min, p.text, words, nullptr, ContentWidth());
+  draw->AddRectFilled(bar_min, bar_max, p.card, bar * 0.5f);
+  if (part > 0.0f)
+    draw->AddRectFilled(bar_min, ImVec2(bar_min.x + std::max(bar, (bar_max.x - bar_min.x) * part), bar_max.y),
+                        p.primary, bar * 0.5f);
+  draw->AddRect(bar_min, bar_max, p.primary, bar * 0.5f, 0, 2.0f);
+  ImGui::Dummy(ImVec2(ContentWidth(), bar_max.y - min.y));
+  RecordShown(Role::Text, words, RectOf(min, bar_max));
+}
+
+void BoardPin(float x, float y, Icon icon, unsigned colour, PinMark mark, int faces, float scale, const char* name) {
+  const Palette& p = Colours();
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  const float r = kPinRadius * scale;
+  const ImVec2 head(x, y - kPinTail * scale - r);
+  // Not added: the pin is faded, so the places the group put on the map stand out.
+  const unsigned fill = mark == PinMark::NotAdded ? (colour & 0x00FFFFFF) | 0x80000000 : colour;
+  DrawMapPin(x, y, icon, fill, scale);
+  const ImU32 ink = p.text;
+  if (mark == PinMark::Waiting) {
+    // A dashed ring round the head: not on the map yet.
+    constexpr int kDashes = 12;
+    const float ring = r + 7.0f * scale;
+    for (int i = 0; i < kDashes; ++i) {
+      const float from = static_cast<float>(i) * 2.0f * IM_PI / kDashes;
+      draw->PathArcTo(head, ring, from, from + IM_PI / kDashes, 6);
+      draw->PathStroke(ink, 0, 3.0f);
+    }
+  }
+  // A badge at the head's top right: an hourglass (waiting) or a cross (not added).
+  if (mark != PinMark::Plain) {
+    const ImVec2 badge(head.x + r * 0.95f, head.y - r * 0.95f);
+    const float badge_r = 11.0f * scale;
+    draw->AddCircleFilled(badge, badge_r + 2.0f, IM_COL32(0xFF, 0xFF, 0xFF, 0xFF), 20);
+    draw->AddCircleFilled(badge, badge_r, ink, 20);
+    const IconText glyph = IconUtf8(mark == PinMark::Waiting ? Icon::Hourglass : Icon::Close);
+    const float px = badge_r * 1.5f;
+    const ImVec2 size = GetFonts().body->CalcTextSizeA(px, FLT_MAX, 0.0f, glyph.c_str());
+    draw->AddText(GetFonts().body, px, ImVec2(badge.x - size.x * 0.5f, badge.y - size.y * 0.5f),
+                  IM_COL32(0xFF, 0xFF, 0xFF, 0xFF), glyph.c_str());
+  }
+  // The group's faces: a face beside the head, its mouth bent as the faces they chose.
+  if (faces >= 1 && faces <= 5) {
+    const float face_r = 13.0f * scale;
+    const ImVec2 centre(head.x + r + face_r + 2.0f, head.y + r * 0.3f);
+    draw->AddCircleFilled(centre, face_r + 2.0f, IM_COL32(0xFF, 0xFF, 0xFF, 0xFF), 24);
+    DrawFace(draw, centre, face_r, static_cast<float>(faces - 3) / 2.0f);
+  }
+  RecordShown(Role::Text, name,
+              {x - r - 8.0f * scale, head.y - r - 8.0f * scale, 2.0f * r + 16.0f * scale, y - head.y + r + 8.0f * scale},
+              icon);
 }
 
 }  // namespace ui

@@ -23,6 +23,9 @@ struct Insets {
   float top = 0, right = 0, bottom = 0, left = 0;  // CSS px kept clear (notch, home bar)
 };
 void SetSafeArea(const Insets& insets);
+// Screens that are not the young person's journeys (the staff screens, the board for a
+// projector) use the whole window: no navigation pane this frame.
+void SetWholeScreen(bool whole);
 
 struct Layout {
   bool two_pane = false;
@@ -33,6 +36,10 @@ Layout ComputeLayout();
 
 void BeginNavigationPane(const Rect& area);
 void EndNavigationPane();
+// A scrolling, tinted panel beside a full-screen picture (the board's room code and
+// controls beside its map): its column is as wide as the panel.
+void BeginSidePanel(const Rect& area);
+void EndSidePanel();
 
 // Starts and ends recording one frame into `record` (cleared at BeginFrame).
 void BeginFrame(FrameRecord* record);
@@ -115,6 +122,7 @@ struct TextFieldOptions {
   int max_chars = 280;
   const char* input_mode = "text";  // the HTML inputmode: which phone keyboard
   const char* hint = "";            // shown in the empty box
+  bool password = false;            // shown as dots, and never put in the frame's record
 };
 bool TextField(const char* label, std::string* value, const TextFieldOptions& options, bool* submitted = nullptr);
 
@@ -151,8 +159,9 @@ void Space(float pixels);
 // Controls are placed with ImGui::SetCursorScreenPos before each call, and submitted
 // before the pins, and the pins before MapSurface: the first item under a finger wins.
 
-// The full screen for the map (no scrolling, no padding); returns the area it fills.
-Rect BeginMapScreen(const char* title);
+// The full screen for the map (no scrolling, no padding), or only `part` of it (the board,
+// beside its panel); returns the area it fills.
+Rect BeginMapScreen(const char* title, const Rect* part = nullptr);
 void EndMapScreen();
 // A box `height` CSS px tall across the reading column of a scrolling screen, for a map
 // inside it (the suggestion's picker); dragging in it moves the map, not the page.
@@ -188,7 +197,33 @@ float MapCaption(const char* text, float left, float bottom, float max_width);
 // Small words with an icon on a pale strip whose top-left corner is at (left, top): a quiet
 // line over the map (the city's shared goal). Returns the strip's height.
 float MapLabel(Icon icon, const char* text, float left, float top, float max_width);
-// A calm message on a card across the top of the map (offline, nothing matches).
-void MapNotice(Icon icon, const char* text, float x, float y, float width);
+// A calm message on a card across the top of the map (offline, nothing matches). Returns
+// the card's height.
+float MapNotice(Icon icon, const char* text, float x, float y, float width);
+
+// [SECTION] The board: a youth worker's big screen, read from the back of a room.
+
+// A room code as big as the column allows (up to kDisplaySize at the chosen text size), in
+// the display font. `spoken` is what screen readers say ("The code is K X M 4 P 7").
+void RoomCode(const char* code, const char* spoken);
+// A picture `side` CSS px square from a texture (a QR code); while `texture` is 0, a pale
+// square with `loading` in it. `description` is what screen readers say.
+void Picture(std::uintptr_t texture, float side, const char* description, const char* loading);
+// Big bold words (heading size) with an icon before them: who is here, what just arrived.
+// A word too long for the line (a web address) makes the letters smaller, never broken.
+void LargeLine(Icon icon, const char* text);
+// A goal: `words` ("12 of 30") in big letters over a thick bar, `done` of `target` filled.
+void GoalBar(int done, int target, const char* words);
+
+// How a place on the board is marked, besides its kind's pin.
+enum class PinMark {
+  Plain,     // on the map (rated, or a suggestion an officer approved)
+  Waiting,   // a suggestion waiting for a check: a dashed ring and an hourglass
+  NotAdded,  // a suggestion an officer did not add: faded, with a cross
+};
+// A group's place on the board, drawn only (the list beside it has the buttons), its tip
+// at (x, y), `scale` times a map pin's size; `faces` 1..5 adds a face (the group's mean)
+// beside it, 0 none. `name` is what screen readers say.
+void BoardPin(float x, float y, Icon icon, unsigned colour, PinMark mark, int faces, float scale, const char* name);
 
 }  // namespace ui
