@@ -27,6 +27,10 @@
 #include "silent_ports.h"
 #include "store/database.h"
 #include "store/server_store.h"
+#include "store/session_store.h"
+#include "store/staff_store.h"
+#include "core/room_code.h"
+#include "core/validation.h"
 #include "store_sync_samples.h"
 
 namespace {
@@ -426,4 +430,53 @@ TEST_CASE("server_restore: told of a shared comment and a first place, the app's
   CHECK_FALSE(Earned(state.progress, "kind_words"));
   CHECK(Earned(state.progress, "trailblazer"));
   CHECK(state.progress == *store::DeviceProgress(*db, me, "2024-05", error));
+}
+
+TEST_CASE("server_restore: a group joined through the app counts the same on the device and on the server") {
+  InProcessServer server;
+  std::string error;
+  std::string room_code;
+  {
+    std::optional<store::Database> db = store::Database::Open((server.DataDir() / "safespaces.db").string(), error);
+    REQUIRE(db);
+    const store::StaffResult<store::StaffMember> worker =
+        store::AddStaff(*db, "jo.worker", "a long enough password", store::StaffRole::YouthWorker, kNow);
+    REQUIRE(worker);
+    std::array<std::uint8_t, store::kSessionRandomBytes> random{};
+    for (std::size_t i = 0; i < random.size(); ++i) random[i] = static_cast<std::uint8_t>(i * 29 + 3);
+    const store::StaffResult<store::NewSession> session =
+        store::CreateSession(*db, worker.value->id, "After school", "", {52.38, -1.56, 52.44, -1.46}, random, kNow);
+    REQUIRE(session);
+    room_code = session.value->room_code;
+  }
+  std::vector<HttpAnswer> answers;
+  double now = 1000.0;
+  std::optional<ClientData> device = OpenClientData(":memory:", PortsOf(server, answers, now), error);
+  INFO(error);
+  REQUIRE(device);
+  AppState state;
+  LoadIdentity(state, *device);
+  RefreshState(state, *device);
+  CHECK(state.progress.counts.sessions == 0);
+  Actions actions;
+  actions.JoinTyped(core::DisplayRoomCode(room_code));
+  actions.JoinGroup();
+  ApplyActions(state, actions, *device);
+  for (int tick = 0; tick < 10 && state.group.step != GroupStep::In; ++tick) {
+    std::vector<HttpAnswer> delivered;
+    delivered.swap(answers);
+    SyncTick(state, *device, delivered);
+    now += 1.0;
+  }
+  INFO(state.group.message);
+  REQUIRE(state.group.step == GroupStep::In);
+  CHECK(state.progress.counts.sessions == 1);
+
+  std::optional<store::Database> db = store::Database::Open((server.DataDir() / "safespaces.db").string(), error);
+  REQUIRE(db);
+  const std::optional<core::Progress> on_server =
+      store::DeviceProgress(*db, device->device_id, core::MonthText(core::YearMonthAt(kNow, 0)), error);
+  REQUIRE(on_server);
+  CHECK(on_server->counts.sessions == 1);
+  CHECK(state.progress == *on_server);
 }

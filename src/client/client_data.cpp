@@ -39,9 +39,7 @@ std::string VisitMonth(const ClientData& data, int months_ago) {
     month += 12;
     --year;
   }
-  char text[8];
-  std::snprintf(text, sizeof(text), "%04d-%02d", year, month);
-  return text;
+  return core::MonthText({year, month});
 }
 
 constexpr std::string_view kPreferencesKey = "preferences";
@@ -166,8 +164,7 @@ void UpdateProgress(AppState& state, ClientData& data, const std::vector<store::
     const core::PublicPlace* place = FindPlace(state, std::string(place_id));
     return place ? place->place.category : core::Category::Other;
   };
-  char month[8];
-  std::snprintf(month, sizeof(month), "%04d-%02d", state.this_year, state.this_month);
+  const std::string month = core::MonthText({state.this_year, state.this_month});
   std::vector<core::ProgressEvent> events = core::EventsFromSent(sent, category_of, month);
   for (core::ProgressEvent& joined : JoinedGroupEvents(data)) events.push_back(std::move(joined));
   core::Progress progress = core::ComputeProgress(events);

@@ -6,7 +6,6 @@
 // [SECTION] Asking how the group is
 #include "client/client_group.h"
 
-#include <cstdio>
 #include <nlohmann/json.hpp>
 
 #include "client/client_data.h"
@@ -58,9 +57,8 @@ void RememberJoined(const std::string& session_id, ClientData& data) {
   if (!joined.is_array()) joined = json::array();
   for (const json& entry : joined)
     if (entry.is_object() && Text(entry, "id") == session_id) return;
-  const core::YearMonth now = core::YearMonthAt(data.ports.unix_millis() / 1000, data.ports.utc_offset_minutes());
-  char month[8];
-  std::snprintf(month, sizeof(month), "%04d-%02d", now.year, now.month);
+  const std::string month =
+      core::MonthText(core::YearMonthAt(data.ports.unix_millis() / 1000, data.ports.utc_offset_minutes()));
   joined.push_back(json{{"id", session_id}, {"month", month}});
   std::string error;
   if (store::SetDeviceMeta(data.db, kJoinedGroupsKey, core::DumpJson(joined), error)) data.ports.persist();

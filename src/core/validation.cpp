@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 
 #include "core/uuid.h"
 
@@ -279,6 +280,12 @@ YearMonth YearMonthAt(std::int64_t unix_seconds, int utc_offset_minutes) {
   std::int64_t days = local_seconds / kSecondsPerDay;
   if (local_seconds % kSecondsPerDay < 0) --days;  // round towards the past before 1970
   return YearMonthFromDays(days);
+}
+
+std::string MonthText(YearMonth month) {
+  char text[16];
+  std::snprintf(text, sizeof(text), "%04d-%02d", month.year, month.month);
+  return text;
 }
 
 // [SECTION] Validate

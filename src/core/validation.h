@@ -52,6 +52,9 @@ struct YearMonth {
 YearMonth YearMonthAt(std::int64_t unix_seconds, int utc_offset_minutes);
 inline constexpr int kLatestUtcOffsetMinutes = 14 * 60;  // UTC+14, the first place a month begins
 
+// "2026-11": a month as the wire, the store and the game write it.
+std::string MonthText(YearMonth month);
+
 // Everything a rule needs from outside: core has no clock and no configuration.
 struct ValidationContext {
   ServiceArea area;

@@ -66,10 +66,7 @@ std::optional<core::ApiError> ReadCode(const json& doc, std::string& code) {
 }
 
 std::string ThisMonth(std::int64_t now_unix_seconds) {
-  const core::YearMonth now = core::YearMonthAt(now_unix_seconds, 0);
-  char month[16];
-  std::snprintf(month, sizeof(month), "%04d-%02d", now.year, now.month);
-  return month;
+  return core::MonthText(core::YearMonthAt(now_unix_seconds, 0));
 }
 
 json ProgressJson(const core::Progress& progress) {

@@ -13,6 +13,7 @@
 
 #include "core/codec.h"
 #include "core/map_math.h"
+#include "core/validation.h"
 
 namespace store {
 namespace {
@@ -1038,7 +1039,23 @@ std::optional<core::Progress> DeviceProgress(const Database& db, std::string_vie
     category.Reset();
     return found;
   };
-  return core::ComputeProgress(core::EventsFromSent(*items, category_of, this_month));
+  std::vector<core::ProgressEvent> events = core::EventsFromSent(*items, category_of, this_month);
+  // The groups it joined count too, in the month it joined each (as the device counts them).
+  Statement joined = db.Prepare("SELECT session_id, joined_at FROM session_members WHERE device_id = ?1");
+  joined.BindText(1, device_id);
+  StepResult step;
+  while ((step = joined.Step()) == StepResult::Row) {
+    core::ProgressEvent event;
+    event.kind = core::ProgressEventKind::JoinedSession;
+    event.item_id = std::string(joined.ColumnText(0));
+    event.month = core::MonthText(core::YearMonthAt(joined.ColumnInt64(1), 0));
+    events.push_back(std::move(event));
+  }
+  if (step == StepResult::Error) {
+    error = "Could not read the groups a device joined: " + joined.Error();
+    return std::nullopt;
+  }
+  return core::ComputeProgress(events);
 }
 
 std::optional<std::string> DeviceOfRestoreCode(const Database& db, std::string_view code_hash, std::string& error) {
