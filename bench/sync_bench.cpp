@@ -41,6 +41,7 @@
 #include "store_sync_samples.h"
 #include "test_temp_dir.h"
 #include "machine_facts.h"
+#include "server_log.h"
 
 namespace {
 
@@ -69,37 +70,6 @@ const char* const kCursorPastTheEnd = "999999999999";     // a valid cursor afte
 const char* const kPageFile = "/bench/places-page.json";  // in the --web dir: a page of places, as a file
 
 // [SECTION] Machine facts
-
-std::string Kernel() {
-  utsname name{};
-  uname(&name);
-  return std::string(name.sysname) + " " + name.release;
-}
-
-// A process's memory from /proc/PID/status, in MB: "VmHWM" (peak resident), "RssAnon"
-// (its own heap and stacks), "RssFile" (mapped files: the program, its libraries and,
-// for the server, the database pages its readers map). -1 if unknown.
-double StatusMb(pid_t pid, std::string_view field) {
-  std::ifstream status("/proc/" + std::to_string(pid) + "/status");
-  std::string line;
-  while (std::getline(status, line))
-    if (line.starts_with(field) && line.size() > field.size() && line[field.size()] == ':')
-      return std::stod(line.substr(field.size() + 1)) / 1024.0;
-  return -1;
-}
-
-// CPU time a process has used so far (all its threads, user + system), in microseconds.
-// Busy neighbours change throughput far more than they change this, so the table shows it.
-double ProcessCpuMicros(pid_t pid) {
-  std::ifstream stat("/proc/" + std::to_string(pid) + "/stat");
-  std::string text((std::istreambuf_iterator<char>(stat)), std::istreambuf_iterator<char>());
-  std::istringstream fields(text.substr(text.rfind(')') + 2));  // after "pid (name) "
-  std::string field;
-  double ticks = 0;
-  for (int i = 3; i <= 15 && fields >> field; ++i)
-    if (i == 14 || i == 15) ticks += std::atof(field.c_str());  // utime, stime
-  return ticks * 1e6 / static_cast<double>(sysconf(_SC_CLK_TCK));
-}
 
 // CPU time of the calling thread, in microseconds.
 double ThreadCpuMicros() {
@@ -604,10 +574,8 @@ void PrintServerErrors(const std::filesystem::path& log) {
   std::string line;
   int shown = 0;
   while (std::getline(lines, line) && shown < 5) {
-    std::istringstream words(line);  // "TIME METHOD PATH STATUS BYTES bytes MS ms"
-    std::string time, method, path, status;
-    words >> time >> method >> path >> status;
-    if (line.find("error") != std::string::npos || status.starts_with('5')) {
+    const std::optional<LoggedRequest> request = ParseRequestLine(line);
+    if (line.find("error") != std::string::npos || (request && request->status >= 500)) {
       std::printf("  server log: %s\n", line.substr(0, 200).c_str());
       ++shown;
     }

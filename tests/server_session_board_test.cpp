@@ -158,9 +158,9 @@ TEST_CASE("a session from start to summary, with three phones", "[server][sessio
 
   // [start] A session with an area; its board is empty and says so cheaply after.
   const json area = {{"south", 52.40}, {"west", -1.52}, {"north", 52.42}, {"east", -1.49}};
-  const Answer created = Call(server, "POST", "/api/v1/sessions",
-                              json{{"name", "After school, Hillfields"}, {"theme", "quiet places"}, {"area", area}}.dump(),
-                              worker);
+  const Answer created =
+      Call(server, "POST", "/api/v1/sessions",
+           json{{"name", "After school, Hillfields"}, {"theme", "quiet places"}, {"area", area}}.dump(), worker);
   REQUIRE(created.status == 200);
   const std::string id = created.body["id"];
   const std::string shown_code = created.body["room_code"];
@@ -189,8 +189,8 @@ TEST_CASE("a session from start to summary, with three phones", "[server][sessio
   CHECK(board.body["version"] > version);
   version = board.body["version"];
 
-  const Answer status = Call(server, "POST", "/api/v1/sessions/status",
-                             json{{"session_id", id}, {"device_id", kDeviceA}}.dump());
+  const Answer status =
+      Call(server, "POST", "/api/v1/sessions/status", json{{"session_id", id}, {"device_id", kDeviceA}}.dump());
   REQUIRE(status.status == 200);
   CHECK(status.body == json{{"state", "open"},
                             {"name", "After school, Hillfields"},
@@ -204,8 +204,8 @@ TEST_CASE("a session from start to summary, with three phones", "[server][sessio
   Sync(server, kDeviceA, {RatingOf(Uuid(0xA01), kOddPlace, kDeviceA, id, 2)});
   Sync(server, kDeviceB, {RatingOf(Uuid(0xB01), kLibrary, kDeviceB, id, 3)});
   Sync(server, kDeviceC, {SuggestionOf(0xC00, kDeviceC, id, kFormulaName, "A quiet room and kind staff")});
-  Sync(server, kDeviceB, {SuggestionOf(0xB10, kDeviceB, id, "Hill Street Youth Hub",
-                                       "It's quiet. The staff are KIND.")});
+  Sync(server, kDeviceB,
+       {SuggestionOf(0xB10, kDeviceB, id, "Hill Street Youth Hub", "It's quiet. The staff are KIND.")});
   board = Board(server, id, worker, version);
   CHECK(ItemIds(board.body) == std::vector<std::string>{Uuid(0xB10), Uuid(0xC00), Uuid(0xB01), Uuid(0xA01)});
   const json& newest = board.body["items"][0];
@@ -245,8 +245,9 @@ TEST_CASE("a session from start to summary, with three phones", "[server][sessio
   Sync(server, kDeviceA, {RatingOf(Uuid(0xA02), kLibrary, kDeviceA, id, 5)});
   CHECK(StoredSessionOf(server, Uuid(0xA02)).empty());
   CHECK(Board(server, id, worker, version).body["unchanged"] == true);
-  CHECK(Call(server, "POST", "/api/v1/sessions/" + id + "/state", json{{"state", "open"}}.dump(), worker)
-            .body["state"] == "open");
+  CHECK(
+      Call(server, "POST", "/api/v1/sessions/" + id + "/state", json{{"state", "open"}}.dump(), worker).body["state"] ==
+      "open");
   Sync(server, kDeviceA, {RatingOf(Uuid(0xA03), kLibrary, kDeviceA, id, 6)});
   CHECK(StoredSessionOf(server, Uuid(0xA03)) == id);
   board = Board(server, id, worker, version);
@@ -274,8 +275,9 @@ TEST_CASE("a session from start to summary, with three phones", "[server][sessio
   CHECK(board.body["goal"]["done"] == 3);
   {
     const store::Database db = OpenData(server);
-    store::Statement flags = db.Prepare("SELECT item_kind, flag, detail, resolved_at IS NULL FROM review_flags "
-                                        "WHERE item_id = ?1");
+    store::Statement flags = db.Prepare(
+        "SELECT item_kind, flag, detail, resolved_at IS NULL FROM review_flags "
+        "WHERE item_id = ?1");
     flags.BindText(1, Uuid(0xB01));
     REQUIRE(flags.Step() == store::StepResult::Row);
     CHECK(flags.ColumnText(0) == "rating");
@@ -286,8 +288,9 @@ TEST_CASE("a session from start to summary, with three phones", "[server][sessio
   }
 
   // [leave] The nickname leaves the members; what they made stays.
-  REQUIRE(Call(server, "POST", "/api/v1/sessions/leave", json{{"session_id", id}, {"device_id", kDeviceC}}.dump())
-              .status == 200);
+  REQUIRE(
+      Call(server, "POST", "/api/v1/sessions/leave", json{{"session_id", id}, {"device_id", kDeviceC}}.dump()).status ==
+      200);
   board = Board(server, id, worker, board.body["version"].get<std::int64_t>());
   CHECK(board.body["members"] == json{"Brave Otter", "Kind Puffin"});
   CHECK(board.body["items"][1]["nickname"] == "Calm Fox");
@@ -320,9 +323,8 @@ TEST_CASE("a session from start to summary, with three phones", "[server][sessio
   CHECK((*formula)["status"] == "waiting");
   CHECK_FALSE(PlaceNamed(s, "Central Library"));  // only rated in the hidden rating
   CHECK(s["reasons"][0] == json{{"reason", "quiet"}, {"label", "It is quiet"}, {"count", 2}});
-  CHECK(s["common_words"] == json{{{"word", "kind"}, {"count", 2}},
-                                  {{"word", "quiet"}, {"count", 2}},
-                                  {{"word", "staff"}, {"count", 2}}});
+  CHECK(s["common_words"] ==
+        json{{{"word", "kind"}, {"count", 2}}, {{"word", "quiet"}, {"count", 2}}, {{"word", "staff"}, {"count", 2}}});
 
   const Answer csv = Fetch(server, "GET", "/api/v1/sessions/" + id + "/summary.csv", "", worker);
   REQUIRE(csv.status == 200);
@@ -378,7 +380,8 @@ TEST_CASE("every new staff endpoint: 401 without login, 403 for another youth wo
   const std::string worker = LogIn(server, "ria.worker", StaffRole::YouthWorker);
   const std::string other = LogIn(server, "tom.worker", StaffRole::YouthWorker);
   const std::string officer = LogIn(server, "sam.officer", StaffRole::Officer);
-  const std::string id = Call(server, "POST", "/api/v1/sessions", json{{"name", "Ria's group"}}.dump(), worker).body["id"];
+  const std::string id =
+      Call(server, "POST", "/api/v1/sessions", json{{"name", "Ria's group"}}.dump(), worker).body["id"];
   REQUIRE(Call(server, "POST", "/api/v1/sessions", json{{"name", "Tom's group"}}.dump(), other).status == 200);
 
   struct Endpoint {
@@ -435,7 +438,8 @@ TEST_CASE("no input to the new session endpoints gives a 5xx", "[server][session
                                            std::string(5000, 'x')};
   for (const std::string& body : bodies) {
     INFO(body.substr(0, 60));
-    for (const std::string& path : std::vector<std::string>{"/api/v1/sessions/" + id + "/hide", "/api/v1/sessions/status"}) {
+    for (const std::string& path :
+         std::vector<std::string>{"/api/v1/sessions/" + id + "/hide", "/api/v1/sessions/status"}) {
       const Answer answer = Call(server, "POST", path, body, worker);
       CHECK(answer.status >= 400);
       CHECK(answer.body["error"]["message"].get<std::string>().size() > 10);

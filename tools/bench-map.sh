@@ -29,10 +29,7 @@ while (($# > 0)); do
 done
 [[ -n "$json_dir" ]] && mkdir -p "$json_dir" && json_dir="$(cd "$json_dir" && pwd)"
 
-build_native() {
-  [[ -f "$BUILD_DIR/native/build.ninja" ]] || { bash "$ROOT/tools/setup.sh" && cmake --preset native -S "$ROOT" >/dev/null; }
-  cmake --build --preset native --target safespaces-map-bench safespaces-server safespaces-admin >/dev/null
-}
+build_native() { build_native_targets safespaces-map-bench safespaces-server safespaces-admin; }
 build_web() {
   emscripten_env
   [[ -f "$BUILD_DIR/web/build.ninja" ]] || cmake --preset web -S "$ROOT" >/dev/null
@@ -79,13 +76,6 @@ run_browser() {
 
 steps=$((native * 2 + browser * 2)) step=0
 next() { step=$((step + 1)); run_step "$step" "$steps" "$@"; }
-# Compilers or tests running beside the benchmark make its figures noisy: say so.
-busy_note() {
-  local busy
-  busy=$(pgrep -c -x 'cc1plus|ctest|chromium|node' 2>/dev/null || true)
-  [[ "$busy" -gt 0 ]] && say "note: $busy compiler/test processes are running now; figures will be noisy"
-  return 0
-}
 if ((native)); then
   next "Build safespaces-map-bench (native, Release)" build_native
   busy_note

@@ -9,10 +9,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 source "$ROOT/tools/lib/common.sh"
 cd "$ROOT"
 
-build_bench() {
-  [[ -f "$BUILD_DIR/native/build.ninja" ]] || { bash "$ROOT/tools/setup.sh" && cmake --preset native -S "$ROOT" >/dev/null; }
-  cmake --build --preset native --target safespaces-bench >/dev/null
-}
+build_bench() { build_native_targets safespaces-bench; }
 # nginx and wrk give the static-file baseline; they are for the benchmark only, so they are
 # installed here rather than by every set-up (nginx runs with its own config, never as a service).
 bench_tools() {
@@ -32,7 +29,5 @@ bench_tools() {
 run_step 1 3 "Baseline tools (nginx, wrk)" bench_tools
 run_step 2 3 "Build safespaces-bench and safespaces-server (native, Release)" build_bench
 
-# Compilers or tests running beside the benchmark make its figures noisy: say so.
-busy=$(pgrep -c -x 'cc1plus|ctest|chromium|node' || true)
-[[ "$busy" -gt 0 ]] && say "note: $busy compiler/test processes are running now; figures will be noisy"
+busy_note
 run_step 3 3 "Benchmark (about 70 s)" "$BUILD_DIR/native/bin/safespaces-bench" "$@"

@@ -126,23 +126,26 @@ namespace {
 // are left out anyway), with contractions as they read once the apostrophe is dropped.
 // Sorted, for binary search (a test checks).
 constexpr std::array<std::string_view, 199> kStopWords = {
-    "about", "above", "after", "again", "against", "ain", "all", "also", "and", "any", "are", "aren", "arent",
-    "because", "been", "before", "being", "below", "between", "both", "but", "can", "cannot", "cant", "could",
-    "couldn", "couldnt", "did", "didn", "didnt", "does", "doesn", "doesnt", "doing", "don", "done", "dont",
-    "down", "during", "each", "even", "ever", "every", "few", "for", "from", "further", "get", "gets",
-    "getting", "got", "had", "hadn", "hadnt", "has", "hasn", "hasnt", "have", "haven", "havent", "having",
-    "her", "here", "heres", "hers", "herself", "him", "himself", "his", "how", "hows", "into", "isn", "isnt",
-    "its", "itself", "ive", "just", "let", "lets", "like", "lol", "lot", "lots", "many", "may", "might",
-    "mightn", "more", "most", "much", "must", "mustn", "mustnt", "myself", "needn", "neednt", "nor", "not",
-    "now", "off", "okay", "once", "one", "only", "other", "ought", "our", "ours", "ourselves", "out", "over",
-    "own", "really", "same", "say", "says", "shall", "shan", "shant", "she", "shes", "should", "shouldn",
-    "shouldnt", "since", "some", "still", "such", "than", "that", "thats", "the", "their", "theirs", "them",
-    "themselves", "then", "there", "theres", "these", "they", "theyd", "theyll", "theyre", "theyve", "thing",
-    "things", "this", "those", "though", "through", "too", "under", "until", "upon", "very", "was", "wasn",
-    "wasnt", "way", "well", "were", "weren", "werent", "weve", "what", "whats", "when", "whens", "where",
-    "wheres", "which", "while", "who", "whom", "whos", "why", "whys", "will", "with", "without", "won", "wont",
-    "would", "wouldn", "wouldnt", "yeah", "yes", "yet", "you", "youd", "youll", "your", "youre", "yours",
-    "yourself", "yourselves", "youve",
+    "about",  "above",   "after",  "again",   "against",  "ain",     "all",        "also",       "and",     "any",
+    "are",    "aren",    "arent",  "because", "been",     "before",  "being",      "below",      "between", "both",
+    "but",    "can",     "cannot", "cant",    "could",    "couldn",  "couldnt",    "did",        "didn",    "didnt",
+    "does",   "doesn",   "doesnt", "doing",   "don",      "done",    "dont",       "down",       "during",  "each",
+    "even",   "ever",    "every",  "few",     "for",      "from",    "further",    "get",        "gets",    "getting",
+    "got",    "had",     "hadn",   "hadnt",   "has",      "hasn",    "hasnt",      "have",       "haven",   "havent",
+    "having", "her",     "here",   "heres",   "hers",     "herself", "him",        "himself",    "his",     "how",
+    "hows",   "into",    "isn",    "isnt",    "its",      "itself",  "ive",        "just",       "let",     "lets",
+    "like",   "lol",     "lot",    "lots",    "many",     "may",     "might",      "mightn",     "more",    "most",
+    "much",   "must",    "mustn",  "mustnt",  "myself",   "needn",   "neednt",     "nor",        "not",     "now",
+    "off",    "okay",    "once",   "one",     "only",     "other",   "ought",      "our",        "ours",    "ourselves",
+    "out",    "over",    "own",    "really",  "same",     "say",     "says",       "shall",      "shan",    "shant",
+    "she",    "shes",    "should", "shouldn", "shouldnt", "since",   "some",       "still",      "such",    "than",
+    "that",   "thats",   "the",    "their",   "theirs",   "them",    "themselves", "then",       "there",   "theres",
+    "these",  "they",    "theyd",  "theyll",  "theyre",   "theyve",  "thing",      "things",     "this",    "those",
+    "though", "through", "too",    "under",   "until",    "upon",    "very",       "was",        "wasn",    "wasnt",
+    "way",    "well",    "were",   "weren",   "werent",   "weve",    "what",       "whats",      "when",    "whens",
+    "where",  "wheres",  "which",  "while",   "who",      "whom",    "whos",       "why",        "whys",    "will",
+    "with",   "without", "won",    "wont",    "would",    "wouldn",  "wouldnt",    "yeah",       "yes",     "yet",
+    "you",    "youd",    "youll",  "your",    "youre",    "yours",   "yourself",   "yourselves", "youve",
 };
 
 // The code point starting at text[at] (advancing `at` past it); U+FFFD for a broken sequence.
@@ -227,7 +230,8 @@ std::vector<WordCount> CommonWords(std::span<const WordsOf> texts) {
   for (auto& [word, count] : counts)
     if (count >= kMinWordContributors) common.push_back({word, count});
   // counts is alphabetical, so a stable sort by count keeps ties in that order.
-  std::stable_sort(common.begin(), common.end(), [](const WordCount& a, const WordCount& b) { return a.count > b.count; });
+  std::stable_sort(common.begin(), common.end(),
+                   [](const WordCount& a, const WordCount& b) { return a.count > b.count; });
   if (common.size() > kMaxCommonWords) common.resize(kMaxCommonWords);
   return common;
 }

@@ -29,7 +29,7 @@ BoardStatus BoardStatusOf(std::optional<PlaceStatus> place_status);
 // The mean of the scales answered, rounded to whole faces (1..5); 0 when none was.
 int BoardFaces(const Rating& rating);
 
-inline constexpr int kMinGoalTarget = 10;     // items: the smallest goal a group gets
+inline constexpr int kMinGoalTarget = 10;      // items: the smallest goal a group gets
 inline constexpr int kGoalItemsPerPerson = 3;  // items each person who joined adds to it
 
 struct SessionGoal {
@@ -77,8 +77,8 @@ struct WordCount {
 struct SessionSummary {
   int people = 0;  // who ever joined
   int suggestions = 0;
-  int ratings = 0;  // ratings of places (a suggestion's own answers are not counted again)
-  int hidden = 0;   // items the facilitator hid: in no other figure
+  int ratings = 0;                   // ratings of places (a suggestion's own answers are not counted again)
+  int hidden = 0;                    // items the facilitator hid: in no other figure
   std::vector<PlaceSummary> places;  // most ratings first, then by name
   std::vector<ReasonCount> reasons;  // tapped on suggestions, most first; only those tapped
   std::vector<WordCount> common_words;
@@ -91,9 +91,9 @@ std::optional<double> OneDecimalMean(const ScaleSummary& scale);
 
 // [SECTION] Common words
 
-inline constexpr std::size_t kMinWordLetters = 3;        // letters; shorter words are left out
-inline constexpr int kMinWordContributors = 2;           // a word one person used is theirs alone
-inline constexpr std::size_t kMaxCommonWords = 20;       // words in a summary, at most
+inline constexpr std::size_t kMinWordLetters = 3;   // letters; shorter words are left out
+inline constexpr int kMinWordContributors = 2;      // a word one person used is theirs alone
+inline constexpr std::size_t kMaxCommonWords = 20;  // words in a summary, at most
 
 struct WordsOf {
   std::string contributor;

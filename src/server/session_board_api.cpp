@@ -86,8 +86,7 @@ std::string BoardJson(const store::SessionContents& contents) {
                      {"status", core::BoardStatusName(c.status)},
                      {"faces", core::BoardFaces(c.answers)}});
   }
-  const core::SessionGoal goal =
-      core::GoalFor(contents.people_ever_joined, static_cast<int>(contents.items.size()));
+  const core::SessionGoal goal = core::GoalFor(contents.people_ever_joined, static_cast<int>(contents.items.size()));
   return core::DumpJson(json{{"version", session.version},
                              {"id", session.id},
                              {"name", session.name},
@@ -118,8 +117,7 @@ Reply GetSessions(ReaderPool& readers, std::string_view authorization, std::int6
   std::string error;
   const bool read = readers.With(
       [&](const store::Database& db) {
-        sessions =
-            store::SessionsFor(db, staff.value->id, staff.value->role, store::kMaxSessionsListed, error);
+        sessions = store::SessionsFor(db, staff.value->id, staff.value->role, store::kMaxSessionsListed, error);
       },
       error);
   if (!read || !sessions) return {"", OurFault()};
@@ -181,13 +179,13 @@ Reply PostSessionStatus(ReaderPool& readers, std::string_view body) {
   std::string session_id, device_id;
   if (auto error = ReadSessionText(doc, "session_id", true, "Please say which group (\"session_id\").", session_id))
     return {"", std::move(*error)};
-  if (auto error = ReadSessionText(doc, "device_id", true, "Please say which device this is (\"device_id\").",
-                                   device_id))
+  if (auto error =
+          ReadSessionText(doc, "device_id", true, "Please say which device this is (\"device_id\").", device_id))
     return {"", std::move(*error)};
   if (!core::IsUuid(device_id))
-    return {"", core::ApiError{core::ErrorCode::InvalidField,
-                               "Sorry, something went wrong in the app: it sent a device id we cannot use.",
-                               "device_id"}};
+    return {"",
+            core::ApiError{core::ErrorCode::InvalidField,
+                           "Sorry, something went wrong in the app: it sent a device id we cannot use.", "device_id"}};
 
   std::optional<store::SessionInfo> session;
   std::optional<bool> member;
@@ -236,8 +234,7 @@ FileReply GetSessionSummary(ReaderPool& readers, std::string_view authorization,
 
 FileReply GetJoinQr(std::string_view typed_code, std::string_view public_url, std::string_view host_header) {
   const core::RoomCodeReading reading = core::NormaliseRoomCode(typed_code);
-  if (!reading.code)
-    return {"", "", "", core::ApiError{core::ErrorCode::InvalidField, reading.message, "room_code"}};
+  if (!reading.code) return {"", "", "", core::ApiError{core::ErrorCode::InvalidField, reading.message, "room_code"}};
   const std::optional<std::string> origin = JoinOrigin(public_url, host_header);
   if (!origin)
     return {"", "", "",

@@ -50,7 +50,8 @@ std::string SummaryJson(const store::SessionInfo& session, const core::SessionSu
                        {"label", core::SafeReasonLabel(reason.reason)},
                        {"count", reason.count}});
   json words = json::array();
-  for (const core::WordCount& word : summary.common_words) words.push_back({{"word", word.word}, {"count", word.count}});
+  for (const core::WordCount& word : summary.common_words)
+    words.push_back({{"word", word.word}, {"count", word.count}});
   return core::DumpJson(json{
       {"id", session.id},
       {"name", session.name},
@@ -200,8 +201,8 @@ std::string SummaryHtml(const store::SessionInfo& session, const core::SessionSu
   if (!session.theme.empty()) html += "<p class=\"meta\">Theme: " + HtmlEscape(session.theme) + "</p>\n";
   html += "<p class=\"meta\">" + HtmlEscape(WhenText(session)) + "</p>\n";
 
-  html += "<h2>In numbers</h2>\n<ul>\n<li>" + Counted(summary.people, "person joined", "people joined") + "</li>\n<li>" +
-          Counted(summary.suggestions, "new place suggested", "new places suggested") + "</li>\n<li>" +
+  html += "<h2>In numbers</h2>\n<ul>\n<li>" + Counted(summary.people, "person joined", "people joined") +
+          "</li>\n<li>" + Counted(summary.suggestions, "new place suggested", "new places suggested") + "</li>\n<li>" +
           Counted(summary.ratings, "rating", "ratings") + " of places</li>\n<li>" +
           Counted(static_cast<int>(summary.places.size()), "place", "places") + " in all</li>\n";
   if (summary.hidden > 0)
@@ -212,8 +213,9 @@ std::string SummaryHtml(const store::SessionInfo& session, const core::SessionSu
   if (summary.places.empty()) {
     html += "<p class=\"none\">Nothing was shared in this session.</p>\n";
   } else {
-    html += "<table>\n<thead><tr><th scope=\"col\">Place</th><th scope=\"col\">Kind</th><th scope=\"col\">Now</th>"
-            "<th scope=\"col\">Ratings</th><th scope=\"col\">What people said</th></tr></thead>\n<tbody>\n";
+    html +=
+        "<table>\n<thead><tr><th scope=\"col\">Place</th><th scope=\"col\">Kind</th><th scope=\"col\">Now</th>"
+        "<th scope=\"col\">Ratings</th><th scope=\"col\">What people said</th></tr></thead>\n<tbody>\n";
     for (const core::PlaceSummary& place : summary.places) {
       html += "<tr><td>" + HtmlEscape(place.name) + (place.suggested ? "<br>(suggested in this session)" : "") +
               "</td><td>" + HtmlEscape(core::CategoryLabel(place.category)) + "</td><td>" +

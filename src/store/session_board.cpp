@@ -65,9 +65,8 @@ void ReadShared(Statement& row, int first, BoardItem& item) {
   c.category = core::CategoryFromName(row.ColumnText(first + 1)).value_or(core::Category::Other);
   item.lat = row.ColumnDouble(first + 2);
   item.lon = row.ColumnDouble(first + 3);
-  c.status = core::BoardStatusOf(row.ColumnIsNull(first + 4)
-                                     ? std::nullopt
-                                     : core::PlaceStatusFromName(row.ColumnText(first + 4)));
+  c.status = core::BoardStatusOf(row.ColumnIsNull(first + 4) ? std::nullopt
+                                                             : core::PlaceStatusFromName(row.ColumnText(first + 4)));
   c.contributor = std::string(row.ColumnText(first + 5));
   ReadAnswers(c.answers, row.ColumnBlob(first + 6), row.ColumnBlob(first + 7));
   item.nickname = std::string(row.ColumnText(first + 8));
@@ -116,15 +115,17 @@ std::optional<SessionContents> ReadSessionContents(const Database& db, std::stri
   // Columns: hidden, item id, place id, then ReadShared's ten, then (suggestions) why, reasons.
   const std::string_view nickname_join =
       "LEFT JOIN session_members AS m ON m.session_id = ?1 AND m.device_id = r.device_id ";
-  Statement ratings = db.Prepare(Sql({"SELECT h.item_id IS NOT NULL, r.id, r.place_id, coalesce(p.name, ''), "
-                                      "coalesce(p.category, ''), coalesce(p.lat, 0), coalesce(p.lon, 0), p.status, "
-                                      "r.device_id, r.scales, r.facilities, coalesce(m.nickname, ''), r.session_seq ",
-                                      kRatingsFrom, nickname_join, kRatingsWhere}));
+  Statement ratings =
+      db.Prepare(Sql({"SELECT h.item_id IS NOT NULL, r.id, r.place_id, coalesce(p.name, ''), "
+                      "coalesce(p.category, ''), coalesce(p.lat, 0), coalesce(p.lon, 0), p.status, "
+                      "r.device_id, r.scales, r.facilities, coalesce(m.nickname, ''), r.session_seq ",
+                      kRatingsFrom, nickname_join, kRatingsWhere}));
   ratings.BindText(1, session_id);
-  Statement suggestions = db.Prepare(Sql({"SELECT h.item_id IS NOT NULL, p.id, p.id, p.name, p.category, p.lat, "
-                                          "p.lon, p.status, p.device_id, r.scales, r.facilities, "
-                                          "coalesce(m.nickname, ''), p.session_seq, p.why, p.reasons ",
-                                          kSuggestionsFrom, nickname_join, kSuggestionsWhere}));
+  Statement suggestions =
+      db.Prepare(Sql({"SELECT h.item_id IS NOT NULL, p.id, p.id, p.name, p.category, p.lat, "
+                      "p.lon, p.status, p.device_id, r.scales, r.facilities, "
+                      "coalesce(m.nickname, ''), p.session_seq, p.why, p.reasons ",
+                      kSuggestionsFrom, nickname_join, kSuggestionsWhere}));
   suggestions.BindText(1, session_id);
   if (!ReadItems(ratings, core::OutboxKind::Rating, contents, error) ||
       !ReadItems(suggestions, core::OutboxKind::Suggestion, contents, error))

@@ -25,22 +25,21 @@ struct BoardItem {
   core::SessionContribution contribution;
   double lat = 0.0;  // the place's; 0 when the place is not here (yet)
   double lon = 0.0;
-  std::string nickname;   // of whoever sent it, when they joined (kept after they leave)
-  std::int64_t seq = 0;   // the session's version when it was kept: newest is highest
+  std::string nickname;  // of whoever sent it, when they joined (kept after they leave)
+  std::int64_t seq = 0;  // the session's version when it was kept: newest is highest
 };
 
 struct SessionContents {
   SessionInfo session;               // as it was when the rest was read
   std::vector<std::string> members;  // nicknames of those in the group now, in the order joined
   int people_ever_joined = 0;
-  int hidden = 0;                    // items hidden by the facilitator (left out of `items`)
-  std::vector<BoardItem> items;      // the rest, newest first; withdrawn items are gone
+  int hidden = 0;                // items hidden by the facilitator (left out of `items`)
+  std::vector<BoardItem> items;  // the rest, newest first; withdrawn items are gone
 };
 
 // Everything kept in the session, read in one snapshot so the version matches the rest.
 // Nullopt with an empty `error` for an unknown session; with `error` on a failure.
-std::optional<SessionContents> ReadSessionContents(const Database& db, std::string_view session_id,
-                                                   std::string& error);
+std::optional<SessionContents> ReadSessionContents(const Database& db, std::string_view session_id, std::string& error);
 
 // The group's goal without reading every item (a phone asks for it often). Nullopt on a
 // database failure, with `error`.

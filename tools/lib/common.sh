@@ -38,3 +38,18 @@ wasm_deps_prefix() {
   recipe=$(cat "$ROOT/tools/wasm-deps/CMakeLists.txt" | sha256sum | cut -c1-12)
   echo "$SAFESPACES_CACHE/wasm/sdl2-2.26.5-sqlite-3.40.1-emcc-3.1.6-$recipe"
 }
+
+# For the benchmarks: builds only the given targets of the native build (Release), setting
+# the build up first when it is not there yet.
+build_native_targets() {
+  [[ -f "$BUILD_DIR/native/build.ninja" ]] || { bash "$ROOT/tools/setup.sh" && cmake --preset native -S "$ROOT" >/dev/null; }
+  cmake --build --preset native --target "$@" >/dev/null
+}
+
+# Compilers or tests running beside a benchmark make its figures noisy: say so.
+busy_note() {
+  local busy
+  busy=$(pgrep -c -x 'cc1plus|ctest|chromium|node' 2>/dev/null || true)
+  [[ "$busy" -gt 0 ]] && say "note: $busy compiler/test processes are running now; figures will be noisy"
+  return 0
+}
