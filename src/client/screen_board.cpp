@@ -29,7 +29,7 @@ namespace {
 constexpr float kGap = 8.0f;            // CSS px between controls
 constexpr float kPinScale = 1.3f;       // board pins are bigger than a phone's: seen across a room
 constexpr float kPanelWidth = 440.0f;   // CSS px at 100% text, beside the map
-constexpr float kMaxQrSide = 220.0f;    // CSS px: the QR code, beside the words on how to join
+constexpr float kMaxQrSide = 170.0f;    // CSS px: the QR code, beside the words on how to join
 constexpr double kAreaMaxZoom = 17.0;   // a small area is shown no closer than this
 constexpr std::size_t kNewestShown = 8;  // things in "Just added"
 
@@ -279,13 +279,13 @@ void DrawJoining(const AppState& state) {
   ui::RoomCode(board.room_code.c_str(), SpokenCode(CodeOf(board)).c_str());
   const std::string how = staff.site.empty() ? std::string("Open Safe Spaces, choose \"Join a group\" and type the code.")
                                              : "Go to " + staff.site + "/join and type the code.";
-  ui::LargeLine(Icon::Directions, how.c_str());
-  ui::Space(4.0f);
-  const float side = std::min(ui::ContentWidth() * 0.45f, kMaxQrSide);
+  // The QR code beside the words, so what arrives ("Just added") still fits a 720 px projector.
+  const float side = std::min(ui::ContentWidth() * 0.36f, kMaxQrSide);
   const TextureId qr = state.tiles ? state.tiles->FindPicture("/join-qr/" + CodeOf(board) + ".png") : 0;
   ui::Picture(qr, side, "A QR code. Point a phone's camera at it to join.", "The QR code is on its way.");
-  ImGui::SameLine(0.0f, 20.0f);
+  ImGui::SameLine(0.0f, 16.0f);
   ImGui::BeginGroup();
+  ui::IconLine(Icon::Directions, how.c_str());
   ui::IconLine(Icon::QrCode, "Or point a phone's camera at the QR code.");
   ImGui::EndGroup();
 }
@@ -310,16 +310,6 @@ void DrawPanel(const AppState& state, const ui::Rect& part, Actions& actions) {
   const std::string goal = std::to_string(board.goal_done) + " of " + std::to_string(board.goal_target);
   ui::GoalBar(board.goal_done, board.goal_target, goal.c_str());
 
-  const std::string here = "Who is here (" + std::to_string(board.members.size()) + ")";
-  ui::Heading(here.c_str(), 2, Icon::Group);
-  if (board.members.empty()) {
-    ui::Paragraph("Nobody yet. Share the code!");
-  } else {
-    std::string names;
-    for (const std::string& nickname : board.members) names += (names.empty() ? "" : ", ") + nickname;
-    ui::LargeLine(Icon::Happy, names.c_str());
-  }
-
   ui::Heading("Just added", 2, Icon::Star);
   if (board.items.empty()) ui::Paragraph("Nothing yet. What the group rates and suggests shows here.");
   for (std::size_t i = 0; i < board.items.size() && i < kNewestShown; ++i) {
@@ -340,6 +330,16 @@ void DrawPanel(const AppState& state, const ui::Rect& part, Actions& actions) {
                                (board.hidden == 1 ? " thing. " : " things. ") + "A council officer will look at it.";
     ui::Paragraph(hidden.c_str());
   }
+  const std::string here = "Who is here (" + std::to_string(board.members.size()) + ")";
+  ui::Heading(here.c_str(), 2, Icon::Group);
+  if (board.members.empty()) {
+    ui::Paragraph("Nobody yet. Share the code!");
+  } else {
+    std::string names;
+    for (const std::string& nickname : board.members) names += (names.empty() ? "" : ", ") + nickname;
+    ui::LargeLine(Icon::Happy, names.c_str());
+  }
+
   ui::EndSidePanel();
 }
 
