@@ -20,11 +20,13 @@
 namespace server {
 
 inline constexpr std::size_t kMaxSessionBodyBytes = 2048;  // bytes in a session request; more is 413
-inline constexpr int kJoinGuessesPerWindow = 30;           // join tries per client address per window
+inline constexpr int kJoinGuessesPerWindow = 120;          // join tries per client address per window
 inline constexpr std::int64_t kJoinWindowSeconds = 60;     // seconds
 
 // How many join tries each client address may make in a window: a group on one room's
-// Wi-Fi shares an address, so it is more generous than restore codes.
+// Wi-Fi shares an address (30 young people and their slips), so it is more generous than
+// restore codes. Guessing stays hopeless: 120 tries a minute against the few open codes
+// among 25^6 would take many years to hit one.
 class SessionJoinGuesses : public AddressLimit {
  public:
   SessionJoinGuesses() : AddressLimit(kJoinGuessesPerWindow, kJoinWindowSeconds) {}
