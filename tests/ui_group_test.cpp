@@ -16,22 +16,7 @@ namespace {
 
 using nlohmann::json;
 
-constexpr const char* kLibraryId = "018f2d6e-0000-7000-8000-00000000000a";
 constexpr const char* kSessionId = "7d1c5e2a-9b3f-4e6d-8a1c-2f4b6d8e0a13";
-
-bool Shows(const UiHarness& ui, ui::Role role, const std::string& name) {
-  return ui.state.ui_record.Find(role, name) != nullptr;
-}
-
-void AddLibrary(UiHarness& ui) {
-  ui.AddToMap({{core::Place{.id = kLibraryId,
-                            .name = "Central Library",
-                            .category = core::Category::Library,
-                            .lat = 52.4075,
-                            .lon = -1.5106,
-                            .status = core::PlaceStatus::Approved},
-                {}}});
-}
 
 // The oldest request on its way to `path`, or nullptr.
 const SentRequest* RequestTo(const UiHarness& ui, const std::string& path) {
@@ -116,14 +101,14 @@ TEST_CASE("a code with a look-alike letter is refused kindly, without asking the
   CHECK(RequestTo(ui, "/api/v1/sessions/join") == nullptr);
   CHECK(ui.state.group.step == GroupStep::Typing);
   CHECK_FALSE(ui.state.group.message.empty());
-  CHECK(Shows(ui, ui::Role::Status, ui.state.group.message));
+  CHECK(ui.Shows(ui::Role::Status, ui.state.group.message));
 }
 
 TEST_CASE("joining sends the code, the device and the nickname, nothing else, and says where you are",
           "[ui][group]") {
   UiHarness ui;
   TypeAndJoin(ui, "kxm 4p7");
-  CHECK(Shows(ui, ui::Role::Status, "Joining the group..."));
+  CHECK(ui.Shows(ui::Role::Status, "Joining the group..."));
   const SentRequest* join = RequestTo(ui, "/api/v1/sessions/join");
   REQUIRE(join);
   CHECK(join->method == "POST");
@@ -136,17 +121,17 @@ TEST_CASE("joining sends the code, the device and the nickname, nothing else, an
   ui.Frame();
   ui.Frame();
   CHECK(ui.state.group.step == GroupStep::In);
-  CHECK(Shows(ui, ui::Role::Heading, "My group"));
-  CHECK(Shows(ui, ui::Role::Status, "You are in: After school, Hillfields"));
-  CHECK(Shows(ui, ui::Role::Text, "Today we are looking for: places to go after school"));
-  CHECK(Shows(ui, ui::Role::Button, "Leave the group"));
+  CHECK(ui.Shows(ui::Role::Heading, "My group"));
+  CHECK(ui.Shows(ui::Role::Status, "You are in: After school, Hillfields"));
+  CHECK(ui.Shows(ui::Role::Text, "Today we are looking for: places to go after school"));
+  CHECK(ui.Shows(ui::Role::Button, "Leave the group"));
   CHECK(ui.chimes == 1);
   CHECK(ui.state.progress.counts.sessions == 1);  // joining counts in the game
 
   // Home says so, and the journey button becomes "My group".
   REQUIRE(ui.Tap("Back"));
-  CHECK(Shows(ui, ui::Role::Button, "You are in a group: After school, Hillfields"));
-  CHECK(Shows(ui, ui::Role::Button, "My group"));
+  CHECK(ui.Shows(ui::Role::Button, "You are in a group: After school, Hillfields"));
+  CHECK(ui.Shows(ui::Role::Button, "My group"));
 
   // It is remembered: a reload of the app is still in the group.
   AppState reloaded;
@@ -179,14 +164,14 @@ TEST_CASE("each failed join says why in plain words and keeps the code to try ag
     ui.Frame();
     ui.Frame();
     CHECK(ui.state.group.step == GroupStep::Typing);
-    CHECK(Shows(ui, ui::Role::Status, c.words));
+    CHECK(ui.Shows(ui::Role::Status, c.words));
     CHECK(ui.state.group.typed == "KXM-4P7");
   }
 }
 
 TEST_CASE("what is rated while the group is open carries its id; while paused it does not", "[ui][group][sync]") {
   UiHarness ui;
-  AddLibrary(ui);
+  ui.AddCentralLibrary();
   JoinGroup(ui);
   AcceptSyncs(ui);
   REQUIRE(ui.Tap("Back"));
@@ -205,7 +190,7 @@ TEST_CASE("what is rated while the group is open carries its id; while paused it
   ui.Frame();
   CHECK(ui.state.group.state == GroupOpen::Paused);
   REQUIRE(ui.Tap("Go to the start"));
-  CHECK(Shows(ui, ui::Role::Button, "Your group is paused: After school, Hillfields"));
+  CHECK(ui.Shows(ui::Role::Button, "Your group is paused: After school, Hillfields"));
   RateLibrary(ui);
   CHECK_FALSE(RatingSent(ui).contains("session_id"));
 }
@@ -218,7 +203,7 @@ TEST_CASE("the group's goal and its end come from asking; leaving is one tap", "
            R"({"state":"open","name":"After school, Hillfields","theme":"","member":true,"goal":{"done":4,"target":12}})");
   ui.Frame();
   ui.Frame();
-  CHECK(Shows(ui, ui::Role::Text, "Your group has added 4 of 12 things."));
+  CHECK(ui.Shows(ui::Role::Text, "Your group has added 4 of 12 things."));
   // No second question before kGroupStatusSeconds.
   ui.now += kGroupStatusSeconds / 2;
   ui.Frame();
@@ -230,8 +215,8 @@ TEST_CASE("the group's goal and its end come from asking; leaving is one tap", "
     AnswerTo(ui, "/api/v1/sessions/status", 200, R"({"state":"ended","name":"x","theme":"","member":true})");
     ui.Frame();
     ui.Frame();
-    CHECK(Shows(ui, ui::Role::Text, "This group has ended. Thank you for taking part!"));
-    CHECK_FALSE(Shows(ui, ui::Role::Button, "Rate a place"));
+    CHECK(ui.Shows(ui::Role::Text, "This group has ended. Thank you for taking part!"));
+    CHECK_FALSE(ui.Shows(ui::Role::Button, "Rate a place"));
     ui.now += kGroupStatusSeconds * 3;
     ui.Frame();
     CHECK(RequestTo(ui, "/api/v1/sessions/status") == nullptr);  // an ended group is not asked again
@@ -245,7 +230,7 @@ TEST_CASE("the group's goal and its end come from asking; leaving is one tap", "
     const SentRequest* leave = RequestTo(ui, "/api/v1/sessions/leave");
     REQUIRE(leave);
     CHECK(json::parse(leave->body) == json{{"session_id", kSessionId}, {"device_id", ui.data->device_id}});
-    CHECK(Shows(ui, ui::Role::TextBox, "Group code"));
+    CHECK(ui.Shows(ui::Role::TextBox, "Group code"));
     AppState reloaded;
     LoadIdentity(reloaded, *ui.data);
     CHECK(reloaded.group.step == GroupStep::Typing);

@@ -30,6 +30,8 @@ struct SavedFile {
   std::string bytes;
 };
 
+inline constexpr const char* kCentralLibraryId = "018f2d6e-0000-7000-8000-00000000000a";
+
 struct UiHarness {
   AppState state;
   Actions actions;
@@ -153,6 +155,17 @@ struct UiHarness {
     if (!item) item = state.ui_record.Find(ui::Role::Radio, name);
     if (!item) item = state.ui_record.Find(ui::Role::Switch, name);
     return item;
+  }
+
+  // Puts "Central Library" (kCentralLibraryId) on the map: the place most tests rate.
+  void AddCentralLibrary() {
+    AddToMap({{core::Place{.id = kCentralLibraryId,
+                           .name = "Central Library",
+                           .category = core::Category::Library,
+                           .lat = 52.4075,
+                           .lon = -1.5106,
+                           .status = core::PlaceStatus::Approved},
+               {}}});
   }
 
   // Puts approved places on the device's map, as a sync from the server would.

@@ -13,28 +13,12 @@
 
 namespace {
 
-constexpr const char* kLibraryId = "018f2d6e-0000-7000-8000-00000000000a";
-
-void AddLibrary(UiHarness& ui) {
-  ui.AddToMap({{core::Place{.id = kLibraryId,
-                            .name = "Central Library",
-                            .category = core::Category::Library,
-                            .lat = 52.4075,
-                            .lon = -1.5106,
-                            .status = core::PlaceStatus::Approved},
-                {}}});
-}
-
-bool Shows(const UiHarness& ui, ui::Role role, const std::string& name) {
-  return ui.state.ui_record.Find(role, name) != nullptr;
-}
-
 }  // namespace
 
 TEST_CASE("a first rating earns the first badge, celebrated on the thank-you screen and listed in My progress",
           "[ui][progress]") {
   UiHarness ui;
-  AddLibrary(ui);
+  ui.AddCentralLibrary();
   ui.online = false;  // the game works offline: it is worked out on the device
   ui.Frame();
   CHECK_FALSE(ui.state.celebration.showing);  // nothing to celebrate at the start
@@ -44,29 +28,29 @@ TEST_CASE("a first rating earns the first badge, celebrated on the thank-you scr
   REQUIRE(ui.Tap("Finish: check and send"));
   REQUIRE(ui.Tap("Send"));
   REQUIRE(ui.state.screen == Screen::RateDone);
-  CHECK(Shows(ui, ui::Role::Heading, "Well done!"));
+  CHECK(ui.Shows(ui::Role::Heading, "Well done!"));
   // The live region says it (role status), in words; the buddy cheers.
-  CHECK(Shows(ui, ui::Role::Status, "New badge: First rating."));
-  CHECK(Shows(ui, ui::Role::Text, "Your cat cheers for you!"));
-  CHECK(Shows(ui, ui::Role::Status, "Saved on this device. It will send when you are online."));
+  CHECK(ui.Shows(ui::Role::Status, "New badge: First rating."));
+  CHECK(ui.Shows(ui::Role::Text, "Your cat cheers for you!"));
+  CHECK(ui.Shows(ui::Role::Status, "Saved on this device. It will send when you are online."));
   CHECK(ui.chimes == 0);  // no sound of its own while offline: nothing was sent
   CHECK(ui.state.ui_record.raw_items.empty());
 
   REQUIRE(ui.Tap("See my progress"));
   REQUIRE(ui.state.screen == Screen::Progress);
-  CHECK(Shows(ui, ui::Role::Heading, "Badges you earned (1)"));
-  CHECK(Shows(ui, ui::Role::Text, "First rating: Rate your first place."));
-  CHECK(Shows(ui, ui::Role::Text, "Level 1: Explorer. 10 points. 30 more to reach Pathfinder."));
-  CHECK(Shows(ui, ui::Role::Text, "Your cat is ready to explore with you."));
-  CHECK(Shows(ui, ui::Role::Text, "Together we've mapped 1 safe space. Next goal: 10."));
-  CHECK(Shows(ui, ui::Role::Text, "Five ratings: Rate places 5 times. You have 1 of 5."));
-  CHECK(Shows(ui, ui::Role::Heading, "Ideas for what to do next"));
+  CHECK(ui.Shows(ui::Role::Heading, "Badges you earned (1)"));
+  CHECK(ui.Shows(ui::Role::Text, "First rating: Rate your first place."));
+  CHECK(ui.Shows(ui::Role::Text, "Level 1: Explorer. 10 points. 30 more to reach Pathfinder."));
+  CHECK(ui.Shows(ui::Role::Text, "Your cat is ready to explore with you."));
+  CHECK(ui.Shows(ui::Role::Text, "Together we've mapped 1 safe space. Next goal: 10."));
+  CHECK(ui.Shows(ui::Role::Text, "Five ratings: Rate places 5 times. You have 1 of 5."));
+  CHECK(ui.Shows(ui::Role::Heading, "Ideas for what to do next"));
   CHECK(ui.state.ui_record.raw_items.empty());
 
   // Home afterwards: the celebration was seen, so it is over; it never comes back.
   REQUIRE(ui.Tap("Back"));
   REQUIRE(ui.Tap("Go to the start"));
-  CHECK_FALSE(Shows(ui, ui::Role::Heading, "Well done!"));
+  CHECK_FALSE(ui.Shows(ui::Role::Heading, "Well done!"));
   RefreshState(ui.state, *ui.data);
   ui.Frame();
   CHECK_FALSE(ui.state.celebration.showing);
@@ -109,8 +93,8 @@ TEST_CASE("an officer's yes to a suggestion is 'Your place is on the map!', with
   CHECK(ui.chimes > chimes_before);
   ui.state.screen = Screen::Home;
   ui.Frame();
-  CHECK(Shows(ui, ui::Role::Heading, "Your place is on the map!"));
-  CHECK(Shows(ui, ui::Role::Status,
+  CHECK(ui.Shows(ui::Role::Heading, "Your place is on the map!"));
+  CHECK(ui.Shows(ui::Role::Status,
               "A council worker checked your place and put it on the map. New badge: On the map. "
               "You reached level 2: Pathfinder. Your cat has a smart tie now!"));
 }

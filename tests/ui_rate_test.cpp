@@ -11,18 +11,6 @@
 
 namespace {
 
-constexpr const char* kLibraryId = "018f2d6e-0000-7000-8000-00000000000a";
-
-void AddLibrary(UiHarness& ui) {
-  ui.AddToMap({{core::Place{.id = kLibraryId,
-                            .name = "Central Library",
-                            .category = core::Category::Library,
-                            .lat = 52.4075,
-                            .lon = -1.5106,
-                            .status = core::PlaceStatus::Approved},
-                {}}});
-}
-
 // Rates the library: "It is quiet" gets 4 faces, then finishes.
 void RateLibrary(UiHarness& ui) {
   ui.Frame();
@@ -54,7 +42,7 @@ std::string AnswerAccepting(const SentRequest& request) {
 
 TEST_CASE("a rating is kept on the device the moment it is sent, even offline", "[ui][rate][sync]") {
   UiHarness ui;
-  AddLibrary(ui);
+  ui.AddCentralLibrary();
   ui.online = false;
   RateLibrary(ui);
   CHECK(ui.state.waiting_count == 1);
@@ -63,7 +51,7 @@ TEST_CASE("a rating is kept on the device the moment it is sent, even offline", 
   const std::vector<core::OutboxItem> waiting = store::WaitingItems(ui.data->db, 10);
   REQUIRE(waiting.size() == 1);
   const core::Rating& rating = std::get<core::Rating>(waiting[0].payload);
-  CHECK(rating.place_id == kLibraryId);
+  CHECK(rating.place_id == kCentralLibraryId);
   CHECK(rating.scales[1] == 4);
   CHECK(rating.visit_month == "2026-11");
   CHECK(rating.device_id == ui.data->device_id);
@@ -71,7 +59,7 @@ TEST_CASE("a rating is kept on the device the moment it is sent, even offline", 
 
 TEST_CASE("back online, the rating is sent once, and the device says 'Sent!'", "[ui][rate][sync]") {
   UiHarness ui;
-  AddLibrary(ui);
+  ui.AddCentralLibrary();
   ui.online = false;
   RateLibrary(ui);
   ui.online = true;
@@ -92,7 +80,7 @@ TEST_CASE("back online, the rating is sent once, and the device says 'Sent!'", "
 
 TEST_CASE("with sounds turned off, sending is silent", "[ui][rate][sync]") {
   UiHarness ui;
-  AddLibrary(ui);
+  ui.AddCentralLibrary();
   ui.state.preferences.sounds = false;
   ui.online = false;
   RateLibrary(ui);
@@ -107,7 +95,7 @@ TEST_CASE("with sounds turned off, sending is silent", "[ui][rate][sync]") {
 
 TEST_CASE("a failed send is tried again later with the very same item", "[ui][rate][sync]") {
   UiHarness ui;
-  AddLibrary(ui);
+  ui.AddCentralLibrary();
   ui.online = false;
   RateLibrary(ui);
   ui.online = true;
@@ -131,7 +119,7 @@ TEST_CASE("a failed send is tried again later with the very same item", "[ui][ra
 
 TEST_CASE("an item the server turned down shows the server's kind reason", "[ui][rate][sync]") {
   UiHarness ui;
-  AddLibrary(ui);
+  ui.AddCentralLibrary();
   ui.online = false;
   RateLibrary(ui);
   ui.online = true;
@@ -154,7 +142,7 @@ TEST_CASE("an item the server turned down shows the server's kind reason", "[ui]
 
 TEST_CASE("sending with no answer at all asks kindly for one, and keeps nothing", "[ui][rate]") {
   UiHarness ui;
-  AddLibrary(ui);
+  ui.AddCentralLibrary();
   ui.Frame();
   REQUIRE(ui.Tap("Rate a place"));
   REQUIRE(ui.Tap("Central Library"));
@@ -168,7 +156,7 @@ TEST_CASE("sending with no answer at all asks kindly for one, and keeps nothing"
 
 TEST_CASE("every question can be answered or skipped, and Back goes to the one before", "[ui][rate]") {
   UiHarness ui;
-  AddLibrary(ui);
+  ui.AddCentralLibrary();
   ui.Frame();
   REQUIRE(ui.Tap("Rate a place"));
   REQUIRE(ui.Tap("Central Library"));
@@ -216,7 +204,7 @@ TEST_CASE("the device keeps its random id and its outbox across restarts", "[ui]
     device_id = ui.data->device_id;
     CHECK(device_id.size() == 36);
     CHECK(device_id[14] == '4');  // random (v4): it says nothing about when it was made
-    AddLibrary(ui);
+    ui.AddCentralLibrary();
     ui.online = false;
     RateLibrary(ui);
   }
@@ -231,7 +219,7 @@ TEST_CASE("the device keeps its random id and its outbox across restarts", "[ui]
 
 TEST_CASE("words typed in the comment field go with the rating", "[ui][rate][text]") {
   UiHarness ui;
-  AddLibrary(ui);
+  ui.AddCentralLibrary();
   ui.online = false;
   ui.Frame();
   REQUIRE(ui.Tap("Rate a place"));
@@ -266,7 +254,7 @@ TEST_CASE("words typed in the comment field go with the rating", "[ui][rate][tex
 
 TEST_CASE("every question has a Read aloud button that says the question and its answers", "[ui][rate][speech]") {
   UiHarness ui;
-  AddLibrary(ui);
+  ui.AddCentralLibrary();
   ui.Frame();
   REQUIRE(ui.Tap("Rate a place"));
   REQUIRE(ui.Tap("Central Library"));
@@ -281,7 +269,7 @@ TEST_CASE("every question has a Read aloud button that says the question and its
 
 TEST_CASE("the summary lets you change an answer, and the month of the visit is kept", "[ui][rate]") {
   UiHarness ui;
-  AddLibrary(ui);
+  ui.AddCentralLibrary();
   ui.online = false;
   ui.Frame();
   REQUIRE(ui.Tap("Rate a place"));

@@ -22,10 +22,6 @@ using sync_samples::Uuid;
 
 const std::string kOldDevice = "5b0c3a9e-2f4d-4c1a-9e7b-3d2f1a0c9b8e";
 
-bool Shows(const UiHarness& ui, ui::Role role, const std::string& name) {
-  return ui.state.ui_record.Find(role, name) != nullptr;
-}
-
 // A rating of a place and a suggestion officers approved, as the old phone sent them.
 std::vector<core::SentItem> OldPhoneItems(const std::string& device_id) {
   core::Rating rating = sync_samples::MakeRating(Uuid(0x401), Uuid(0x100), device_id, 4);
@@ -75,9 +71,9 @@ TEST_CASE("the restore code shows under Settings as four words, and is registere
   REQUIRE(ui.Tap("Settings"));
   const std::string words = RestoreCodeWords(code);
   CHECK(std::count(words.begin(), words.end(), ' ') == 3);
-  CHECK(Shows(ui, ui::Role::Heading, "Your restore code"));
-  CHECK(Shows(ui, ui::Role::Text, words));
-  CHECK(Shows(ui, ui::Role::Text,
+  CHECK(ui.Shows(ui::Role::Heading, "Your restore code"));
+  CHECK(ui.Shows(ui::Role::Text, words));
+  CHECK(ui.Shows(ui::Role::Text,
               "If you get a new phone, type these words to get your badges back. Keep them safe. They are not your "
               "name."));
   REQUIRE(ui.Tap("Read aloud"));
@@ -122,13 +118,13 @@ TEST_CASE("typing a restore code by taps brings the old phone's badges back, cal
   ui.Frame();
   const std::string own_id = ui.data->device_id;
   OpenRestoreScreen(ui);
-  CHECK(Shows(ui, ui::Role::Heading, "I have a restore code"));
+  CHECK(ui.Shows(ui::Role::Heading, "I have a restore code"));
   ui.Type("Your four words", "Otter maple  LANTERN cocoa");
   REQUIRE(ui.Tap("Get my badges back"));
   REQUIRE(ui.restore_requests.size() == 1);
   CHECK(ui.restore_requests[0].path == "/api/v1/restore");
   CHECK(json::parse(ui.restore_requests[0].body) == json{{"code", "otter-maple-lantern-cocoa"}});
-  CHECK(Shows(ui, ui::Role::Status, "Looking for your badges..."));
+  CHECK(ui.Shows(ui::Role::Status, "Looking for your badges..."));
   CHECK(ui.requests.empty());  // no sync under the old id meanwhile
 
   ui.AnswerRestore(200, RestoreAnswerBody(kOldDevice, OldPhoneItems(kOldDevice)));
@@ -139,15 +135,15 @@ TEST_CASE("typing a restore code by taps brings the old phone's badges back, cal
   CHECK(store::DeviceMeta(ui.data->db, store::kDeviceIdKey) == kOldDevice);
   CHECK(ui.state.restore_code == "otter-maple-lantern-cocoa");
   CHECK(store::DeviceMeta(ui.data->db, store::kRestoreCodeRegisteredKey) == "yes");
-  CHECK(Shows(ui, ui::Role::Status, "Welcome back! Your badges are here."));
+  CHECK(ui.Shows(ui::Role::Status, "Welcome back! Your badges are here."));
   CHECK_FALSE(ui.state.celebration.showing);  // earned before: not celebrated again
   CHECK(ui.state.waiting_count == 0);         // what came back is not sent again
   CHECK(ui.state.ui_record.raw_items.empty());
 
   REQUIRE(ui.Tap("See my progress"));
   REQUIRE(ui.state.screen == Screen::Progress);
-  CHECK(Shows(ui, ui::Role::Text, "First rating: Rate your first place."));
-  CHECK(Shows(ui, ui::Role::Text, "On the map: Suggest a place that goes on the map."));
+  CHECK(ui.Shows(ui::Role::Text, "First rating: Rate your first place."));
+  CHECK(ui.Shows(ui::Role::Text, "On the map: Suggest a place that goes on the map."));
   CHECK(ui.state.progress.counts.places_on_map == 1);
   CHECK(ui.state.ui_record.raw_items.empty());
   // Now that it has things of its own, it does not take another code.
@@ -165,7 +161,7 @@ TEST_CASE("a wrong restore code, too many tries, or no internet each get kind wo
   ui.Type("Your four words", "cat dog");
   REQUIRE(ui.Tap("Get my badges back"));
   CHECK(ui.restore_requests.empty());
-  CHECK(Shows(ui, ui::Role::Status,
+  CHECK(ui.Shows(ui::Role::Status,
               "A restore code is four words, like \"otter maple lantern cocoa\". Check the words and try again."));
 
   ui.Type("Your four words", "otter maple lantern cocoa");
@@ -173,19 +169,19 @@ TEST_CASE("a wrong restore code, too many tries, or no internet each get kind wo
   ui.AnswerRestore(404, R"({"error":{"code":"not_found","message":"We could not find that code.","field":"code"}})");
   ui.Frame();
   ui.Frame();
-  CHECK(Shows(ui, ui::Role::Status, "We could not find that code. Check the words and try again."));
+  CHECK(ui.Shows(ui::Role::Status, "We could not find that code. Check the words and try again."));
   CHECK(ui.data->device_id == own_id);
 
   REQUIRE(ui.Tap("Get my badges back"));
   ui.AnswerRestore(429, R"({"error":{"code":"too_many_requests","message":"Please wait a minute, then try again.","field":""}})");
   ui.Frame();
   ui.Frame();
-  CHECK(Shows(ui, ui::Role::Status, "Please wait a minute, then try again."));
+  CHECK(ui.Shows(ui::Role::Status, "Please wait a minute, then try again."));
 
   ui.online = false;
   REQUIRE(ui.Tap("Get my badges back"));
   CHECK(ui.restore_requests.empty());
-  CHECK(Shows(ui, ui::Role::Status,
+  CHECK(ui.Shows(ui::Role::Status,
               "You need the internet to get your badges back. Try again when you are online."));
   CHECK(ui.data->device_id == own_id);
   CHECK(ui.state.ui_record.raw_items.empty());

@@ -38,10 +38,6 @@ void AddLibrary(UiHarness& ui) {
   ui.AddToMap({{library, {}}});
 }
 
-bool Shows(const UiHarness& ui, ui::Role role, const std::string& name) {
-  return ui.state.ui_record.Find(role, name) != nullptr;
-}
-
 // Every frame of the journey: one title, and nothing drawn past the widget layer.
 void CheckScreenIsClean(const UiHarness& ui) {
   const ui::FrameRecord& record = ui.state.ui_record;
@@ -70,15 +66,15 @@ void SuggestCafe(UiHarness& ui) {
   ui.Frame();
   Tap(ui, "Suggest a place");
   REQUIRE(ui.state.screen == Screen::SuggestPlace);
-  CHECK(Shows(ui, ui::Role::Heading, "Where is it?"));
+  CHECK(ui.Shows(ui::Role::Heading, "Where is it?"));
   MoveMapTo(ui, kCafeLat, kCafeLon);
   Tap(ui, "This is the place");
-  CHECK(Shows(ui, ui::Role::Heading, "What is it called?"));
+  CHECK(ui.Shows(ui::Role::Heading, "What is it called?"));
   ui.Type("The name of the place", "  The Quiet Corner Cafe ");
   Tap(ui, "Next");
-  CHECK(Shows(ui, ui::Role::Heading, "What kind of place is it?"));
+  CHECK(ui.Shows(ui::Role::Heading, "What kind of place is it?"));
   Tap(ui, "Caf\xC3\xA9");
-  CHECK(Shows(ui, ui::Role::Heading, "Why is it a safe space?"));
+  CHECK(ui.Shows(ui::Role::Heading, "Why is it a safe space?"));
   Tap(ui, "The staff are kind");
   Tap(ui, "It is quiet");
   const ui::Item* quiet = ui.state.ui_record.Find(ui::Role::Switch, "It is quiet");
@@ -86,10 +82,10 @@ void SuggestCafe(UiHarness& ui) {
   CHECK(quiet->checked);
   ui.Type("In your own words (you do not have to write anything)", "They let me sit by the window.");
   Tap(ui, "Next");
-  CHECK(Shows(ui, ui::Role::Heading, "I felt welcome"));
-  CHECK(Shows(ui, ui::Role::Text, "Now tell us how it felt when you went."));
+  CHECK(ui.Shows(ui::Role::Heading, "I felt welcome"));
+  CHECK(ui.Shows(ui::Role::Text, "Now tell us how it felt when you went."));
   Tap(ui, "5 of 5: Yes, a lot");
-  CHECK(Shows(ui, ui::Role::Heading, "It is quiet"));
+  CHECK(ui.Shows(ui::Role::Heading, "It is quiet"));
   Tap(ui, "4 of 5: Mostly");
   Tap(ui, "Finish the questions");
 }
@@ -116,17 +112,17 @@ TEST_CASE("a place is suggested by taps from start to end, and kept on the devic
     AddLibrary(ui);  // about 200 m away: not offered as "one of these"
     ui.online = false;
     SuggestCafe(ui);
-    REQUIRE(Shows(ui, ui::Role::Heading, "Check your place"));
-    CHECK(Shows(ui, ui::Role::Text, "Where it is: 200 m from Central Library"));
-    CHECK(Shows(ui, ui::Role::Text, "Name: The Quiet Corner Cafe"));
-    CHECK(Shows(ui, ui::Role::Text, "Kind of place: Caf\xC3\xA9"));
-    CHECK(Shows(ui, ui::Role::Text,
+    REQUIRE(ui.Shows(ui::Role::Heading, "Check your place"));
+    CHECK(ui.Shows(ui::Role::Text, "Where it is: 200 m from Central Library"));
+    CHECK(ui.Shows(ui::Role::Text, "Name: The Quiet Corner Cafe"));
+    CHECK(ui.Shows(ui::Role::Text, "Kind of place: Caf\xC3\xA9"));
+    CHECK(ui.Shows(ui::Role::Text,
                 "Why it is a safe space: It is quiet. The staff are kind. Your words: They let me sit by the window."));
-    CHECK(Shows(ui, ui::Role::Text, "Your rating: 2 questions answered. You went: November."));
+    CHECK(ui.Shows(ui::Role::Text, "Your rating: 2 questions answered. You went: November."));
     Tap(ui, "Send");
     REQUIRE(ui.state.screen == Screen::SuggestDone);
-    CHECK(Shows(ui, ui::Role::Text, "A council worker will check your place before it goes on the map."));
-    CHECK(Shows(ui, ui::Role::Status, "Saved on this device. It will send when you are online."));
+    CHECK(ui.Shows(ui::Role::Text, "A council worker will check your place before it goes on the map."));
+    CHECK(ui.Shows(ui::Role::Status, "Saved on this device. It will send when you are online."));
 
     const std::vector<core::OutboxItem> waiting = store::WaitingItems(ui.data->db, 10);
     const core::Suggestion* suggestion = OnlySuggestion(waiting);
@@ -182,7 +178,7 @@ TEST_CASE("back online, the suggestion is sent once and the thank-you says so", 
   ui.Frame();
   ui.Frame();
   CHECK(ui.state.waiting_count == 0);
-  CHECK(Shows(ui, ui::Role::Status, "Sent! Thank you."));
+  CHECK(ui.Shows(ui::Role::Status, "Sent! Thank you."));
 }
 
 TEST_CASE("a name that breaks the rules is refused in plain words, and Next waits", "[ui][suggest]") {
@@ -197,21 +193,21 @@ TEST_CASE("a name that breaks the rules is refused in plain words, and Next wait
   CHECK(field->max_chars == 80);
   CHECK(field->rect.h >= ui::kMinTarget);  // a finger-sized box, one line as it is
   Tap(ui, "Next");                         // nothing typed
-  CHECK(Shows(ui, ui::Role::Heading, "What is it called?"));
-  CHECK(Shows(ui, ui::Role::Status, "Please give the place a name with at least 2 letters."));
+  CHECK(ui.Shows(ui::Role::Heading, "What is it called?"));
+  CHECK(ui.Shows(ui::Role::Status, "Please give the place a name with at least 2 letters."));
   ui.Type("The name of the place", "  A ");  // one letter, once trimmed
   Tap(ui, "Next");
-  CHECK(Shows(ui, ui::Role::Heading, "What is it called?"));
+  CHECK(ui.Shows(ui::Role::Heading, "What is it called?"));
   CHECK(ui.state.suggestion.step == SuggestStep::Name);
   ui.Type("The name of the place", std::string(81, 'x'));
-  CHECK(Shows(ui, ui::Role::Status, "The name is a bit long. Please keep it to 80 letters."));
+  CHECK(ui.Shows(ui::Role::Status, "The name is a bit long. Please keep it to 80 letters."));
   Tap(ui, "Next");
   CHECK(ui.state.suggestion.step == SuggestStep::Name);
   // Once it is right the message goes, and Next moves on.
   ui.Type("The name of the place", "Ab");
-  CHECK_FALSE(Shows(ui, ui::Role::Status, "The name is a bit long. Please keep it to 80 letters."));
+  CHECK_FALSE(ui.Shows(ui::Role::Status, "The name is a bit long. Please keep it to 80 letters."));
   Tap(ui, "Next");
-  CHECK(Shows(ui, ui::Role::Heading, "What kind of place is it?"));
+  CHECK(ui.Shows(ui::Role::Heading, "What kind of place is it?"));
 }
 
 TEST_CASE("a place on the map within 100 m is offered right after the pin, and opens its card", "[ui][suggest]") {
@@ -224,21 +220,21 @@ TEST_CASE("a place on the map within 100 m is offered right after the pin, and o
     MoveMapTo(ui, kLibraryLat + 0.0004, kLibraryLon);  // about 45 m north of the library
     Tap(ui, "This is the place");
     // Straight after the pin, before any question: nobody rates a place that is already there.
-    REQUIRE(Shows(ui, ui::Role::Heading, "Is it one of these?"));
+    REQUIRE(ui.Shows(ui::Role::Heading, "Is it one of these?"));
     const ui::Item* library = ui.state.ui_record.Find(ui::Role::Button, "Central Library");
     REQUIRE(library);
     CHECK(library->description == "Library - 40 m from your pin");
     Tap(ui, "Central Library");
     CHECK(ui.state.screen == Screen::PlaceCard);
     CHECK(ui.state.open_place_id == kLibraryId);
-    CHECK(Shows(ui, ui::Role::Button, "I have been here: rate it"));
+    CHECK(ui.Shows(ui::Role::Button, "I have been here: rate it"));
     Tap(ui, "Back");  // it was not theirs: back to the list, nothing lost
     REQUIRE(ui.state.screen == Screen::SuggestPlace);
-    CHECK(Shows(ui, ui::Role::Heading, "Is it one of these?"));
+    CHECK(ui.Shows(ui::Role::Heading, "Is it one of these?"));
     Tap(ui, "No, mine is new");
-    CHECK(Shows(ui, ui::Role::Heading, "What is it called?"));
+    CHECK(ui.Shows(ui::Role::Heading, "What is it called?"));
     Tap(ui, "Back");
-    CHECK(Shows(ui, ui::Role::Heading, "Is it one of these?"));
+    CHECK(ui.Shows(ui::Role::Heading, "Is it one of these?"));
     Tap(ui, "No, mine is new");
     ui.Type("The name of the place", "Library garden");
     Tap(ui, "Next");
@@ -246,8 +242,8 @@ TEST_CASE("a place on the map within 100 m is offered right after the pin, and o
     Tap(ui, "Next");
     Tap(ui, "3 of 5: A bit");
     Tap(ui, "Finish the questions");
-    CHECK(Shows(ui, ui::Role::Heading, "Check your place"));
-    CHECK(Shows(ui, ui::Role::Text, "Where it is: 40 m from Central Library"));
+    CHECK(ui.Shows(ui::Role::Heading, "Check your place"));
+    CHECK(ui.Shows(ui::Role::Text, "Where it is: 40 m from Central Library"));
     Tap(ui, "Send");
     CHECK(ui.state.screen == Screen::SuggestDone);
     CHECK(OnlySuggestion(store::WaitingItems(ui.data->db, 10)));
@@ -258,10 +254,10 @@ TEST_CASE("with no place within 100 m, the questions follow the pin at once", "[
   UiHarness ui;
   AddLibrary(ui);
   SuggestCafe(ui);  // about 200 m from the library
-  CHECK(Shows(ui, ui::Role::Heading, "Check your place"));
-  CHECK_FALSE(Shows(ui, ui::Role::Heading, "Is it one of these?"));
+  CHECK(ui.Shows(ui::Role::Heading, "Check your place"));
+  CHECK_FALSE(ui.Shows(ui::Role::Heading, "Is it one of these?"));
   Tap(ui, "Back");  // back to the last question of the rating
-  CHECK(Shows(ui, ui::Role::Heading, "When did you go?"));
+  CHECK(ui.Shows(ui::Role::Heading, "When did you go?"));
 }
 
 TEST_CASE("'Use where I am' explains first, asks only when told to, and moves the map", "[ui][suggest][location]") {
@@ -269,26 +265,26 @@ TEST_CASE("'Use where I am' explains first, asks only when told to, and moves th
   ui.Frame();
   Tap(ui, "Suggest a place");
   Tap(ui, "Use where I am");
-  CHECK(Shows(ui, ui::Role::Heading, "Use where I am?"));
-  CHECK(Shows(ui, ui::Role::Text, "Your phone will ask if Safe Spaces can see where you are."));
-  CHECK(Shows(ui, ui::Role::Text, "We only use it to move the map. We never keep it."));
+  CHECK(ui.Shows(ui::Role::Heading, "Use where I am?"));
+  CHECK(ui.Shows(ui::Role::Text, "Your phone will ask if Safe Spaces can see where you are."));
+  CHECK(ui.Shows(ui::Role::Text, "We only use it to move the map. We never keep it."));
   CHECK(ui.location_requests == 0);  // nothing asked of the phone yet
   Tap(ui, "Yes, find where I am");
   CHECK(ui.location_requests == 1);
-  CHECK(Shows(ui, ui::Role::Heading, "Where is it?"));
-  CHECK(Shows(ui, ui::Role::Status, "Looking for where you are..."));
+  CHECK(ui.Shows(ui::Role::Heading, "Where is it?"));
+  CHECK(ui.Shows(ui::Role::Status, "Looking for where you are..."));
 
   ApplyLocation(ui.state, {true, 52.4090, -1.5120, 12.0});
   ui.Frame();
   CHECK(ui.state.map_lat == 52.4090);
   CHECK(ui.state.map_lon == -1.5120);
   CHECK(ui.state.map_zoom == kFoundMeZoom);
-  CHECK(Shows(ui, ui::Role::Status, "The map is where you are now. Move it if the pin is not on the place."));
+  CHECK(ui.Shows(ui::Role::Status, "The map is where you are now. Move it if the pin is not on the place."));
   CHECK_FALSE(ui.state.suggestion.placed);  // the pin is theirs to choose
   Tap(ui, "This is the place");
   CHECK(ui.state.suggestion.lat == 52.4090);
   CHECK(ui.state.suggestion.lon == -1.5120);
-  CHECK(Shows(ui, ui::Role::Heading, "What is it called?"));
+  CHECK(ui.Shows(ui::Role::Heading, "What is it called?"));
 
   // A second answer nobody asked for changes nothing.
   ApplyLocation(ui.state, {true, 52.40, -1.50, 5.0});
@@ -316,10 +312,10 @@ TEST_CASE("when the phone cannot or may not say where it is, the words say so an
     answer.problem = problem;
     ApplyLocation(ui.state, answer);
     ui.Frame();
-    CHECK(Shows(ui, ui::Role::Status, words));
+    CHECK(ui.Shows(ui::Role::Status, words));
     CHECK(ui.state.map_lat == lat);
     CHECK(ui.state.map_lon == lon);
-    CHECK(Shows(ui, ui::Role::Button, "This is the place"));
+    CHECK(ui.Shows(ui::Role::Button, "This is the place"));
   }
 }
 
@@ -329,10 +325,10 @@ TEST_CASE("saying no to 'Use where I am' goes back to the map without asking the
   Tap(ui, "Suggest a place");
   Tap(ui, "Use where I am");
   Tap(ui, "No, I will move the map");
-  CHECK(Shows(ui, ui::Role::Heading, "Where is it?"));
+  CHECK(ui.Shows(ui::Role::Heading, "Where is it?"));
   Tap(ui, "Use where I am");
   Tap(ui, "Back");
-  CHECK(Shows(ui, ui::Role::Heading, "Where is it?"));
+  CHECK(ui.Shows(ui::Role::Heading, "Where is it?"));
   CHECK(ui.state.screen == Screen::SuggestPlace);
   CHECK(ui.location_requests == 0);
 }
@@ -343,8 +339,8 @@ TEST_CASE("a pin outside the council's area is not taken, and says why", "[ui][s
   Tap(ui, "Suggest a place");
   MoveMapTo(ui, 51.5074, -0.1278);  // London
   Tap(ui, "This is the place");
-  CHECK(Shows(ui, ui::Role::Heading, "Where is it?"));
-  CHECK(Shows(ui, ui::Role::Status, "This place is outside Coventry. Safe Spaces only maps places in Coventry."));
+  CHECK(ui.Shows(ui::Role::Heading, "Where is it?"));
+  CHECK(ui.Shows(ui::Role::Status, "This place is outside Coventry. Safe Spaces only maps places in Coventry."));
   CHECK_FALSE(ui.state.suggestion.placed);
 }
 
@@ -359,7 +355,7 @@ TEST_CASE("Back goes to the question before, and the draft waits while you go el
   Tap(ui, "Youth club");
   Tap(ui, "I can be myself");
   Tap(ui, "Back");
-  CHECK(Shows(ui, ui::Role::Heading, "What kind of place is it?"));
+  CHECK(ui.Shows(ui::Role::Heading, "What kind of place is it?"));
   const ui::Item* chosen = ui.state.ui_record.Find(ui::Role::Radio, "Youth club");
   REQUIRE(chosen);
   CHECK(chosen->checked);
@@ -369,14 +365,14 @@ TEST_CASE("Back goes to the question before, and the draft waits while you go el
   CHECK(name->value == "Youth Hub");
   Tap(ui, "Next");
   Tap(ui, "Next");
-  CHECK(Shows(ui, ui::Role::Heading, "Why is it a safe space?"));
+  CHECK(ui.Shows(ui::Role::Heading, "Why is it a safe space?"));
 
   // Off to another journey and back: the same question, with what was chosen.
   ui.state.map_lat = 52.40;  // the map moved meanwhile
   Tap(ui, "Rate a place");
   CHECK(ui.state.screen == Screen::RatePickPlace);
   Tap(ui, "Suggest a place");
-  CHECK(Shows(ui, ui::Role::Heading, "Why is it a safe space?"));
+  CHECK(ui.Shows(ui::Role::Heading, "Why is it a safe space?"));
   const ui::Item* myself = ui.state.ui_record.Find(ui::Role::Switch, "I can be myself");
   REQUIRE(myself);
   CHECK(myself->checked);
@@ -384,7 +380,7 @@ TEST_CASE("Back goes to the question before, and the draft waits while you go el
   Tap(ui, "Back");
   Tap(ui, "Back");
   Tap(ui, "Back");
-  CHECK(Shows(ui, ui::Role::Heading, "Where is it?"));
+  CHECK(ui.Shows(ui::Role::Heading, "Where is it?"));
   CHECK(ui.state.map_lat == kCafeLat);
   Tap(ui, "Back");
   CHECK(ui.state.screen == Screen::Home);
@@ -394,26 +390,26 @@ TEST_CASE("Back goes to the question before, and the draft waits while you go el
 TEST_CASE("Change on the summary goes to that question and comes straight back", "[ui][suggest]") {
   UiHarness ui;
   SuggestCafe(ui);
-  REQUIRE(Shows(ui, ui::Role::Heading, "Check your place"));
+  REQUIRE(ui.Shows(ui::Role::Heading, "Check your place"));
   Tap(ui, "Change: Name");
-  CHECK(Shows(ui, ui::Role::Heading, "What is it called?"));
+  CHECK(ui.Shows(ui::Role::Heading, "What is it called?"));
   ui.Type("The name of the place", "Corner Cafe");
   Tap(ui, "Next");
-  CHECK(Shows(ui, ui::Role::Heading, "Check your place"));
-  CHECK(Shows(ui, ui::Role::Text, "Name: Corner Cafe"));
+  CHECK(ui.Shows(ui::Role::Heading, "Check your place"));
+  CHECK(ui.Shows(ui::Role::Text, "Name: Corner Cafe"));
   Tap(ui, "Change: Kind of place");
   Tap(ui, "Park");
-  CHECK(Shows(ui, ui::Role::Text, "Kind of place: Park"));
+  CHECK(ui.Shows(ui::Role::Text, "Kind of place: Park"));
   Tap(ui, "Change: Why it is a safe space");
   Tap(ui, "Back");  // changed their mind: back to the summary, nothing changed
-  CHECK(Shows(ui, ui::Role::Heading, "Check your place"));
+  CHECK(ui.Shows(ui::Role::Heading, "Check your place"));
   Tap(ui, "Change: Your rating");
-  CHECK(Shows(ui, ui::Role::Heading, "I felt welcome"));
+  CHECK(ui.Shows(ui::Role::Heading, "I felt welcome"));
   const ui::Item* face = ui.state.ui_record.Find(ui::Role::Radio, "5 of 5: Yes, a lot");
   REQUIRE(face);
   CHECK(face->checked);  // the answers are still there
   Tap(ui, "Finish the questions");
-  CHECK(Shows(ui, ui::Role::Heading, "Check your place"));
+  CHECK(ui.Shows(ui::Role::Heading, "Check your place"));
   Tap(ui, "Send");
   const core::Suggestion* suggestion = OnlySuggestion(store::WaitingItems(ui.data->db, 10));
   REQUIRE(suggestion);
@@ -432,10 +428,10 @@ TEST_CASE("sending with no rating answer keeps the draft and says what is missin
   Tap(ui, "Park");
   Tap(ui, "Next");
   Tap(ui, "Finish the questions");
-  CHECK(Shows(ui, ui::Role::Text, "Your rating: No questions answered yet. You went: November."));
+  CHECK(ui.Shows(ui::Role::Text, "Your rating: No questions answered yet. You went: November."));
   Tap(ui, "Send");
   CHECK(ui.state.screen == Screen::SuggestPlace);
-  CHECK(Shows(ui, ui::Role::Status, "Please answer at least one question about the place."));
+  CHECK(ui.Shows(ui::Role::Status, "Please answer at least one question about the place."));
   CHECK(store::CountWaiting(ui.data->db) == 0);
   CHECK(ui.state.suggestion.name == "Riverside Park");
   Tap(ui, "Change: Your rating");
