@@ -3,6 +3,7 @@
 # Run by the build (cmake -P), never by hand.
 # Names must be four digits, an underscore, lower-case words, ".sql", numbered from 1
 # without gaps: a mistake stops the build here rather than a database later.
+include("${CMAKE_CURRENT_LIST_DIR}/embed_text.cmake")
 
 # Appends to _arrays and sets _entries_<prefix> for one schema's files.
 function(embed_schema prefix files)
@@ -24,21 +25,8 @@ function(embed_schema prefix files)
     endif()
     math(EXPR _expected "${_expected} + 1")
 
-    # Every byte as a \xNN escape, so no SQL text can end the C++ string early;
-    # 32 bytes to a line.
-    file(READ "${_file}" _hex HEX)
-    string(LENGTH "${_hex}" _hex_length)
-    set(_literal "")
-    set(_at 0)
-    while(_at LESS _hex_length)
-      string(SUBSTRING "${_hex}" ${_at} 64 _chunk)
-      string(REGEX REPLACE "([0-9a-f][0-9a-f])" "\\\\x\\1" _chunk "${_chunk}")
-      string(APPEND _literal "\n    \"${_chunk}\"")
-      math(EXPR _at "${_at} + 64")
-    endwhile()
-    if(_literal STREQUAL "")
-      set(_literal " \"\"")
-    endif()
+    # Every byte as a \xNN escape, so no SQL text can end the C++ string early.
+    embed_text_literal("${_file}" _literal)
     set(_var "k${prefix}Sql${_version}")
     string(APPEND _arrays "// ${prefix}: ${_name}\nconstexpr char ${_var}[] =${_literal};\n\n")
     set(_view "std::string_view(${_var}, sizeof(${_var}) - 1)")

@@ -13,7 +13,9 @@
 
 #include "core/codec.h"
 #include "core/map_math.h"
+#include "core/screening.h"
 #include "core/validation.h"
+#include "store/screening_lists.h"
 
 namespace store {
 namespace {
@@ -215,6 +217,10 @@ ServerStore::ServerStore(Database& db) : db_(db) {
           "(SELECT 1 FROM session_members WHERE session_id = ?1 AND device_id = ?2 AND left_at IS NULL) "
           "RETURNING version");
   prepare(bump_session_, "UPDATE co_sessions SET version = version + 1 WHERE id = ?1");
+  // Text screening's findings wait for an officer (migration 0009's review_flags).
+  prepare(insert_flag_,
+          "INSERT INTO review_flags (item_id, item_kind, flag, detail, created_by, created_at) "
+          "VALUES (?1, ?2, ?3, ?4, '', ?5)");
   prepare(bump_sessions_of_place_,
           "UPDATE co_sessions SET version = version + 1 WHERE id IN "
           "(SELECT session_id FROM places WHERE id = ?1 AND session_id <> '' "
@@ -289,6 +295,24 @@ std::optional<ServerStore::SessionPlace> ServerStore::KeepInSession(std::string_
   if (kept == StepResult::Row) place = {std::string(session_id), keep.ColumnInt64(0)};
   keep.Reset();
   return place;
+}
+
+bool ServerStore::FlagScreened(std::string_view item_id, core::OutboxKind kind, std::string_view field,
+                               std::string_view text, std::int64_t now) {
+  for (const core::ScreeningFinding& finding : core::ScreenText(text, ServerScreeningLists())) {
+    // A suggestion's address field is where the place's own street and postcode belong.
+    const bool expected = field == "address" &&
+                          (finding.flag == core::ScreenFlag::Address || finding.flag == core::ScreenFlag::Postcode);
+    if (expected) continue;
+    Statement& insert = Fresh(insert_flag_)
+                            .BindText(1, item_id)
+                            .BindText(2, core::OutboxKindName(kind))
+                            .BindText(3, core::ScreenFlagName(finding.flag))
+                            .BindText(4, core::FindingDetail(field, finding))
+                            .BindInt64(5, now);
+    if (insert.Step() != StepResult::Done) return Fail("Could not flag words for a look: " + insert.Error());
+  }
+  return true;
 }
 
 bool ServerStore::BumpSession(std::string_view session_id) {
@@ -416,6 +440,8 @@ std::optional<SyncResult> ServerStore::ApplyRating(const core::Rating& rating, s
       changed_.insert(rating.place_id);
     }
     if (failed) return std::nullopt;
+    // Withdrawn on arrival, its words were never kept: nothing to screen.
+    if (!FlagScreened(rating.id, core::OutboxKind::Rating, "comment", rating.comment, now)) return std::nullopt;
   }
   return SyncResult{SyncOutcome::Accepted, {}};
 }
@@ -468,6 +494,13 @@ std::optional<SyncResult> ServerStore::ApplySuggestion(const core::Suggestion& s
   if (insert.Step() != StepResult::Done) return FailNone("Could not save a place: " + insert.Error());
   profiles_[suggestion.id] = profile;
   changed_.insert(suggestion.id);
+  // Its words, its own rating's comment too, are flagged against the suggestion: officers
+  // see that comment inside the suggestion while it waits (store/review_store.h).
+  const std::pair<std::string_view, std::string_view> words[] = {
+      {"name", suggestion.name}, {"address", suggestion.address}, {"why", suggestion.why},
+      {"first_rating.comment", *first_withdrawn ? std::string_view() : std::string_view(first.comment)}};
+  for (const auto& [field, text] : words)
+    if (!FlagScreened(suggestion.id, core::OutboxKind::Suggestion, field, text, now)) return std::nullopt;
   return SyncResult{SyncOutcome::Accepted, {}};
 }
 

@@ -115,6 +115,12 @@ class ServerStore {
   std::optional<bool> Seen(std::string_view id);
   std::optional<bool> HasTombstone(std::string_view target_id, std::string_view device_id);
   bool Remember(std::string_view id, std::string_view device_id, core::OutboxKind kind, std::int64_t now);
+  // Screens young people's words as they first arrive (core/screening.h, with the lists
+  // embedded in the server: store/screening_lists.h): one waiting review_flags row per
+  // finding, against the item, detail "why: 07700 900123". Empty text finds nothing; in
+  // the "address" field a street address or postcode is expected and not flagged.
+  bool FlagScreened(std::string_view item_id, core::OutboxKind kind, std::string_view field, std::string_view text,
+                    std::int64_t now);
   // Where an item from `device_id` that names `session_id` is kept: in that session (its
   // id, and the session's bumped version as the item's place on the board) when it is open
   // and the device is in it now, otherwise in none ("" and 0). Nullopt on a failure.
@@ -152,6 +158,7 @@ class ServerStore {
   Statement find_place_, insert_place_, insert_officer_place_, delete_place_, clear_words_, set_status_;
   Statement read_profile_, read_place_, next_seq_, write_place_, approved_near_;
   Statement keep_in_session_, bump_session_, bump_sessions_of_place_;
+  Statement insert_flag_;
 };
 
 // [SECTION] Reading
