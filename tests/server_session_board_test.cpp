@@ -34,6 +34,7 @@
 namespace {
 
 using nlohmann::json;
+using staff_http::AddApprovedPlace;
 using staff_http::Answer;
 using staff_http::Call;
 using staff_http::Fetch;
@@ -50,20 +51,6 @@ const std::string kLibrary = Uuid(0x1001);
 const std::string kOddPlace = Uuid(0x1002);
 const std::string kOddName = "<b>&\"x\"";
 const std::string kFormulaName = "=HYPERLINK(\"http://evil.example\",\"x\")";
-
-void AddApprovedPlace(const InProcessServer& server, const std::string& id, const std::string& name,
-                      core::Category category) {
-  store::Database db = OpenData(server);
-  store::ServerStore store(db);
-  core::Place place;
-  place.id = id;
-  place.name = name;
-  place.category = category;
-  place.lat = 52.408;
-  place.lon = -1.510;
-  place.status = core::PlaceStatus::Approved;
-  REQUIRE(store.AddPlace(place) == store::ServerStore::Added::New);
-}
 
 // The session a rating or suggestion's own rating is kept in ("" for none).
 std::string StoredSessionOf(const InProcessServer& server, const std::string& rating_id) {

@@ -1,7 +1,8 @@
 // Calling a test server as staff and as phones do: one request with an optional bearer
 // token (Call, which expects JSON back; Fetch for any other answer), and a member of staff
-// added to the server's database and logged in (LogIn). Shared by the server_staff and
-// server_session tests; needs Catch2 and an InProcessServer.
+// added to the server's database and logged in (LogIn), and an approved place put on its
+// map (AddApprovedPlace). Shared by the server_staff, server_session and server_review
+// tests; needs Catch2 and an InProcessServer.
 #pragma once
 #include <httplib.h>
 #include <catch2/catch.hpp>
@@ -11,7 +12,9 @@
 #include <string>
 
 #include "in_process_server.h"
+#include "core/model.h"
 #include "store/database.h"
+#include "store/server_store.h"
 #include "store/staff_store.h"
 
 // A failed CHECK on JSON prints it as text; without this, Catch walks it as a list of lists
@@ -77,6 +80,21 @@ inline std::string LogIn(const InProcessServer& server, const std::string& usern
                             nlohmann::json{{"username", username}, {"password", kPassword}}.dump());
   REQUIRE(login.status == 200);
   return login.body["token"];
+}
+
+// Puts an approved place on the server's map, as an officer's import does.
+inline void AddApprovedPlace(const InProcessServer& server, const std::string& id, const std::string& name,
+                             core::Category category, double lat = 52.408, double lon = -1.510) {
+  store::Database db = OpenData(server);
+  store::ServerStore store(db);
+  core::Place place;
+  place.id = id;
+  place.name = name;
+  place.category = category;
+  place.lat = lat;
+  place.lon = lon;
+  place.status = core::PlaceStatus::Approved;
+  REQUIRE(store.AddPlace(place) == store::ServerStore::Added::New);
 }
 
 }  // namespace staff_http

@@ -128,6 +128,7 @@ nlohmann::json ToJson(const PublicPlace& entry) {
       comments.push_back({{"text", comment.text}, {"month", comment.month}});
     doc["comments"] = std::move(comments);
   }
+  if (entry.scheme_member) doc["scheme_member"] = true;
   return doc;
 }
 
@@ -135,6 +136,8 @@ Parsed<PublicPlace> ReadPublicPlace(const nlohmann::json& entry) {
   Parsed<Place> place = FromJson<Place>(entry);
   if (!place) return {std::nullopt, place.error};
   PublicPlace read{std::move(*place.value), {}, ReadComments(entry)};
+  if (const auto member = entry.find("scheme_member"); member != entry.end() && member->is_boolean())
+    read.scheme_member = member->get<bool>();
   if (const auto profile = entry.find("profile"); profile != entry.end() && !profile->is_null()) {
     Parsed<InclusionProfile> parsed = FromJson<InclusionProfile>(*profile);
     if (!parsed) return {std::nullopt, parsed.error};

@@ -49,11 +49,13 @@ struct PublicPlace {
   Place place;
   InclusionProfile profile;
   std::vector<PlaceComment> comments;  // approved, newest visit first (then newest rating); may be empty
+  bool scheme_member = false;          // in the city's Safe Spaces scheme (agreed, sticker or trained)
 };
 
 // One entry of the feed, as the server writes it and a device keeps it:
 //   the place (codec.h) plus "profile": profile (codec.h)
-//   and ["comments": [{"text": "...", "month": "2026-10"}...]] (left out when none).
+//   and ["comments": [{"text": "...", "month": "2026-10"}...]] (left out when none)
+//   and ["scheme_member": true] (left out when false).
 nlohmann::json ToJson(const PublicPlace& entry);
 // Reads an approved place's entry. The place and its profile must be whole (a missing
 // profile reads as nobody rated it); comments are read kindly: an entry that is not

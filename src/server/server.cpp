@@ -24,8 +24,10 @@
 #include "server/api.h"
 #include "server/data_access.h"
 #include "server/log.h"
+#include "server/officer_api.h"
 #include "server/responses.h"
 #include "server/restore_api.h"
+#include "server/review_api.h"
 #include "server/session_api.h"
 #include "server/session_board_api.h"
 #include "server/staff_api.h"
@@ -238,6 +240,73 @@ std::vector<ApiRoute> MakeApiRoutes(const Server::State& s) {
       {Method::Get, "/api/v1/sessions/([^/]+)",
        [&s](const Request& req, Response& res) {
          Send(req, res, GetSession(*s.readers, req.get_header_value("Authorization"), req.matches[1], UnixNow()));
+       }},
+      // Officers' review (issue 8): the queue and its actions, undo, the scheme, the audit
+      // log, the city picture and staff accounts. Every one starts with RequireOfficer.
+      {Method::Get, "/api/v1/review/queue",
+       [&s](const Request& req, Response& res) {
+         const QueueQuery query{Param(req, "kind"),    Param(req, "category"), Param(req, "session"),
+                                Param(req, "flagged"), Param(req, "area"),     Param(req, "limit")};
+         Send(req, res, GetReviewQueue(*s.readers, req.get_header_value("Authorization"), query, UnixNow()));
+       }},
+      {Method::Post, "/api/v1/review/suggestions/([^/]+)/(approve|reject|merge)",
+       [&s](const Request& req, Response& res) {
+         const std::string verb = req.matches[2];
+         const SuggestionAction action = verb == "approve"  ? SuggestionAction::Approve
+                                         : verb == "reject" ? SuggestionAction::Reject
+                                                            : SuggestionAction::Merge;
+         Send(req, res,
+              PostReviewSuggestion(*s.writer, *s.readers, req.get_header_value("Authorization"), req.matches[1], action,
+                                   req.body, UnixNow()));
+       }},
+      {Method::Post, "/api/v1/review/comments/([^/]+)/(approve|hide)",
+       [&s](const Request& req, Response& res) {
+         const store::CommentLook look = req.matches[2] == "approve" ? store::CommentLook::Approve : store::CommentLook::Hide;
+         Send(req, res,
+              PostReviewComment(*s.writer, *s.readers, req.get_header_value("Authorization"), req.matches[1], look,
+                                UnixNow()));
+       }},
+      {Method::Post, "/api/v1/review/undo",
+       [&s](const Request& req, Response& res) {
+         Send(req, res, PostReviewUndo(*s.writer, *s.readers, req.get_header_value("Authorization"), UnixNow()));
+       }},
+      {Method::Get, "/api/v1/review/places",
+       [&s](const Request& req, Response& res) {
+         Send(req, res,
+              GetReviewPlaces(*s.readers, req.get_header_value("Authorization"), Param(req, "search"), Param(req, "due"),
+                              UnixNow()));
+       }},
+      {Method::Post, "/api/v1/places/([^/]+)/scheme",
+       [&s](const Request& req, Response& res) {
+         Send(req, res,
+              PostPlaceScheme(*s.writer, *s.readers, req.get_header_value("Authorization"), req.matches[1], req.body,
+                              UnixNow()));
+       }},
+      {Method::Get, "/api/v1/audit",
+       [&s](const Request& req, Response& res) {
+         Send(req, res, GetAudit(*s.readers, req.get_header_value("Authorization"), Param(req, "limit"), UnixNow()));
+       }},
+      {Method::Get, R"(/api/v1/audit\.csv)",
+       [&s](const Request& req, Response& res) {
+         SendFile(res, GetAuditCsv(*s.readers, req.get_header_value("Authorization"), UnixNow()));
+       }},
+      {Method::Get, "/api/v1/stats",
+       [&s](const Request& req, Response& res) {
+         Send(req, res, GetStats(*s.readers, req.get_header_value("Authorization"), UnixNow()));
+       }},
+      {Method::Get, "/api/v1/staff",
+       [&s](const Request& req, Response& res) {
+         Send(req, res, GetStaffList(*s.readers, req.get_header_value("Authorization"), UnixNow()));
+       }},
+      {Method::Post, "/api/v1/staff",
+       [&s](const Request& req, Response& res) {
+         Send(req, res, PostStaff(*s.writer, *s.readers, req.get_header_value("Authorization"), req.body, UnixNow()));
+       }},
+      {Method::Post, "/api/v1/staff/([^/]+)/active",
+       [&s](const Request& req, Response& res) {
+         Send(req, res,
+              PostStaffActive(*s.writer, *s.readers, req.get_header_value("Authorization"), req.matches[1], req.body,
+                              UnixNow()));
        }},
       // Joining a session by its link or QR code (not the API, but errors are JSON).
       {Method::Get, R"(/join-qr/([^/]*)\.png)",

@@ -200,7 +200,8 @@ ServerStore::ServerStore(Database& db) : db_(db) {
   prepare(read_profile_, "SELECT profile FROM places WHERE id = ?1");
   prepare(next_seq_, "UPDATE counters SET value = value + 1 WHERE name = 'change_seq' RETURNING value");
   prepare(read_place_,
-          "SELECT name, category, lat, lon, address, opening_notes, status, merged_into, approved_seq IS NOT NULL "
+          "SELECT name, category, lat, lon, address, opening_notes, status, merged_into, approved_seq IS NOT NULL, "
+          "EXISTS (SELECT 1 FROM place_scheme WHERE place_id = ?1 AND status IN ('agreed', 'sticker', 'trained')) "
           "FROM places WHERE id = ?1");
   prepare(write_place_,
           "UPDATE places SET profile = ?2, change_seq = ?3, feed_json = ?4, "
@@ -588,6 +589,16 @@ std::optional<core::ApiError> ServerStore::SetStatus(std::string_view place_id, 
   });
 }
 
+bool ServerStore::OfficerChangedPlace(std::string_view place_id, bool recount, bool status_changed) {
+  if (recount) {
+    core::InclusionProfile profile;
+    if (!ProfileOfLiveRatings(place_id, profile)) return false;
+    profiles_[std::string(place_id)] = profile;
+  }
+  changed_.insert(std::string(place_id));
+  return !status_changed || BumpSessionsOfPlace(place_id);
+}
+
 std::optional<core::ApiError> ServerStore::ApprovePlace(std::string_view place_id) {
   return SetStatus(place_id, core::PlaceStatus::Approved);
 }
@@ -740,6 +751,7 @@ bool ServerStore::WriteChangedPlaces() {
     place.merged_into = std::string(read.ColumnText(7));
     const bool first_approval = read.ColumnInt64(8) == 0 && place.status == core::PlaceStatus::Approved;
     const bool ever_approved = read.ColumnInt64(8) != 0 || place.status == core::PlaceStatus::Approved;
+    entry.scheme_member = read.ColumnInt64(9) != 0;  // migration 0010
     read.Reset();
     std::optional<bool> first_in_area = false;
     if (first_approval) first_in_area = FirstInArea(place_id, place.lat, place.lon);
@@ -959,8 +971,11 @@ std::vector<std::pair<core::Rating, bool>> ReadRatings(Statement& s) {
   return ratings;
 }
 
+// A rating reads back as the event its device sent: the place it named, also after a merge
+// moved it (migration 0010's merged_from).
 constexpr std::string_view kRatingColumns =
-    "SELECT id, place_id, device_id, scales, facilities, comment, visit_month, session_id, withdrawn FROM ratings ";
+    "SELECT id, CASE WHEN merged_from <> '' THEN merged_from ELSE place_id END, device_id, scales, facilities, "
+    "comment, visit_month, session_id, withdrawn FROM ratings ";
 
 }  // namespace
 
@@ -1022,8 +1037,9 @@ std::optional<std::vector<core::SentItem>> SentItemsOf(const Database& db, std::
 
   // Its other ratings still standing. The WHERE matches ratings_by_device (migration 0005).
   Statement ratings = db.Prepare(
-      "SELECT id, place_id, device_id, scales, facilities, comment, visit_month, session_id, withdrawn, "
-      "comment_state = 'approved' AND comment <> '' FROM ratings WHERE device_id = ?1 AND withdrawn = 0 ORDER BY id");
+      "SELECT id, CASE WHEN merged_from <> '' THEN merged_from ELSE place_id END, device_id, scales, facilities, "
+      "comment, visit_month, session_id, withdrawn, comment_state = 'approved' AND comment <> '' FROM ratings "
+      "WHERE device_id = ?1 AND withdrawn = 0 ORDER BY id");
   ratings.BindText(1, device_id);
   while ((step = ratings.Step()) == StepResult::Row) {
     const std::string id(ratings.ColumnText(0));

@@ -91,6 +91,16 @@ class ServerStore {
   std::optional<core::ApiError> ApproveComment(std::string_view rating_id);
   std::optional<core::ApiError> HideComment(std::string_view rating_id);
 
+  // Officers' changes made elsewhere (store/review_store.h) run through these, in this
+  // transaction. OfficerChange runs `change` in its own transaction (or the caller's):
+  // `change` sets its refusal, if any, in `outcome` (having written nothing) and returns
+  // false on a database failure (rolled back). After changing a place's row (details,
+  // status, scheme) or moving ratings to or from it, OfficerChangedPlace recounts its
+  // profile from its live ratings (when `recount`), rewrites its feed entry at Commit and,
+  // when its status changed, bumps the session boards showing it. False on a failure.
+  std::optional<core::ApiError> OfficerChange(const std::function<bool(std::optional<core::ApiError>& outcome)>& change);
+  bool OfficerChangedPlace(std::string_view place_id, bool recount, bool status_changed);
+
   // Keeps the hash of a device's restore code (core::RestoreCodeHash, never the words).
   // One code per device, and a hash names one device: false (and no error) when either is
   // taken already; nullopt on a database failure.
@@ -104,9 +114,6 @@ class ServerStore {
   std::optional<core::ApiError> SetStatus(std::string_view place_id, core::PlaceStatus status,
                                           std::string_view review_reason = {});
   std::optional<core::ApiError> SetCommentState(std::string_view rating_id, std::string_view state);
-  // Runs an officer's change in its own transaction (or the caller's): `change` sets its
-  // refusal, if any, in `outcome` and returns false on a database failure (rolled back).
-  std::optional<core::ApiError> OfficerChange(const std::function<bool(std::optional<core::ApiError>& outcome)>& change);
   // Whether a place being approved for the first time at (lat, lon) is the first in its
   // area: no other place approved before it in core::AreaCellOf. Nullopt on a failure.
   std::optional<bool> FirstInArea(std::string_view place_id, double lat, double lon);

@@ -24,7 +24,9 @@ constexpr std::string_view kRatingsFrom =
     "LEFT JOIN session_hidden AS h ON h.session_id = r.session_id AND h.item_id = r.id ";
 constexpr std::string_view kRatingsWhere =
     "WHERE r.session_id = ?1 AND r.session_id <> '' AND r.withdrawn = 0 "
-    "AND (p.id IS NULL OR p.first_rating_id <> r.id) ";
+    "AND (p.id IS NULL OR p.first_rating_id <> r.id) "
+    // a suggestion's own rating that a merge moved to another place (migration 0010)
+    "AND (r.merged_from = '' OR r.id NOT IN (SELECT first_rating_id FROM places WHERE id = r.merged_from)) ";
 
 constexpr std::string_view kSuggestionsFrom =
     "FROM places AS p JOIN ratings AS r ON r.id = p.first_rating_id "

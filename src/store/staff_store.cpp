@@ -111,17 +111,19 @@ std::optional<core::ApiError> CheckPassword(std::string_view username, std::stri
   return std::nullopt;
 }
 
-StaffResult<StaffMember> AddStaff(Database& db, std::string_view username, std::string_view password, StaffRole role,
-                                  std::int64_t now_unix_seconds) {
-  if (std::optional<core::ApiError> problem = CheckUsername(username)) return {std::nullopt, std::move(*problem)};
-  if (std::optional<core::ApiError> problem = CheckPassword(username, password))
-    return {std::nullopt, std::move(*problem)};
-  if (!SodiumReady()) return {std::nullopt, OurFault()};
-
+std::optional<std::string> HashPassword(std::string_view password) {
+  if (!SodiumReady()) return std::nullopt;
   char hash[crypto_pwhash_STRBYTES];
   if (crypto_pwhash_str(hash, password.data(), password.size(), crypto_pwhash_OPSLIMIT_INTERACTIVE,
                         crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
-    return {std::nullopt, OurFault()};  // out of memory
+    return std::nullopt;  // out of memory
+  return std::string(hash);
+}
+
+StaffResult<StaffMember> AddStaffWithHash(Database& db, std::string_view username, std::string_view password_hash,
+                                          StaffRole role, std::int64_t now_unix_seconds) {
+  if (std::optional<core::ApiError> problem = CheckUsername(username)) return {std::nullopt, std::move(*problem)};
+  if (!SodiumReady()) return {std::nullopt, OurFault()};
   std::array<std::uint8_t, 16> random{};
   randombytes_buf(random.data(), random.size());
   StaffMember staff{core::MakeUuidV4(random), std::string(username), role};
@@ -135,10 +137,57 @@ StaffResult<StaffMember> AddStaff(Database& db, std::string_view username, std::
                                          "Someone already has that username. Please choose another.", "username"}};
   Statement insert =
       db.Prepare("INSERT INTO staff (id, username, role, password_hash, created_at) VALUES (?1, ?2, ?3, ?4, ?5)");
-  insert.BindText(1, staff.id).BindText(2, staff.username).BindText(3, StaffRoleName(role)).BindText(4, hash);
+  insert.BindText(1, staff.id).BindText(2, staff.username).BindText(3, StaffRoleName(role)).BindText(4, password_hash);
   insert.BindInt64(5, now_unix_seconds);
   if (insert.Step() != StepResult::Done) return {std::nullopt, OurFault()};
   return {std::move(staff), {}};
+}
+
+StaffResult<StaffMember> AddStaff(Database& db, std::string_view username, std::string_view password, StaffRole role,
+                                  std::int64_t now_unix_seconds) {
+  if (std::optional<core::ApiError> problem = CheckUsername(username)) return {std::nullopt, std::move(*problem)};
+  if (std::optional<core::ApiError> problem = CheckPassword(username, password))
+    return {std::nullopt, std::move(*problem)};
+  const std::optional<std::string> hash = HashPassword(password);
+  if (!hash) return {std::nullopt, OurFault()};
+  return AddStaffWithHash(db, username, *hash, role, now_unix_seconds);
+}
+
+std::optional<std::vector<StaffAccount>> ListStaff(const Database& db, std::string& error) {
+  Statement s = db.Prepare("SELECT id, username, role, disabled FROM staff ORDER BY username COLLATE NOCASE, id");
+  std::vector<StaffAccount> accounts;
+  StepResult step = StepResult::Row;
+  while ((step = s.Step()) == StepResult::Row)
+    accounts.push_back({{std::string(s.ColumnText(0)), std::string(s.ColumnText(1)),
+                         StaffRoleFromName(s.ColumnText(2)).value_or(StaffRole::YouthWorker)},
+                        s.ColumnInt64(3) == 0});
+  if (step == StepResult::Error) {
+    error = "Could not read the staff accounts: " + s.Error();
+    return std::nullopt;
+  }
+  return accounts;
+}
+
+StaffResult<StaffAccount> SetStaffActive(Database& db, std::string_view staff_id, bool active) {
+  Statement find = db.Prepare("SELECT username, role FROM staff WHERE id = ?1");
+  find.BindText(1, staff_id);
+  const StepResult found = find.Step();
+  if (found == StepResult::Error) return {std::nullopt, OurFault()};
+  if (found == StepResult::Done)
+    return {std::nullopt, {core::ErrorCode::NotFound, "We could not find this staff account.", "id"}};
+  StaffAccount account{{std::string(staff_id), std::string(find.ColumnText(0)),
+                        StaffRoleFromName(find.ColumnText(1)).value_or(StaffRole::YouthWorker)},
+                       active};
+  find.Reset();
+  Statement update = db.Prepare("UPDATE staff SET disabled = ?2 WHERE id = ?1");
+  update.BindText(1, staff_id).BindInt64(2, active ? 0 : 1);
+  if (update.Step() != StepResult::Done) return {std::nullopt, OurFault()};
+  if (!active) {  // a switched-off account's logins end now, not when they expire
+    Statement end = db.Prepare("DELETE FROM staff_sessions WHERE staff_id = ?1");
+    end.BindText(1, staff_id);
+    if (end.Step() != StepResult::Done) return {std::nullopt, OurFault()};
+  }
+  return {std::move(account), {}};
 }
 
 // [SECTION] Logging in

@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/api_error.h"
 #include "store/database.h"
@@ -61,6 +62,24 @@ std::optional<core::ApiError> CheckPassword(std::string_view username, std::stri
 // username is taken (in any case), Internal on a database or libsodium failure.
 StaffResult<StaffMember> AddStaff(Database& db, std::string_view username, std::string_view password, StaffRole role,
                                   std::int64_t now_unix_seconds);
+
+// AddStaff's two steps, so a server hashes (slow on purpose: about 0.1 s and 64 MiB) before
+// it takes the writing connection. HashPassword: nullopt on a libsodium failure; the
+// password must have passed CheckPassword. AddStaffWithHash: as AddStaff, from the hash.
+std::optional<std::string> HashPassword(std::string_view password);
+StaffResult<StaffMember> AddStaffWithHash(Database& db, std::string_view username, std::string_view password_hash,
+                                          StaffRole role, std::int64_t now_unix_seconds);
+
+// Every account, by username, for an officer (GET /api/v1/staff). Nullopt on a failure.
+struct StaffAccount {
+  StaffMember staff;
+  bool active = true;  // not `disabled` (migration 0007)
+};
+std::optional<std::vector<StaffAccount>> ListStaff(const Database& db, std::string& error);
+
+// Switches an account on or off; off also ends its logins at once. NotFound for no such
+// account, Internal on a failure.
+StaffResult<StaffAccount> SetStaffActive(Database& db, std::string_view staff_id, bool active);
 
 // Logs in: a new session, or Unauthorised (unknown username or wrong password: the same
 // words, and the same Argon2id work, so neither tells which), Locked (kMaxWrongPasswords
