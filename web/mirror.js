@@ -10,6 +10,7 @@
   const announcer = document.getElementById('announcer');
   let lastScreen = null;
   let lastStatus = '';
+  let shortcuts = new Map();  // key ('a') -> item id: the buttons a letter presses (an officer's review)
 
   function send(kind, id) {
     if (window.Module && Module._safespaces_mirror_event) Module._safespaces_mirror_event(kind, id >>> 0);
@@ -115,6 +116,8 @@
       if (item.role === 'radio' || item.role === 'switch') el.setAttribute('aria-checked', item.checked ? 'true' : 'false');
       if (item.current) el.setAttribute('aria-current', 'page');
       else el.removeAttribute('aria-current');
+      if (item.shortcut) el.setAttribute('aria-keyshortcuts', item.shortcut.toUpperCase());
+      else el.removeAttribute('aria-keyshortcuts');
       place(el, item.rect);
 
       if (item.role === 'radio') {
@@ -131,6 +134,7 @@
       }
     });
     root.replaceChildren(...fragment);
+    shortcuts = new Map(record.items.filter((i) => i.shortcut).map((i) => [i.shortcut, i.id]));
 
     // Whatever the screen reader was on is still there (same key): keep it focused.
     if (focusedKey) {
@@ -155,6 +159,20 @@
     // A new text node after a tick is what screen readers reliably speak.
     setTimeout(() => { announcer.textContent = text; }, 50);
   }
+
+  // A letter that is a button's shortcut presses it, as its HTML twin's click would. Keys
+  // never reach the canvas (SDL listens there only), so this is their way in; never while
+  // a text field (or anything editable) has the focus, and never with Ctrl, Alt or Cmd.
+  document.addEventListener('keydown', (event) => {
+    if (event.ctrlKey || event.altKey || event.metaKey || event.isComposing || event.key.length !== 1) return;
+    const target = event.target;
+    if (target && (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.tagName === 'SELECT' ||
+                   target.isContentEditable)) return;
+    const id = shortcuts.get(event.key.toLowerCase());
+    if (id === undefined) return;
+    event.preventDefault();
+    send(0, id);
+  });
 
   window.safespacesMirror = { render };
 })();

@@ -32,6 +32,12 @@ void DrawApp(AppState& state, Actions& actions) {
     case Screen::StaffStart: DrawStaffStartScreen(state, actions); break;
     case Screen::StaffBoard: DrawBoardScreen(state, actions); break;
     case Screen::StaffSummary: DrawSessionSummaryScreen(state, actions); break;
+    // Council officers
+    case Screen::OfficerReview: DrawReviewScreen(state, actions); break;
+    case Screen::OfficerCity: DrawCityScreen(state, actions); break;
+    case Screen::OfficerScheme: DrawSchemeScreen(state, actions); break;
+    case Screen::OfficerExports: DrawExportsScreen(state, actions); break;
+    case Screen::OfficerAccounts: DrawStaffAccountsScreen(state, actions); break;
   }
   ui::EndFrame();
 }

@@ -57,12 +57,20 @@ enum class Screen {
   StaffStart,     // a new session's name, theme and area
   StaffBoard,     // one session's board, for a projector
   StaffSummary,   // what the group said, to save or print
+  // Council officers (issue 8): reached from the staff home after an officer's login
+  OfficerReview,    // the review queue: suggestions and comments, one at a time beside a map
+  OfficerCity,      // the city picture: charts of what young people say across the city
+  OfficerScheme,    // places and the Safe Spaces scheme
+  OfficerExports,   // the approved places and the audit log as files
+  OfficerAccounts,  // staff accounts
 };
 
 // Staff (co-production sessions): the screens a young person never reaches by accident.
 inline bool IsStaffScreen(Screen screen) {
   return screen == Screen::StaffLogin || screen == Screen::StaffHome || screen == Screen::StaffStart ||
-         screen == Screen::StaffBoard || screen == Screen::StaffSummary;
+         screen == Screen::StaffBoard || screen == Screen::StaffSummary || screen == Screen::OfficerReview ||
+         screen == Screen::OfficerCity || screen == Screen::OfficerScheme || screen == Screen::OfficerExports ||
+         screen == Screen::OfficerAccounts;
 }
 
 inline constexpr int kListPage = 30;  // places per page of the list
@@ -77,7 +85,10 @@ inline constexpr Screen kAllScreens[] = {Screen::Welcome, Screen::Home,         
                                          Screen::Progress,     Screen::Restore,
                                          // Staff (co-production sessions)
                                          Screen::StaffLogin, Screen::StaffHome, Screen::StaffStart,
-                                         Screen::StaffBoard, Screen::StaffSummary};
+                                         Screen::StaffBoard, Screen::StaffSummary,
+                                         // Council officers
+                                         Screen::OfficerReview, Screen::OfficerCity, Screen::OfficerScheme,
+                                         Screen::OfficerExports, Screen::OfficerAccounts};
 
 // Something this device sent, as "My places" shows it.
 enum class SentState {
@@ -305,6 +316,7 @@ enum class ActionKind {
   StaffMoveBoard,    // lat, lon, zoom: the board's map
   StaffSaveCsv,
   StaffPrintPage,
+  Officer,  // index: the OfficerVerb; its details in text, value, review and lat/lon/zoom (officer_data.cpp)
 };
 
 struct Action {
@@ -320,6 +332,7 @@ struct Action {
   double lat = 0, lon = 0, zoom = 0;  // MoveMap
   RatingFor draft = RatingFor::Rating;  // AnswerScale, AnswerFacility, RatingStep, RatingComment, RatingWhen
   core::LatLonBounds area;              // StaffStart (staff: co-production sessions)
+  ReviewFilter review;                  // Officer SetFilter
 };
 
 struct Actions {
@@ -460,6 +473,25 @@ struct Actions {
     Action action{kind};
     action.text = std::move(text);
     items.push_back(std::move(action));
+  }
+  // Council officers (issue 8)
+  void Officer(OfficerVerb verb, std::string text = {}, int value = 0) {
+    Action action{ActionKind::Officer, {}, {}, static_cast<int>(verb), value};
+    action.text = std::move(text);
+    items.push_back(std::move(action));
+  }
+  void Officer(OfficerVerb verb, int value) { Officer(verb, {}, value); }
+  void OfficerTyped(OfficerField field, std::string text) {
+    Officer(OfficerVerb::Typed, std::move(text), static_cast<int>(field));
+  }
+  void OfficerFilter(const ReviewFilter& filter) {
+    Action action{ActionKind::Officer, {}, {}, static_cast<int>(OfficerVerb::SetFilter)};
+    action.review = filter;
+    items.push_back(std::move(action));
+  }
+  void OfficerMoveMap(double lat, double lon, double zoom) {
+    Camera(ActionKind::Officer, lat, lon, zoom);
+    items.back().index = static_cast<int>(OfficerVerb::MoveMap);
   }
 };
 

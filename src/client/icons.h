@@ -91,6 +91,10 @@ enum class Icon : std::uint16_t {
   Printer = 0xF42A,
   Refresh = 0xF450,
   NoConnection = 0xF5AA,  // wifi-off
+  // Council officers
+  Alert = 0xF026,         // a safeguarding concern, a screening finding
+  Edit = 0xF3EB,          // pencil
+  Search = 0xF349,        // magnify
   // Companions
   Cat = 0xF11B,
   Owl = 0xF3D2,
@@ -111,7 +115,7 @@ inline constexpr Icon kAllIcons[] = {
     Icon::Directions, Icon::Bookmark, Icon::BookmarkEmpty, Icon::List, Icon::ZoomIn, Icon::ZoomOut,
     Icon::WhereIAm, Icon::Filter, Icon::ArrowUp, Icon::ArrowDown, Icon::ArrowRight, Icon::Trophy, Icon::Tie, Icon::TravelBag, Icon::Torch, Icon::Compass, Icon::Crown, Icon::Login, Icon::Logout,
     Icon::Key, Icon::Hourglass, Icon::Pause, Icon::Play, Icon::Stop, Icon::Hide, Icon::QrCode, Icon::Board,
-    Icon::Summary, Icon::Spreadsheet, Icon::Printer, Icon::Refresh, Icon::NoConnection, Icon::Cat, Icon::Owl, Icon::Duck,
+    Icon::Summary, Icon::Spreadsheet, Icon::Printer, Icon::Refresh, Icon::NoConnection, Icon::Alert, Icon::Edit, Icon::Search, Icon::Cat, Icon::Owl, Icon::Duck,
     Icon::Panda, Icon::Fish,
 };
 

@@ -1,6 +1,7 @@
 // A member of staff's home: "Start a group session", and their sessions (an officer sees
 // everyone's), newest first, each with its board and its summary one tap away; "Log out".
-// The list comes from GET /api/v1/sessions when this screen shows (staff_data.cpp).
+// The list comes from GET /api/v1/sessions when this screen shows (staff_data.cpp). An
+// officer also finds the review queue, city picture, scheme, exports and staff accounts here.
 #include <imgui.h>
 
 #include <string>
@@ -40,6 +41,26 @@ void DrawSession(const StaffSession& session, Actions& actions) {
   ui::Space(8.0f);
 }
 
+// A council officer's work besides sessions (issue 8).
+void DrawOfficerButtons(Actions& actions) {
+  struct Way {
+    Icon icon;
+    const char* label;
+    const char* hint;
+    Screen screen;
+  };
+  static constexpr Way kWays[] = {
+      {Icon::List, "Review queue", "New places and comments to check", Screen::OfficerReview},
+      {Icon::Summary, "City picture", "What young people say across the city", Screen::OfficerCity},
+      {Icon::Star, "Places and the scheme", "Which places are in the Safe Spaces scheme", Screen::OfficerScheme},
+      {Icon::Spreadsheet, "Exports", "The places and the audit log as files", Screen::OfficerExports},
+      {Icon::Key, "Staff accounts", "Who can log in", Screen::OfficerAccounts},
+  };
+  ui::Heading("Council officer", 2, Icon::Key);
+  for (const Way& way : kWays)
+    if (ui::ListButton(way.icon, way.label, way.hint)) actions.OpenScreen(way.screen);
+}
+
 }  // namespace
 
 void DrawStaffHomeScreen(const AppState& state, Actions& actions) {
@@ -58,6 +79,7 @@ void DrawStaffHomeScreen(const AppState& state, Actions& actions) {
                                                            : "You are logged in as a youth worker.");
   if (ui::Button(Icon::Plus, "Start a group session", ui::ButtonStyle::Primary, ui::ContentWidth()))
     actions.OpenScreen(Screen::StaffStart);
+  if (staff.role == StaffRole::Officer) DrawOfficerButtons(actions);
 
   ui::Heading(staff.role == StaffRole::Officer ? "All sessions" : "Your sessions", 2, Icon::List);
   if (!staff.sessions_message.empty()) ui::StatusLine(Icon::NoConnection, staff.sessions_message.c_str());

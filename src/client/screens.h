@@ -70,3 +70,12 @@ void DrawStaffHomeScreen(const AppState& state, Actions& actions);     // screen
 void DrawStaffStartScreen(const AppState& state, Actions& actions);    // screen_staff_start.cpp
 void DrawBoardScreen(const AppState& state, Actions& actions);         // screen_board.cpp
 void DrawSessionSummaryScreen(const AppState& state, Actions& actions);  // screen_session_summary.cpp
+
+// Council officers (issue 8), on the whole window, reached from the staff home after an
+// officer's login: the review queue beside a map, the city picture, places and the scheme,
+// exports, and staff accounts.
+void DrawReviewScreen(const AppState& state, Actions& actions);         // screen_review.cpp
+void DrawCityScreen(const AppState& state, Actions& actions);           // screen_city.cpp
+void DrawSchemeScreen(const AppState& state, Actions& actions);         // screen_scheme.cpp
+void DrawExportsScreen(const AppState& state, Actions& actions);        // screen_exports.cpp
+void DrawStaffAccountsScreen(const AppState& state, Actions& actions);  // screen_staff_accounts.cpp

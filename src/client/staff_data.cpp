@@ -14,63 +14,24 @@
 #include <nlohmann/json.hpp>
 
 #include "client/client_data.h"
-#include "core/api_error.h"
+#include "client/officer_data.h"
+#include "client/staff_wire.h"
 #include "core/codec.h"
 #include "core/validation.h"
 
 namespace {
 
 using nlohmann::json;
-
-constexpr const char* kNotReached = "We could not reach Safe Spaces. Check the internet, then try again.";
-constexpr const char* kTryLater = "Sorry, something went wrong. Please try again in a little while.";
-constexpr const char* kLogInAgain = "Please log in again.";
+using namespace staff_wire;  // reading answers kindly: TextOf, SaidOr, ...
 
 //-----------------------------------------------------------------------------
 // [SECTION] Reading answers
 //-----------------------------------------------------------------------------
 
-// doc[key] if it has the type asked for, else `otherwise`.
-std::string TextOf(const json& doc, const char* key, std::string otherwise = {}) {
-  const auto found = doc.find(key);
-  return found != doc.end() && found->is_string() ? found->get<std::string>() : std::move(otherwise);
-}
-long long WholeOf(const json& doc, const char* key) {
-  const auto found = doc.find(key);
-  return found != doc.end() && found->is_number() ? found->get<long long>() : 0;
-}
-int CountOf(const json& doc, const char* key) { return static_cast<int>(std::clamp(WholeOf(doc, key), 0LL, 1LL << 30)); }
-double DegreesOf(const json& doc, const char* key) {
-  const auto found = doc.find(key);
-  return found != doc.end() && found->is_number() ? found->get<double>() : 0.0;
-}
-const json& ListOf(const json& doc, const char* key) {
-  static const json kEmpty = json::array();
-  const auto found = doc.find(key);
-  return found != doc.end() && found->is_array() ? *found : kEmpty;
-}
-
 BoardItemStatus StatusFromName(std::string_view name) {
   if (name == "waiting") return BoardItemStatus::Waiting;
   if (name == "not_added") return BoardItemStatus::NotAdded;
   return BoardItemStatus::OnMap;
-}
-
-core::Category CategoryOf(const json& doc) {
-  return core::CategoryFromName(TextOf(doc, "category")).value_or(core::Category::Other);
-}
-
-// A text field of a 200 answer's JSON object; "" for any other answer.
-std::string FieldOfAnswer(const HttpAnswer& answer, const char* key) {
-  if (answer.status != 200) return {};
-  const json doc = json::parse(answer.body, nullptr, false);
-  return doc.is_object() ? TextOf(doc, key) : std::string();
-}
-
-// The server's own words for an error, else `fallback`.
-std::string SaidOr(const HttpAnswer& answer, const char* fallback) {
-  const std::optional<core::ApiError> said = core::ErrorFromJson(answer.body);
-  return said && !said->message.empty() ? said->message : std::string(fallback);
 }
 
 }  // namespace
@@ -201,18 +162,18 @@ std::string SummaryFileName(std::string_view session_name) {
   return name.size() > 48 ? name.substr(0, 48) + ".csv" : name + ".csv";
 }
 
-namespace {
-
 //-----------------------------------------------------------------------------
 // [SECTION] Logging in and out
 //-----------------------------------------------------------------------------
 
-// A request of the logged-in member of staff; its id.
-int SendStaff(ClientData& data, const char* method, const std::string& path, const std::string& body = {}) {
+int SendStaff(ClientData& data, const char* method, const std::string& path, const std::string& body) {
   const int id = data.next_request_id++;
   data.ports.staff_http(id, method, path, body, data.staff.token);
   return id;
 }
+
+namespace {
+
 
 // Out of the staff screens, and forgets the login: the token, every request on its way
 // (their answers are ignored) and everything the staff screens showed.
@@ -223,6 +184,12 @@ void EndLogin(AppState& state, ClientData& data, std::string message) {
   std::erase_if(state.back_stack, IsStaffScreen);
   state.screen = Screen::StaffLogin;
 }
+
+}  // namespace
+
+void EndStaffLogin(AppState& state, ClientData& data) { EndLogin(state, data, kLogInAgain); }
+
+namespace {
 
 void StartLogin(AppState& state, ClientData& data) {
   StaffState& staff = state.staff;
@@ -548,12 +515,13 @@ bool ApplyStaffAction(AppState& state, ClientData& data, const Action& action) {
       return true;
     case ActionKind::StaffSaveCsv: Download(state, data, true); return true;
     case ActionKind::StaffPrintPage: Download(state, data, false); return true;
-    default: return false;
+    default: return ApplyOfficerAction(state, data, action);
   }
 }
 
 void StaffTick(AppState& state, ClientData& data, std::span<const HttpAnswer> answers) {
   for (const HttpAnswer& answer : answers) HandleAnswer(state, data, answer);
+  OfficerTick(state, data, answers);
   StaffState& staff = state.staff;
   StaffConnection& link = data.staff;
   if (!staff.logged_in || link.token.empty()) return;

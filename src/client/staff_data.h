@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "client/app.h"
+#include "client/officer_data.h"
 
 struct ClientData;
 struct HttpAnswer;
@@ -42,9 +43,15 @@ struct StaffConnection {
   int summary_request = 0;
   int csv_request = 0;
   int page_request = 0;
+  OfficerConnection officer;  // a council officer's requests (officer_data.h)
 };
 
-// The staff's actions (ActionKind::Staff*); false for any other action.
+// A request of the logged-in member of staff, with their token; its id.
+int SendStaff(ClientData& data, const char* method, const std::string& path, const std::string& body = {});
+// After a 401: out of the staff screens, the login forgotten, "Please log in again."
+void EndStaffLogin(AppState& state, ClientData& data);
+
+// The staff's actions (ActionKind::Staff*, and Officer through officer_data.h); false for any other action.
 bool ApplyStaffAction(AppState& state, ClientData& data, const Action& action);
 
 // Handles the answers to the staff's requests, asks for the sessions when the home screen

@@ -12,6 +12,7 @@
 #include <string_view>
 #include <vector>
 
+#include "client/officer_state.h"
 #include "core/map_math.h"
 #include "core/model.h"
 
@@ -143,4 +144,7 @@ struct StaffState {
   // The summary of `session_id` (screen_session_summary.cpp).
   SessionSummary summary;
   std::string summary_message;  // a download that worked or did not; "" if none
+
+  // A council officer's review, city picture, scheme, exports and accounts (officer_state.h).
+  OfficerState officer;
 };

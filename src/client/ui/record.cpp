@@ -36,6 +36,7 @@ std::string RecordToJson(const FrameRecord& record) {
     if (item.role == Role::Heading) j["level"] = item.level;
     if (item.role == Role::Radio || item.role == Role::Switch) j["checked"] = item.checked;
     if (item.role == Role::Button && item.checked) j["current"] = true;
+    if (item.shortcut != 0) j["shortcut"] = std::string(1, item.shortcut);
     if (item.role == Role::Radio) j["group"] = item.group;
     if (item.role == Role::TextBox) {
       j["value"] = item.value;

@@ -35,6 +35,7 @@ struct Item {
   std::string input_mode; // text box: the phone keyboard to show ("text", "numeric", ...)
   bool password = false;  // text box: shown as dots; `value` is then kHiddenText or "", never the text
   Icon icon = Icon::None; // the icon drawn beside the words (buttons, choices), for tests
+  char shortcut = 0;      // button: the letter key that presses it too ('a'), 0 for none
   Rect rect;
 };
 

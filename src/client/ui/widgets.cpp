@@ -8,6 +8,7 @@
 // [SECTION] Text
 // [SECTION] The map
 // [SECTION] The board
+// [SECTION] Officers: shortcuts, charts and marked words
 #include "client/ui/widgets.h"
 
 #include <imgui.h>
@@ -38,6 +39,7 @@ float g_visible_height = 0.0f;              // 0: the whole window
 std::string g_screen_title;                 // the screen drawn last, so a new one starts at its top
 Insets g_insets;                            // the screen's notch and rounded corners
 bool g_whole_screen = false;                // no navigation pane this frame (SetWholeScreen)
+bool g_mirror_typing = false;               // the mirror's focus is on a text field's twin
 
 constexpr float kDragStartPixels = 10.0f;   // a finger moving this far scrolls instead of tapping
 constexpr float kLongPressSeconds = 0.7f;   // held this long (without moving) reads the item aloud
@@ -102,7 +104,11 @@ void SetMirrorFocus(std::uint32_t id) { g_mirror_focus = id; }
 
 void EndFrame() {
   if (!g_record) return;
-  for (Item& item : g_record->items) item.focused = g_mirror_focus != 0 && item.id == g_mirror_focus;
+  g_mirror_typing = false;
+  for (Item& item : g_record->items) {
+    item.focused = g_mirror_focus != 0 && item.id == g_mirror_focus;
+    if (item.focused && item.role == Role::TextBox) g_mirror_typing = true;
+  }
   for (const RawItem& hooked : g_hooked) {
     const bool ours = std::any_of(g_record->items.begin(), g_record->items.end(),
                                   [&](const Item& item) { return item.id == hooked.id; });
@@ -224,7 +230,7 @@ void BeginTintedPane(const char* id, const Rect& area, PaneEdge edge) {
 void BeginNavigationPane(const Rect& area) { BeginTintedPane("##navigation", area, PaneEdge::Right); }
 void EndNavigationPane() { EndScreen(); }
 
-void BeginSidePanel(const Rect& area) { BeginTintedPane("##side-panel", area, PaneEdge::Left); }
+void BeginSidePanel(const Rect& area, const char* id) { BeginTintedPane(id, area, PaneEdge::Left); }
 void EndSidePanel() { EndScreen(); }
 
 void BeginScreen(const char* title) {
@@ -520,16 +526,17 @@ Answer3 YesNoChoice(const char* question, Answer3 value) {
   return tapped;
 }
 
-bool ChoiceButton(Icon icon, const char* label, const char* group, bool chosen) {
+bool ChoiceButton(Icon icon, const char* label, const char* group, bool chosen, float width) {
   const Fonts& fonts = GetFonts();
   const float body_px = Scaled(kBodySize);
+  const float box_w = width > 0.0f ? width : ContentWidth();
   const float text_x = 20.0f + body_px * 1.4f + 12.0f;
-  const float text_w = ContentWidth() - text_x - 32.0f;
+  const float text_w = std::max(box_w - text_x - 32.0f, 40.0f);
   const ImVec2 text = TextBox(fonts.bold, body_px, label, text_w);
   const float height = std::max(64.0f, text.y + 28.0f);
   ImGui::PushID(label);
   ImVec2 min;
-  const bool pressed = OptionBox("##choice", ImVec2(ContentWidth(), height), chosen, &min);
+  const bool pressed = OptionBox("##choice", ImVec2(box_w, height), chosen, &min);
   ImGui::PopID();
   ImDrawList* draw = ImGui::GetWindowDrawList();
   const IconText glyph = IconUtf8(icon);
@@ -1260,6 +1267,155 @@ void BoardPin(float x, float y, Icon icon, unsigned colour, PinMark mark, int fa
   RecordShown(Role::Text, name,
               {x - r - 8.0f * scale, head.y - r - 8.0f * scale, 2.0f * r + 16.0f * scale, y - head.y + r + 8.0f * scale},
               icon);
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Officers: shortcuts, charts and marked words
+//-----------------------------------------------------------------------------
+
+bool ShortcutTyped(char key) {
+  const ImGuiIO& io = ImGui::GetIO();
+  const ImGuiContext& g = *GImGui;
+  // Typing in a field (ImGui's own, or its HTML twin) types; Ctrl+A still selects all.
+  const bool typing = (g.ActiveId != 0 && g.InputTextState.ID == g.ActiveId) || io.WantTextInput || g_mirror_typing;
+  if (typing || io.KeyCtrl || io.KeyAlt || io.KeySuper) return false;
+  const auto lower = [](unsigned c) { return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c; };
+  for (const ImWchar typed : io.InputQueueCharacters)
+    if (lower(typed) == lower(static_cast<unsigned char>(key))) return true;
+  return false;
+}
+
+bool ShortcutButton(Icon icon, const char* label, char key, ButtonStyle style, float width) {
+  const char upper = key >= 'a' && key <= 'z' ? static_cast<char>(key - 'a' + 'A') : key;
+  const std::string words = std::string(label) + " (" + upper + ")";
+  const bool pressed = Button(icon, words.c_str(), style, width);
+  if (g_record && !g_record->items.empty()) g_record->items.back().shortcut = static_cast<char>(upper - 'A' + 'a');
+  return pressed || ShortcutTyped(key);
+}
+
+namespace {
+
+std::string BarWords(const ChartBar& bar) {
+  return bar.words.empty() ? bar.label + ": " + std::to_string(bar.value) : bar.words;
+}
+
+int Largest(std::span<const ChartBar> bars) {
+  int largest = 0;
+  for (const ChartBar& bar : bars) largest = std::max(largest, bar.value);
+  return largest;
+}
+
+}  // namespace
+
+void BarChart(const char* description, std::span<const ChartBar> bars) {
+  const Fonts& fonts = GetFonts();
+  const Palette& p = Colours();
+  const float px = Scaled(kBodySize);
+  const float width = ContentWidth();
+  const float label_w = width * 0.38f;
+  const float number_w = fonts.body->CalcTextSizeA(px, FLT_MAX, 0.0f, "00000").x;
+  const float bar_room = std::max(width - label_w - number_w - 16.0f, 20.0f);
+  const int largest = std::max(Largest(bars), 1);
+  const ImVec2 start = ImGui::GetCursorScreenPos();
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  float y = start.y;
+  for (const ChartBar& bar : bars) {
+    const ImVec2 label = fonts.body->CalcTextSizeA(px, FLT_MAX, label_w - 8.0f, bar.label.c_str());
+    const float row = std::max(label.y, px) + 10.0f;
+    draw->AddText(fonts.body, px, ImVec2(start.x, y + 5.0f), p.text, bar.label.c_str(), nullptr, label_w - 8.0f);
+    const float length = bar_room * static_cast<float>(bar.value) / static_cast<float>(largest);
+    const ImVec2 bar_min(start.x + label_w, y + 6.0f);
+    draw->AddRectFilled(bar_min, ImVec2(bar_min.x + std::max(length, 2.0f), y + row - 6.0f), p.primary, 4.0f);
+    const std::string number = std::to_string(bar.value);
+    draw->AddText(fonts.bold, px, ImVec2(bar_min.x + length + 8.0f, y + 5.0f), p.text, number.c_str());
+    RecordShown(Role::Text, BarWords(bar), {start.x, y, width, row});
+    y += row;
+  }
+  ImGui::Dummy(ImVec2(width, std::max(y - start.y, 1.0f)));
+  RecordShown(Role::Text, description, RectOf(start, ImVec2(start.x + width, y)));
+}
+
+void Histogram(const char* description, std::span<const ChartBar> columns) {
+  const Fonts& fonts = GetFonts();
+  const Palette& p = Colours();
+  const float px = Scaled(kSmallSize);
+  const float width = ContentWidth();
+  const float gap = 8.0f;
+  const float n = static_cast<float>(std::max<std::size_t>(columns.size(), 1));
+  const float column_w = (width - gap * (n - 1.0f)) / n;
+  const float plot_h = 120.0f;  // CSS px: the tallest column
+  const int largest = std::max(Largest(columns), 1);
+  float label_h = 0.0f;
+  for (const ChartBar& column : columns)
+    label_h = std::max(label_h, fonts.small->CalcTextSizeA(px, FLT_MAX, column_w, column.label.c_str()).y);
+  const ImVec2 start = ImGui::GetCursorScreenPos();
+  const float base = start.y + px + 6.0f + plot_h;
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  draw->AddLine(ImVec2(start.x, base), ImVec2(start.x + width, base), p.card_border, 2.0f);
+  float x = start.x;
+  for (const ChartBar& column : columns) {
+    const float h = plot_h * static_cast<float>(column.value) / static_cast<float>(largest);
+    draw->AddRectFilled(ImVec2(x, base - std::max(h, 2.0f)), ImVec2(x + column_w, base), p.primary, 4.0f);
+    const std::string number = std::to_string(column.value);
+    const float number_w = fonts.bold->CalcTextSizeA(px, FLT_MAX, 0.0f, number.c_str()).x;
+    draw->AddText(fonts.bold, px, ImVec2(x + (column_w - number_w) * 0.5f, base - h - px - 4.0f), p.text, number.c_str());
+    const ImVec2 label = fonts.small->CalcTextSizeA(px, FLT_MAX, column_w, column.label.c_str());
+    draw->AddText(fonts.small, px, ImVec2(x + std::max(0.0f, (column_w - label.x) * 0.5f), base + 4.0f), p.text,
+                  column.label.c_str(), nullptr, column_w);
+    RecordShown(Role::Text, BarWords(column), {x, start.y, column_w, base + 4.0f + label_h - start.y});
+    x += column_w + gap;
+  }
+  const float bottom = base + 4.0f + label_h + 4.0f;
+  ImGui::Dummy(ImVec2(width, bottom - start.y));
+  RecordShown(Role::Text, description, RectOf(start, ImVec2(start.x + width, bottom)));
+}
+
+void MarkedText(const char* text, std::span<const std::pair<std::size_t, std::size_t>> marked) {
+  const Fonts& fonts = GetFonts();
+  const Palette& p = Colours();
+  ImFont* font = fonts.body;
+  const float px = Scaled(kBodySize);
+  const float line = px * 1.3f;
+  const float width = ContentWidth();
+  const float space = font->CalcTextSizeA(px, FLT_MAX, 0.0f, " ").x;
+  const ImVec2 start = ImGui::GetCursorScreenPos();
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  const ImU32 mark = IM_COL32(0xFF, 0xE0, 0x82, 0xFF);  // pale yellow, with dark words on it in any theme
+  const ImU32 ink = IM_COL32(0x1B, 0x24, 0x37, 0xFF);
+  float x = 0.0f, y = 0.0f;
+  const std::size_t size = std::strlen(text);
+  std::size_t i = 0;
+  while (i < size) {
+    if (text[i] == '\n') {
+      x = 0.0f;
+      y += line;
+      ++i;
+      continue;
+    }
+    if (text[i] == ' ') {
+      ++i;
+      continue;
+    }
+    std::size_t end = i;
+    while (end < size && text[end] != ' ' && text[end] != '\n') ++end;
+    const float w = font->CalcTextSizeA(px, FLT_MAX, 0.0f, text + i, text + end).x;
+    if (x > 0.0f && x + w > width) {
+      x = 0.0f;
+      y += line;
+    }
+    const bool is_marked = std::any_of(marked.begin(), marked.end(),
+                                       [&](const auto& range) { return range.first < end && range.second > i; });
+    const ImVec2 at(start.x + x, start.y + y);
+    if (is_marked) {
+      draw->AddRectFilled(ImVec2(at.x - 2.0f, at.y), ImVec2(at.x + w + 2.0f, at.y + line), mark, 3.0f);
+      draw->AddLine(ImVec2(at.x, at.y + line - 2.0f), ImVec2(at.x + w, at.y + line - 2.0f), ink, 2.0f);
+    }
+    draw->AddText(font, px, ImVec2(at.x, at.y + (line - px) * 0.5f), is_marked ? ink : p.text, text + i, text + end);
+    x += w + space;
+    i = end;
+  }
+  ImGui::Dummy(ImVec2(width, y + line));
+  RecordShown(Role::Text, text, RectOf(start, ImVec2(start.x + width, start.y + y + line)));
 }
 
 }  // namespace ui

@@ -38,7 +38,7 @@ void BeginNavigationPane(const Rect& area);
 void EndNavigationPane();
 // A scrolling, tinted panel beside a full-screen picture (the board's room code and
 // controls beside its map): its column is as wide as the panel.
-void BeginSidePanel(const Rect& area);
+void BeginSidePanel(const Rect& area, const char* id = "##side-panel");  // a second one needs its own id
 void EndSidePanel();
 
 // Starts and ends recording one frame into `record` (cleared at BeginFrame).
@@ -107,7 +107,8 @@ enum class Answer3 { None, Yes, No, NotSure };
 Answer3 YesNoChoice(const char* question, Answer3 value);
 
 // One choice of several (a radio button): an icon and words, a tick when chosen.
-bool ChoiceButton(Icon icon, const char* label, const char* group, bool chosen);
+// `width` 0: the column's width (a narrower one sits in a row, SameLine).
+bool ChoiceButton(Icon icon, const char* label, const char* group, bool chosen, float width = 0.0f);
 
 // An on/off setting (a switch): words, an icon, and a switch that also says "On" or "Off".
 // Returns true when tapped (the caller flips the setting).
@@ -225,5 +226,34 @@ enum class PinMark {
 // at (x, y), `scale` times a map pin's size; `faces` 1..5 adds a face (the group's mean)
 // beside it, 0 none. `name` is what screen readers say.
 void BoardPin(float x, float y, Icon icon, unsigned colour, PinMark mark, int faces, float scale, const char* name);
+
+// [SECTION] Officers: keyboard shortcuts, charts and marked words.
+
+// A Button with a key that presses it too: the label shows it ("Approve (A)"). The key (a
+// letter) works as a tap would, but never while a text field is being typed in; the record
+// carries it, so the mirror (web) passes the key on and says it as aria-keyshortcuts.
+bool ShortcutButton(Icon icon, const char* label, char key, ButtonStyle style = ButtonStyle::Primary,
+                    float width = 0.0f);
+// Whether `key` was typed this frame for a shortcut (not into a text field).
+bool ShortcutTyped(char key);
+
+// One bar of a chart: its words, its number, and optionally the line a screen reader reads
+// for it ("" says "label: value").
+struct ChartBar {
+  std::string label;
+  int value = 0;
+  std::string words;
+};
+// Bars across the column, longest for the largest value, each with its label and number as
+// text. `description` sums the chart up for screen readers; each bar is read as its words.
+void BarChart(const char* description, std::span<const ChartBar> bars);
+// Columns side by side (a histogram: the answers of 1..5 faces, places per mean), each
+// labelled below and numbered above.
+void Histogram(const char* description, std::span<const ChartBar> columns);
+
+// Words wrapped to the column with some parts marked (a pale yellow background and an
+// underline, so not colour alone): the screening's findings in what a young person wrote.
+// `marked` are byte ranges [first, second) of `text`.
+void MarkedText(const char* text, std::span<const std::pair<std::size_t, std::size_t>> marked);
 
 }  // namespace ui
