@@ -11,6 +11,9 @@
 //   safespaces-admin counts --data DIR                  how many places, ratings, ...
 //   safespaces-admin add-staff --data DIR --role ROLE USERNAME   a staff account; the
 //                                                       password is one line on stdin
+//   safespaces-admin export --data DIR --format F [--out FILE]   the approved places as
+//                                                       csv, geojson or openreferral
+//   safespaces-admin import --data DIR FILE             add a CSV or GeoJSON list, approved
 //   safespaces-admin demo --data DIR [...]              a made-up demo set (store/demo_data.h)
 //   safespaces-admin make-tiles --out FILE [...]        synthetic map tiles (synthetic_tiles.h)
 #include <algorithm>
@@ -28,10 +31,12 @@
 #include <vector>
 
 #include "core/codec.h"
+#include "core/place_exports.h"
 #include "core/validation.h"
 #include "server/synthetic_tiles.h"
 #include "store/database.h"
 #include "store/demo_data.h"
+#include "store/place_exchange.h"
 #include "store/server_store.h"
 #include "store/staff_store.h"
 
@@ -52,6 +57,11 @@ constexpr const char* kUsage =
     "  safespaces-admin add-staff --data DIR --role officer|youth_worker USERNAME\n"
     "      add a staff account (the first officer at install); reads the password as one\n"
     "      line from standard input (at least 10 characters; it is shown as typed)\n"
+    "  safespaces-admin export --data DIR --format csv|geojson|openreferral [--out FILE]\n"
+    "      write the approved places with their profiles (to standard output without --out)\n"
+    "  safespaces-admin import --data DIR FILE            add the places in a CSV file (header\n"
+    "      name,category,lat,lon,address) or GeoJSON file (.geojson, .json), approved at once;\n"
+    "      rows that break a rule are left out, each with its reason\n"
     "  safespaces-admin demo --data DIR [--places N] [--ratings M] [--seed S] [--words DIR]\n"
     "      add a made-up demo set: fictional places (default 300) inside Coventry, each\n"
     "      saying \"Demo place, not a real venue\", with synthetic ratings (default 2 per\n"
@@ -342,6 +352,74 @@ int AddStaff(store::Database& db, const Flags& flags, const std::string& usernam
   return 0;
 }
 
+// TODO(issue 8, audit log): exports and imports from the command line are to be audited
+// with store::AddAuditEntry (store/review_store.h) as staff id '' "safespaces-admin".
+
+int Export(store::Database& db, const Flags& flags) {
+  const auto format_flag = flags.values.find("--format");
+  const std::optional<core::ExportFormat> format =
+      format_flag == flags.values.end() ? std::nullopt : core::ExportFormatFromName(format_flag->second);
+  if (!format) {
+    std::fprintf(stderr, "Please say --format csv, --format geojson or --format openreferral.\n");
+    return 2;
+  }
+  std::string error;
+  const std::optional<std::vector<core::PublicPlace>> places = store::ApprovedPlaces(db, error);
+  if (!places) {
+    std::fprintf(stderr, "%s\n", error.c_str());
+    return 1;
+  }
+  const std::string text = core::ExportPlaces(*places, *format);
+  const auto out = flags.values.find("--out");
+  if (out == flags.values.end()) {
+    std::fwrite(text.data(), 1, text.size(), stdout);
+  } else {
+    std::ofstream file(out->second, std::ios::binary);
+    if (!(file << text)) {
+      std::fprintf(stderr, "Could not write %s.\n", out->second.c_str());
+      return 1;
+    }
+    std::printf("Wrote %zu approved places to %s.\n", places->size(), out->second.c_str());
+  }
+  return 0;
+}
+
+int Import(store::Database& db, const std::string& file) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) {
+    std::fprintf(stderr, "Could not read %s.\n", file.c_str());
+    return 1;
+  }
+  std::stringstream text;
+  text << in.rdbuf();
+  const std::string body = text.str();
+  const core::ImportFormat format = core::ImportFormatOf(file, body);
+  core::ValidationContext context;
+  context.area = core::DefaultServiceArea();
+  const core::PlacesRead read = core::ReadPlaces(body, format, context, store::RandomPlaceId);
+  if (read.error) {
+    std::fprintf(stderr, "%s\n", read.error->message.c_str());
+    return 1;
+  }
+  store::ServerStore places(db);
+  std::optional<store::ImportResult> result;
+  if (places.Begin()) {
+    result = store::ImportPlaces(places, read);
+    if (!result || !places.Commit()) {
+      places.Rollback();
+      result.reset();
+    }
+  }
+  if (!result) {
+    std::fprintf(stderr, "Could not add the places: %s\n", places.Error().c_str());
+    return 1;
+  }
+  for (const core::SkippedRow& row : result->skipped)
+    std::fprintf(stderr, "Left out row %d: %s\n", row.row, row.why.c_str());
+  std::printf("Added %d places, approved; %zu rows left out.\n", result->added, result->skipped.size());
+  return result->skipped.empty() ? 0 : 1;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -352,7 +430,7 @@ int main(int argc, char** argv) {
   for (std::size_t i = 0; i < args.size(); ++i) {
     const bool takes_value = args[i] == "--out" || args[i] == "--min-zoom" || args[i] == "--max-zoom" ||
                              args[i] == "--places" || args[i] == "--ratings" || args[i] == "--seed" ||
-                             args[i] == "--words" || args[i] == "--role";
+                             args[i] == "--words" || args[i] == "--role" || args[i] == "--format";
     if (args[i] == "--data" && i + 1 < args.size()) {
       data_dir = args[++i];
     } else if (takes_value && i + 1 < args.size()) {
@@ -379,6 +457,8 @@ int main(int argc, char** argv) {
   if (command == "hide-comment" && rest.size() == 2) return ReviewComment(*db, rest[1], CommentLook::Hide);
   if (command == "demo" && rest.size() == 1) return MakeDemo(*db, data_dir, flags);
   if (command == "add-staff" && rest.size() == 2) return AddStaff(*db, flags, rest[1]);
+  if (command == "export" && rest.size() == 1) return Export(*db, flags);
+  if (command == "import" && rest.size() == 2) return Import(*db, rest[1]);
   PrintUsage();
   return 2;
 }

@@ -23,6 +23,7 @@
 #include "core/api_error.h"
 #include "server/api.h"
 #include "server/data_access.h"
+#include "server/export_api.h"
 #include "server/log.h"
 #include "server/officer_api.h"
 #include "server/responses.h"
@@ -240,6 +241,22 @@ std::vector<ApiRoute> MakeApiRoutes(const Server::State& s) {
       {Method::Get, "/api/v1/sessions/([^/]+)",
        [&s](const Request& req, Response& res) {
          Send(req, res, GetSession(*s.readers, req.get_header_value("Authorization"), req.matches[1], UnixNow()));
+       }},
+      // Officers' exports of the approved map and import of a council's list (issue 8, F).
+      {Method::Get, R"(/api/v1/export/places\.(csv|geojson|openreferral\.json))",
+       [&s](const Request& req, Response& res) {
+         const std::string suffix = req.matches[1];
+         const core::ExportFormat format = suffix == "csv"       ? core::ExportFormat::Csv
+                                           : suffix == "geojson" ? core::ExportFormat::GeoJson
+                                                                 : core::ExportFormat::OpenReferral;
+         SendFile(res, GetPlacesExport(*s.writer, *s.readers, req.get_header_value("Authorization"), format,
+                                       UnixNow()));
+       }},
+      {Method::Post, "/api/v1/import",
+       [&s](const Request& req, Response& res) {
+         Send(req, res,
+              PostImport(*s.writer, *s.readers, req.get_header_value("Authorization"),
+                         req.get_header_value("Content-Type"), req.body, UnixNow()));
        }},
       // Officers' review (issue 8): the queue and its actions, undo, the scheme, the audit
       // log, the city picture and staff accounts. Every one starts with RequireOfficer.

@@ -9,6 +9,7 @@
 #include "core/codec.h"
 #include "core/csv.h"
 #include "core/model.h"
+#include "core/place_exports.h"
 
 namespace server {
 namespace {
@@ -24,25 +25,14 @@ std::string_view YesNo(bool value) { return value ? "yes" : "no"; }
 std::string SummaryJson(const store::SessionInfo& session, const core::SessionSummary& summary) {
   json places = json::array();
   for (const core::PlaceSummary& place : summary.places) {
-    json scales = json::object();
-    for (core::Scale scale : core::kAllScales) {
-      const std::optional<double> mean = core::OneDecimalMean(place.answers.scales[core::IndexOf(scale)]);
-      scales[std::string(core::ScaleName(scale))] = mean ? json(*mean) : json(nullptr);
-    }
-    json facilities = json::object();
-    for (core::Facility facility : core::kAllFacilities) {
-      const core::FacilitySummary& counts = place.answers.facilities[core::IndexOf(facility)];
-      facilities[std::string(core::FacilityName(facility))] = {
-          {"yes", counts.yes}, {"no", counts.no}, {"not_sure", counts.not_sure}};
-    }
     places.push_back({{"place_id", place.place_id},
                       {"name", place.name},
                       {"category", core::CategoryName(place.category)},
                       {"status", core::BoardStatusName(place.status)},
                       {"suggested", place.suggested},
                       {"ratings", place.ratings},
-                      {"scales", std::move(scales)},
-                      {"facilities", std::move(facilities)}});
+                      {"scales", core::ScaleMeansJson(place.answers)},
+                      {"facilities", core::FacilityCountsJson(place.answers)}});
   }
   json reasons = json::array();
   for (const core::ReasonCount& reason : summary.reasons)
@@ -75,10 +65,7 @@ std::string SummaryJson(const store::SessionInfo& session, const core::SessionSu
 
 std::string SummaryCsv(const core::SessionSummary& summary) {
   std::vector<std::string> header = {"place_id", "name", "category", "status", "suggested", "ratings"};
-  for (core::Scale scale : core::kAllScales) header.emplace_back(core::ScaleName(scale));
-  for (core::Facility facility : core::kAllFacilities)
-    for (std::string_view answer : {"yes", "no", "not_sure"})
-      header.push_back(std::string(core::FacilityName(facility)) + "_" + std::string(answer));
+  for (std::string& column : core::ProfileCsvHeader()) header.push_back(std::move(column));
   for (std::string& cell : header) cell = core::CsvCell(cell);
   std::string csv = core::CsvRow(header);
 
@@ -89,14 +76,7 @@ std::string SummaryCsv(const core::SessionSummary& summary) {
                                     core::CsvCell(core::BoardStatusName(place.status)),
                                     core::CsvCell(YesNo(place.suggested)),
                                     core::CsvNumberCell(place.ratings, 0)};
-    for (core::Scale scale : core::kAllScales) {
-      const std::optional<double> mean = core::OneDecimalMean(place.answers.scales[core::IndexOf(scale)]);
-      row.push_back(mean ? core::CsvNumberCell(*mean, 1) : "");
-    }
-    for (core::Facility facility : core::kAllFacilities) {
-      const core::FacilitySummary& counts = place.answers.facilities[core::IndexOf(facility)];
-      for (int count : {counts.yes, counts.no, counts.not_sure}) row.push_back(core::CsvNumberCell(count, 0));
-    }
+    for (std::string& cell : core::ProfileCsvCells(place.answers)) row.push_back(std::move(cell));
     csv += core::CsvRow(row);
   }
   return csv;
