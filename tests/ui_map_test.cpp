@@ -181,6 +181,26 @@ TEST_CASE("each place is a pin named by its name and kind, and a tap opens its c
   CHECK(ui.state.open_place_id == "018f2d6e-0000-7000-8000-00000000000a");
 }
 
+TEST_CASE("a place in the Safe Spaces scheme says so on its pin and on its card", "[ui][map]") {
+  UiHarness ui;
+  FakeTiles tiles;
+  core::PublicPlace member = MakePlace("018f2d6e-0000-7000-8000-00000000000a", "Central Library",
+                                       core::Category::Library, 52.4071, -1.5190);
+  member.scheme_member = true;
+  core::PublicPlace other =
+      MakePlace("018f2d6e-0000-7000-8000-00000000000b", "Corner Cafe", core::Category::Cafe, 52.4081, -1.5150);
+  ui.AddToMap({member, other});
+  OpenMap(ui, tiles);
+  CHECK(ui.Shows(ui::Role::Button, "Central Library, Library, part of the Safe Spaces scheme"));
+  CHECK(ui.Shows(ui::Role::Button, "Corner Cafe, Café"));
+  REQUIRE(ui.Tap("Central Library, Library, part of the Safe Spaces scheme"));
+  CHECK(ui.Shows(ui::Role::Text, "Part of the Safe Spaces scheme: the staff here have agreed to welcome you."));
+  REQUIRE(ui.Tap("Back"));
+  REQUIRE(ui.Tap("Corner Cafe, Café"));
+  CHECK_FALSE(ui.Shows(ui::Role::Text, "Part of the Safe Spaces scheme: the staff here have agreed to welcome you."));
+  CHECK(ui.state.ui_record.raw_items.empty());
+}
+
 TEST_CASE("the map's buttons do all that gestures do: zoom, back to my area, the list", "[ui][map]") {
   UiHarness ui;
   FakeTiles tiles;

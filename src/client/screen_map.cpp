@@ -119,10 +119,12 @@ int DrawPlaces(const AppState& state, const MapView& view, Actions* actions) {
         ui::DrawMapPin(pin.at.x, pin.at.y, CategoryIcon(place.category), CategoryColour(place.category), 0.8f);
         continue;
       }
-      const std::string name = place.name + ", " + std::string(core::CategoryLabel(place.category));
+      std::string name = place.name + ", " + std::string(core::CategoryLabel(place.category));
+      if (first.scheme_member) name += ", part of the Safe Spaces scheme";
       if (ui::MapPin(place.id.c_str(), pin.at.x, pin.at.y, CategoryIcon(place.category), CategoryColour(place.category),
                      name.c_str()))
         actions->OpenPlace(place.id);
+      if (first.scheme_member) ui::DrawSchemeBadge(pin.at.x, pin.at.y);
       continue;
     }
     const std::string name = std::to_string(cluster.count) + " places close together. Tap to see them closer.";

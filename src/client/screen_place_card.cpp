@@ -74,6 +74,8 @@ void DrawPlaceCardScreen(const AppState& state, Actions& actions) {
   if (!place.address.empty()) about += ". " + place.address;
   ui::Paragraph(about.c_str());
   if (!place.opening_notes.empty()) ui::Paragraph(place.opening_notes.c_str());
+  if (entry->scheme_member)
+    ui::IconLine(Icon::CheckCircle, "Part of the Safe Spaces scheme: the staff here have agreed to welcome you.");
 
   // What young people said, built once for the screen and for "Read aloud".
   std::vector<std::string> said;

@@ -165,3 +165,19 @@ export async function seriousAxeViolations(page) {
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
 }
+
+// Waits until an item with this role and exact name is on the screen.
+export async function waitForItem(page, role, name) {
+  await page.waitForFunction(([r, n]) => window.safespaces.ui.items.some((i) => i.role === r && i.name === n),
+    [role, name], { timeout: 60000 });
+}
+
+// Types into a text field as a phone does: a finger on the field, then the keyboard's text.
+export async function typeInto(page, name, text) {
+  const field = page.getByRole('textbox', { name, exact: true });
+  await field.waitFor({ state: 'attached' });
+  await field.tap();
+  await page.keyboard.insertText(text);
+  await page.waitForFunction(([n, t]) => window.safespaces.ui.items.some(
+    (i) => i.role === 'textbox' && i.name === n && i.value === t), [name, text]);
+}

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { test } from 'node:test';
 import {
-  config, openApp, press, screenshot, tapButton, uiRecord, useServerAndBrowser, waitForScreen,
+  config, openApp, press, screenshot, tapButton, typeInto, uiRecord, useServerAndBrowser, waitForItem, waitForScreen,
 } from './harness.mjs';
 
 const suite = useServerAndBrowser({ demoPlaces: true });
@@ -35,11 +35,6 @@ async function shot(page, name, device) {
   await screenshot(page, `suggest-${name}-${device}`);
 }
 
-async function waitForItem(page, role, name) {
-  await page.waitForFunction(([r, n]) => window.safespaces.ui.items.some((i) => i.role === r && i.name === n),
-    [role, name], { timeout: 60000 });
-}
-
 // Every item fits across the screen, every target is finger-sized, nothing bypasses the widgets.
 async function checkFits(page, label) {
   const record = await uiRecord(page);
@@ -52,16 +47,6 @@ async function checkFits(page, label) {
     }
   }
   assert.deepEqual(record.raw_items, [], `${label}: every item comes through the widget layer`);
-}
-
-// Types into a text field as a phone does: a finger on the field, then the keyboard's text.
-async function type(page, name, text) {
-  const field = page.getByRole('textbox', { name, exact: true });
-  await field.waitFor({ state: 'attached' });
-  await field.tap();
-  await page.keyboard.insertText(text);
-  await page.waitForFunction(([n, t]) => window.safespaces.ui.items.some(
-    (i) => i.role === 'textbox' && i.name === n && i.value === t), [name, text]);
 }
 
 // The sync requests' suggestions, as the device sent them.
@@ -111,7 +96,7 @@ async function suggest(page, device, { name, where }) {
   await tapButton(page, 'Next');  // nothing typed yet: refused, kindly
   await waitForItem(page, 'status', 'Please give the place a name with at least 2 letters.');
   await shot(page, 'name-refused', device);
-  await type(page, 'The name of the place', name);
+  await typeInto(page, 'The name of the place', name);
   await shot(page, 'name', device);
   await checkFits(page, 'name');
   await press(page, 'button', 'Next');

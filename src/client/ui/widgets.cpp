@@ -1001,6 +1001,19 @@ void DrawMapPin(float x, float y, Icon icon, unsigned colour, float scale) {
                 glyph.c_str());
 }
 
+void DrawSchemeBadge(float x, float y) {
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  const float r = kPinRadius * 0.48f;
+  const ImVec2 at(x + kPinRadius * 0.8f, y - kPinTail - kPinRadius * 1.75f);
+  draw->AddCircleFilled(at, r + 2.0f, IM_COL32(0xFF, 0xFF, 0xFF, 0xFF), 20);
+  draw->AddCircleFilled(at, r, IM_COL32(0xB4, 0x7A, 0x00, 0xFF), 20);  // dark gold: white on it reads
+  const IconText glyph = IconUtf8(Icon::Check);
+  const float icon_px = r * 1.5f;
+  const ImVec2 size = GetFonts().body->CalcTextSizeA(icon_px, FLT_MAX, 0.0f, glyph.c_str());
+  draw->AddText(GetFonts().body, icon_px, ImVec2(at.x - size.x * 0.5f, at.y - size.y * 0.5f),
+                IM_COL32(0xFF, 0xFF, 0xFF, 0xFF), glyph.c_str());
+}
+
 bool MapPin(const char* id, float x, float y, Icon icon, unsigned colour, const char* name) {
   // The target is the head and tail, widened to kMinTarget.
   const float height = std::max(kMinTarget, 2.0f * kPinRadius + kPinTail + 6.0f);

@@ -186,6 +186,9 @@ MapGesture MapSurface(const Rect& area, std::span<const Rect> controls, const ch
 bool MapPin(const char* id, float x, float y, Icon icon, unsigned colour, const char* name);
 // The same pin, drawn only (not a button): the picker shows places but does not open them.
 void DrawMapPin(float x, float y, Icon icon, unsigned colour, float scale = 1.0f);
+// A place in the Safe Spaces scheme: a small round badge (a tick on gold, outlined in white)
+// on the upper right of the pin whose tip is at (x, y). Drawn only: the pin's name says it.
+void DrawSchemeBadge(float x, float y);
 // Several places close together: a round badge with how many, centred on (x, y).
 bool MapCluster(const char* id, float x, float y, int count, const char* name);
 // A button of a toolbar: the icon above a short word, `width` wide, at least kMinTarget tall.
