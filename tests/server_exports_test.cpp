@@ -166,6 +166,12 @@ TEST_CASE("An officer exports the approved map as CSV, GeoJSON and Open Referral
   const json& location = oruk.body["services"][2]["service_at_locations"][0]["location"];
   CHECK(location["latitude"] == 52.4068);
   CHECK(location["physical_addresses"][0]["postal_code"] == "CV1 1FY");
+  {
+    const store::Database db = OpenData(server);
+    store::Statement audit = db.Prepare("SELECT count(*) FROM audit_log WHERE action = 'export'");
+    REQUIRE(audit.Step() == store::StepResult::Row);
+    CHECK(audit.ColumnInt64(0) == 3);  // each download is in the audit log
+  }
 
   // The export round trip: into a fresh server, the same places come back.
   InProcessServer fresh;
@@ -220,4 +226,10 @@ TEST_CASE("An import skips bad rows with reasons and keeps to its limits", "[ser
   CHECK(Import(server, big, "text/csv", officer).status == 413);
   CHECK(Import(server, "{nope", "application/geo+json", officer).status == 400);
   CHECK(Import(server, "title\r\nx\r\n", "text/csv", officer).status == 422);
+
+  // Each export and import is in the audit log.
+  const store::Database db = OpenData(server);
+  store::Statement audit = db.Prepare("SELECT count(*) FROM audit_log WHERE action = 'import'");
+  REQUIRE(audit.Step() == store::StepResult::Row);
+  CHECK(audit.ColumnInt64(0) == 2);
 }

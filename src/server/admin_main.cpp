@@ -37,6 +37,7 @@
 #include "store/database.h"
 #include "store/demo_data.h"
 #include "store/place_exchange.h"
+#include "store/review_store.h"
 #include "store/server_store.h"
 #include "store/staff_store.h"
 
@@ -352,8 +353,13 @@ int AddStaff(store::Database& db, const Flags& flags, const std::string& usernam
   return 0;
 }
 
-// TODO(issue 8, audit log): exports and imports from the command line are to be audited
-// with store::AddAuditEntry (store/review_store.h) as staff id '' "safespaces-admin".
+// Exports and imports from the command line are audited as this member of staff (migration
+// 0010: staff id '' is safespaces-admin).
+const store::StaffMember kCommandLine{"", "safespaces-admin", store::StaffRole::Officer};
+
+std::int64_t UnixNow() {
+  return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+}
 
 int Export(store::Database& db, const Flags& flags) {
   const auto format_flag = flags.values.find("--format");
@@ -381,6 +387,11 @@ int Export(store::Database& db, const Flags& flags) {
     }
     std::printf("Wrote %zu approved places to %s.\n", places->size(), out->second.c_str());
   }
+  const nlohmann::json detail = {{"format", core::ExportFormatName(*format)}, {"places", places->size()}};
+  if (!store::AddAuditEntry(db, kCommandLine, "export", "", core::DumpJson(detail), UnixNow())) {
+    std::fprintf(stderr, "Could not write the audit log.\n");
+    return 1;
+  }
   return 0;
 }
 
@@ -394,6 +405,7 @@ int Import(store::Database& db, const std::string& file) {
   text << in.rdbuf();
   const std::string body = text.str();
   const core::ImportFormat format = core::ImportFormatOf(file, body);
+  const std::int64_t now = UnixNow();
   core::ValidationContext context;
   context.area = core::DefaultServiceArea();
   const core::PlacesRead read = core::ReadPlaces(body, format, context, store::RandomPlaceId);
@@ -405,7 +417,11 @@ int Import(store::Database& db, const std::string& file) {
   std::optional<store::ImportResult> result;
   if (places.Begin()) {
     result = store::ImportPlaces(places, read);
-    if (!result || !places.Commit()) {
+    const nlohmann::json detail = {{"format", core::ImportFormatName(format)},
+                                   {"added", result ? result->added : 0},
+                                   {"skipped", result ? result->skipped.size() : 0}};
+    if (!result || !store::AddAuditEntry(db, kCommandLine, "import", "", core::DumpJson(detail), now) ||
+        !places.Commit()) {
       places.Rollback();
       result.reset();
     }
@@ -416,7 +432,7 @@ int Import(store::Database& db, const std::string& file) {
   }
   for (const core::SkippedRow& row : result->skipped)
     std::fprintf(stderr, "Left out row %d: %s\n", row.row, row.why.c_str());
-  std::printf("Added %d places, approved; %zu rows left out.\n", result->added, result->skipped.size());
+  std::printf("Added %d places, approved; left out %zu.\n", result->added, result->skipped.size());
   return result->skipped.empty() ? 0 : 1;
 }
 
