@@ -6,6 +6,7 @@
 #include <cctype>
 #include <charconv>
 #include <cmath>
+#include <cstdlib>
 #include <cstdio>
 
 #include "core/codec.h"
@@ -225,10 +226,12 @@ std::optional<Category> CategoryFromText(std::string_view text) {
 
 std::optional<double> NumberFromText(std::string_view text) {
   const std::string trimmed = TrimText(text);
-  double value = 0.0;
-  const char* end = trimmed.data() + trimmed.size();
-  const auto [at, error] = std::from_chars(trimmed.data(), end, value);
-  if (trimmed.empty() || error != std::errc() || at != end || !std::isfinite(value)) return std::nullopt;
+  // Plain decimal only ("52.4081", "-1.5e-1"): no hex, "inf" or "nan". std::strtod, as the
+  // WebAssembly build's library has no from_chars for double; the app never changes locale.
+  if (trimmed.empty() || trimmed.find_first_not_of("0123456789+-.eE") != std::string::npos) return std::nullopt;
+  char* end = nullptr;
+  const double value = std::strtod(trimmed.c_str(), &end);
+  if (end != trimmed.c_str() + trimmed.size() || !std::isfinite(value)) return std::nullopt;
   return value;
 }
 
