@@ -46,7 +46,11 @@ test('the rating questions, one per screen, on a phone', async () => {
   await screenshot(page, 'rate-faces-phone');
   await checkFits(page, 'faces');
   await checkAxe(page, 'faces');
-  for (let i = 0; i < 6; i++) await press(page, 'button', 'Skip this question');
+  // One skip per question: each waits for its question, so two taps never land on one frame.
+  for (let step = 0; step < 6; step++) {
+    await page.waitForFunction((s) => window.safespaces.ui.items.some((i) => i.name.includes(`question ${s + 1} of`)), step);
+    await press(page, 'button', 'Skip this question');
+  }
   await page.getByRole('radio', { name: 'Not sure' }).waitFor({ state: 'attached' });
   await settle(page);
   await screenshot(page, 'rate-yes-no-phone');
