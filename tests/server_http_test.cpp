@@ -61,7 +61,7 @@ const std::string kSecret = "root:x:0:0:this must never be served";
 
 class TestServer {
  public:
-  TestServer() : server_(WriteWebFolder(files_)) {}
+  explicit TestServer(std::string tile_url = {}) : server_(WriteWebFolder(files_, std::move(tile_url))) {}
   httplib::Client Client() const {
     httplib::Client client = server_.Client();
     client.set_keep_alive(false);  // each request on its own connection, as the tests expect
@@ -72,13 +72,14 @@ class TestServer {
 
  private:
   // A small web folder, and a secret file beside it (not in it) that must never be served.
-  static server::Options WriteWebFolder(const TempDir& files) {
+  static server::Options WriteWebFolder(const TempDir& files, std::string tile_url) {
     WriteFile(files.Path() / "web" / "index.html", FakeIndexHtml());
     WriteFile(files.Path() / "web" / "app.wasm", FakeWasm());
     WriteFile(files.Path() / "web" / "icon.png", NotCompressible(3000));
     WriteFile(files.Path() / "secret.txt", kSecret);
     server::Options options;
     options.web_dir = files.Path() / "web";
+    options.tile_url = std::move(tile_url);
     return options;
   }
 
@@ -140,6 +141,36 @@ TEST_CASE("the web app's front page is served at / as HTML", "[server][web]") {
   CHECK(res->body == FakeIndexHtml());
   CHECK(res->get_header_value("Cache-Control") == "no-cache");
   CHECK(res->get_header_value("X-Content-Type-Options") == "nosniff");
+}
+
+TEST_CASE("the page forbids what the app never does: other scripts, frames around it, plugins, forms", "[server][web]") {
+  TestServer server;
+  auto page = server.Client().Get("/");
+  REQUIRE(page);
+  const std::string policy = page->get_header_value("Content-Security-Policy");
+  for (const char* part : {"default-src 'self'", "script-src 'self' 'wasm-unsafe-eval';", "object-src 'none'",
+                           "frame-ancestors 'none'", "form-action 'none'", "base-uri 'self'",
+                           "connect-src 'self' https://tile.openstreetmap.org;"})
+    CHECK(policy.find(part) != std::string::npos);
+  CHECK(policy.find("unsafe-eval'") == policy.find("wasm-unsafe-eval'") + 5);  // only WebAssembly's
+  CHECK(page->get_header_value("X-Frame-Options") == "DENY");
+  CHECK(page->get_header_value("Referrer-Policy") == "strict-origin-when-cross-origin");
+  CHECK(page->get_header_value("Access-Control-Allow-Origin").empty());  // no other site may read our answers
+
+  // The API's answers are never pages: no policy of their own, the same framing rule.
+  auto health = server.Client().Get("/api/v1/health");
+  REQUIRE(health);
+  CHECK(health->get_header_value("Content-Security-Policy").empty());
+  CHECK(health->get_header_value("X-Frame-Options") == "DENY");
+}
+
+TEST_CASE("a council's own tile server is the one other site the page may ask", "[server][web]") {
+  TestServer server("https://tiles.example.gov.uk/osm/{z}/{x}/{y}.png");
+  auto page = server.Client().Get("/");
+  REQUIRE(page);
+  const std::string policy = page->get_header_value("Content-Security-Policy");
+  CHECK(policy.find("connect-src 'self' https://tiles.example.gov.uk;") != std::string::npos);
+  CHECK(policy.find("openstreetmap") == std::string::npos);
 }
 
 TEST_CASE("app.wasm is served as application/wasm, so browsers can compile it while it loads", "[server][web]") {

@@ -107,6 +107,7 @@ struct Server::State {
   WebFiles web;
   std::unique_ptr<store::MbTilesReader> tiles;  // null without --tiles
   TileSource tile_source;                       // what /api/v1/config tells the app
+  std::string page_policy;                      // the app page's Content-Security-Policy (PagePolicy)
   std::unique_ptr<RestoreGuesses> guesses = std::make_unique<RestoreGuesses>();  // per client address
   std::unique_ptr<StaffLoginTries> login_tries = std::make_unique<StaffLoginTries>();  // per client address
   std::unique_ptr<SessionJoinGuesses> join_guesses = std::make_unique<SessionJoinGuesses>();  // per client address
@@ -454,6 +455,27 @@ void SayEmptyBodyIsEmpty(const Request& req) {
     const_cast<Request&>(req).set_header("Content-Length", "0");
 }
 
+// "https://tile.openstreetmap.org" for an absolute http(s) address; "" for one on this site.
+std::string OriginOf(const std::string& url) {
+  const std::size_t scheme = url.find("://");
+  if (scheme == std::string::npos || (url.compare(0, scheme, "https") != 0 && url.compare(0, scheme, "http") != 0))
+    return {};
+  const std::size_t path = url.find('/', scheme + 3);
+  return url.substr(0, path);
+}
+
+// The Content-Security-Policy of the app's page: only our own scripts (and compiling our own
+// WebAssembly), requests to this site and to the map's tile server, no frames around it, no
+// plugins, no forms. Inline styles are allowed for the printable summary the app opens as a
+// page of its own (a blob: page keeps this policy); never inline scripts.
+std::string PagePolicy(const TileSource& tiles) {
+  std::string sources = "'self'";
+  if (const std::string tile_origin = OriginOf(tiles.url); !tile_origin.empty()) sources += " " + tile_origin;
+  return "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; connect-src " + sources + "; img-src " + sources +
+         " data: blob:; style-src 'self' 'unsafe-inline'; font-src 'self'; worker-src 'self'; manifest-src 'self'; "
+         "object-src 'none'; base-uri 'self'; form-action 'none'; frame-ancestors 'none'";
+}
+
 void Configure(Server::State& s) {
   httplib::Server& http = s.http;
   // Nagle's algorithm meets delayed ACKs without this: about 300 requests/s instead of 40,000.
@@ -503,8 +525,14 @@ void Configure(Server::State& s) {
     res.status = 500;
     WriteErrorBody(s, req, res);
   });
-  http.set_post_routing_handler([](const Request&, Response& res) {
-    res.set_header("X-Content-Type-Options", "nosniff");  // on every answer, errors too
+  http.set_post_routing_handler([&s](const Request&, Response& res) {
+    // On every answer, errors too: no guessing of types, no framing, no full addresses
+    // sent to other sites (the tile server still learns which site asks, as its rules want).
+    res.set_header("X-Content-Type-Options", "nosniff");
+    res.set_header("X-Frame-Options", "DENY");
+    res.set_header("Referrer-Policy", "strict-origin-when-cross-origin");
+    if (res.get_header_value("Content-Type").rfind("text/html", 0) == 0 && !res.has_header("Content-Security-Policy"))
+      res.set_header("Content-Security-Policy", s.page_policy);
   });
   http.set_logger([](const Request& req, const Response& res) { LogRequest(req, res); });
 }
@@ -583,6 +611,7 @@ bool Server::Start(std::string& error) {
   if (!s.options.tile_url.empty()) s.tile_source = TileSource{.url = s.options.tile_url};
   if (!s.options.tile_attribution.empty()) s.tile_source.attribution = s.options.tile_attribution;
 
+  s.page_policy = PagePolicy(s.tile_source);
   s.routes = MakeApiRoutes(s);
   Configure(s);
 
