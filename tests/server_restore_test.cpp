@@ -10,6 +10,7 @@
 #include <catch2/catch.hpp>
 
 #include <array>
+#include <functional>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -121,6 +122,18 @@ ClientPorts PortsOf(const InProcessServer& server, std::vector<HttpAnswer>& answ
     answers.push_back({id, res ? res->status : 0, res ? res->body : ""});
   };
   return ports;
+}
+
+// Runs the app's SyncTick once a (fake) second, each time with the server's answers since
+// the last, until `done` says so or `ticks` have passed.
+void TickUntil(AppState& state, ClientData& device, std::vector<HttpAnswer>& answers, double& now, int ticks,
+               const std::function<bool()>& done = [] { return false; }) {
+  for (int tick = 0; tick < ticks && !done(); ++tick) {
+    std::vector<HttpAnswer> delivered;
+    delivered.swap(answers);
+    SyncTick(state, device, delivered);
+    now += 1.0;
+  }
 }
 
 bool Earned(const core::Progress& progress, std::string_view badge_id) {
@@ -344,12 +357,7 @@ TEST_CASE("server_restore: a fresh app restoring a device's code works out the s
   actions.RestoreTyped(code);
   actions.Restore();
   ApplyActions(state, actions, *device);
-  for (int tick = 0; tick < 20 && state.restore.step != RestoreStep::Done; ++tick) {
-    std::vector<HttpAnswer> delivered;
-    delivered.swap(answers);
-    SyncTick(state, *device, delivered);
-    now += 1.0;
-  }
+  TickUntil(state, *device, answers, now, 20, [&] { return state.restore.step == RestoreStep::Done; });
   INFO(state.restore.message);
   REQUIRE(state.restore.step == RestoreStep::Done);
   CHECK(device->device_id == kDevice);
@@ -373,14 +381,7 @@ TEST_CASE("server_restore: told of a shared comment and a first place, the app's
   INFO(error);
   REQUIRE(device);
   AppState state;
-  const auto tick_until_quiet = [&] {
-    for (int tick = 0; tick < 20; ++tick) {
-      std::vector<HttpAnswer> delivered;
-      delivered.swap(answers);
-      SyncTick(state, *device, delivered);
-      now += 1.0;
-    }
-  };
+  const auto tick_until_quiet = [&] { TickUntil(state, *device, answers, now, 20); };
 
   // What the young person sent from this app: a suggestion and a rating with words.
   const std::string me = device->device_id;
@@ -462,12 +463,7 @@ TEST_CASE("server_restore: a group joined through the app counts the same on the
   actions.JoinTyped(core::DisplayRoomCode(room_code));
   actions.JoinGroup();
   ApplyActions(state, actions, *device);
-  for (int tick = 0; tick < 10 && state.group.step != GroupStep::In; ++tick) {
-    std::vector<HttpAnswer> delivered;
-    delivered.swap(answers);
-    SyncTick(state, *device, delivered);
-    now += 1.0;
-  }
+  TickUntil(state, *device, answers, now, 10, [&] { return state.group.step == GroupStep::In; });
   INFO(state.group.message);
   REQUIRE(state.group.step == GroupStep::In);
   CHECK(state.progress.counts.sessions == 1);
