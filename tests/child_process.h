@@ -94,11 +94,13 @@ class ChildProcess {
 };
 
 // safespaces-server on 127.0.0.1:`port` (0: any free one) with `data_dir`, and `web_dir`
-// unless it is empty.
+// unless it is empty. Without sync's limits: the programs using it play many phones from one
+// address (the limits have their own tests in server_sync_tests).
 inline std::vector<std::string> SafeSpacesServerArgs(const std::string& binary, int port,
                                                      const std::filesystem::path& data_dir,
                                                      const std::filesystem::path& web_dir = {}) {
-  std::vector<std::string> argv = {binary, "--port", std::to_string(port), "--data", data_dir.string()};
+  std::vector<std::string> argv = {binary, "--port", std::to_string(port), "--data", data_dir.string(),
+                                   "--no-sync-limits"};
   if (!web_dir.empty()) argv.insert(argv.end(), {"--web", web_dir.string()});
   return argv;
 }

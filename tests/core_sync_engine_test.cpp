@@ -50,6 +50,25 @@ TEST_CASE("failures back off, grow, stop growing at the cap, and never give up",
   CHECK(previous_delay >= timing.max_retry_seconds * 0.99);
 }
 
+TEST_CASE("when the server asks a device to wait, it waits at least that long and says why; then all is as before",
+          "[core][sync][limits]") {
+  SyncEngine engine;
+  engine.SetWaitingCount(3);
+  engine.Started(0.0);
+  engine.Failed(0.0, 0.0, 60.0);
+  CHECK(engine.Status(1.0) == SyncStatus::SlowDown);
+  CHECK(core::SyncStatusText(engine.Status(1.0)).find("Saved on this device") == 0);  // nothing is lost, it says
+  CHECK_FALSE(engine.ShouldSync(59.0));
+  REQUIRE(engine.ShouldSync(60.0));
+  engine.Started(60.0);
+  engine.Failed(60.0, 0.0);  // an ordinary failure next: the ordinary words
+  CHECK(engine.Status(61.0) == SyncStatus::WillRetry);
+  engine.Started(100.0);
+  engine.Succeeded(100.0, 3, false);
+  engine.SetWaitingCount(0);
+  CHECK(engine.Status(101.0) == SyncStatus::JustSent);
+}
+
 TEST_CASE("coming back online cancels the wait", "[core][sync]") {
   SyncEngine engine;
   engine.SetWaitingCount(1);

@@ -9,6 +9,7 @@
 
 #include <array>
 #include <cctype>
+#include <cstdio>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -143,12 +144,38 @@ TEST_CASE("wrong codes and bad joins are 4xx JSON in plain words", "[server][ses
   CHECK(create(json::object()).status == 400);
 }
 
-TEST_CASE("join tries are limited per address", "[server][session]") {
+// A device id of its own for the i-th phone.
+std::string DeviceNumber(int i) {
+  char id[40];
+  std::snprintf(id, sizeof id, "0b6f1d7e-8a3c-4f2b-9c1d-%012x", i);
+  return id;
+}
+
+TEST_CASE("join tries are limited per address, whatever device ids a script makes up", "[server][session][limits]") {
   InProcessServer server;
-  int last = 0;
-  for (int i = 0; i < server::kJoinGuessesPerWindow + 1; ++i)
-    last = Call(server, "POST", "/api/v1/sessions/join", JoinBody("ACDEFG", kDeviceA, "Brave Otter")).status;
-  CHECK(last == 429);
+  for (int i = 0; i < server::kJoinGuessesPerWindow; ++i)
+    REQUIRE(Call(server, "POST", "/api/v1/sessions/join", JoinBody("ACDEFG", DeviceNumber(i), "Brave Otter")).status ==
+            404);
+  const Answer refused = Call(server, "POST", "/api/v1/sessions/join", JoinBody("ACDEFG", DeviceNumber(999), "Brave Otter"));
+  CHECK(refused.status == 429);
+  CHECK(refused.body["error"]["message"] == "That was a lot of tries in a short time. Please wait a minute, then try again.");
+}
+
+TEST_CASE("one device gets a few join tries a minute, even from many addresses behind a proxy",
+          "[server][session][limits]") {
+  server::Options options;
+  options.trust_proxy = true;
+  InProcessServer server(options);
+  httplib::Client http = server.Client();
+  auto join_from = [&](const std::string& address, const std::string& device) {
+    auto res = http.Post("/api/v1/sessions/join", {{"X-Real-IP", address}}, JoinBody("ACDEFG", device, "Brave Otter"),
+                         "application/json");
+    REQUIRE(res);
+    return res->status;
+  };
+  for (int i = 0; i < server::kJoinTriesPerDevice; ++i) CHECK(join_from("10.1.0." + std::to_string(i), kDeviceA) == 404);
+  CHECK(join_from("10.2.0.1", kDeviceA) == 429);
+  CHECK(join_from("10.2.0.1", kDeviceB) == 404);  // a friend's phone on that Wi-Fi still may try
 }
 
 TEST_CASE("room codes never hold look-alike characters, over many sessions", "[server][session]") {

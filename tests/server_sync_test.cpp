@@ -17,6 +17,7 @@
 #include "core/codec.h"
 #include "core/sync_protocol.h"
 #include "server/options.h"
+#include "server/sync_api.h"
 #include "server/server.h"
 #include "store/database.h"
 #include "store/server_store.h"
@@ -522,4 +523,97 @@ TEST_CASE("a big page of places goes gzipped to a phone that accepts it, and unp
   CHECK(packed->get_header_value("Vary") == "Accept-Encoding");
   CHECK(packed->body.size() < plain->body.size() / 3);
   CHECK(Gunzip(packed->body) == plain->body);
+}
+
+namespace {
+
+// A sync of `count` new ratings from `device` (ids from `first_id` on), from `address` when
+// given (the server trusts X-Real-IP only with --trust-proxy).
+httplib::Result SyncRatings(httplib::Client& http, const std::string& device, std::uint64_t first_id, int count,
+                            const std::string& address = "") {
+  json list = json::array();
+  for (int i = 0; i < count; ++i)
+    list.push_back(core::ToJson(Item(RatingNow(Uuid(first_id + static_cast<std::uint64_t>(i)), kPlace, device))));
+  httplib::Headers headers;
+  if (!address.empty()) headers.emplace("X-Real-IP", address);
+  return http.Post("/api/v1/sync", headers, core::DumpJson({{"device_id", device}, {"items", list}}),
+                   "application/json");
+}
+
+void CheckTooMany(const httplib::Result& res) {
+  REQUIRE(res);
+  INFO(res->body);
+  CHECK(res->status == 429);
+  CHECK(res->get_header_value("Retry-After") == "60");
+  const std::optional<core::ApiError> error = core::ErrorFromJson(res->body);
+  REQUIRE(error);
+  CHECK(error->code == core::ErrorCode::TooManyRequests);
+  CHECK(error->message.find("saved on this device") != std::string::npos);  // nothing is lost: it says so
+}
+
+}  // namespace
+
+TEST_CASE("a device that sends very many new things in an hour is asked to wait, in words, and nothing of it is kept",
+          "[server][sync][limits]") {
+  SyncServer server;
+  REQUIRE(server.Sync({Item(MakeSuggestion(kPlace, kOtherDevice, Uuid(0x900), 1))}, kOtherDevice).status == 200);
+  httplib::Client http = server.Client();
+  const int per_batch = core::kMaxItemsPerSync;
+  int sent = 0;
+  for (; sent < server::kNewItemsPerDevicePerHour; sent += per_batch) {
+    auto res = SyncRatings(http, kDevice, 0x10000 + static_cast<std::uint64_t>(sent), per_batch);
+    REQUIRE(res);
+    REQUIRE(res->status == 200);
+  }
+  const int counted = server.Counts().ratings;
+  CheckTooMany(SyncRatings(http, kDevice, 0x20000, 5));
+  CHECK(server.Counts().ratings == counted);  // the refused batch left nothing behind
+
+  // The same device may still pull the map; another device on the same Wi-Fi may still send.
+  CHECK(server.Sync({}, kDevice).status == 200);
+  auto other = SyncRatings(http, Uuid(0xD3), 0x30000, 3);
+  REQUIRE(other);
+  CHECK(other->status == 200);
+}
+
+TEST_CASE("sync requests per address are limited; behind a trusted proxy each client counts alone, "
+          "and a forged address header helps nobody",
+          "[server][sync][limits]") {
+  SECTION("straight to the server: X-Real-IP is ignored") {
+    InProcessServer server;
+    httplib::Client http = server.Client();
+    for (int i = 0; i < server::kSyncsPerAddressPerMinute; ++i) {
+      auto res = SyncRatings(http, kDevice, 0, 0, "10.0.0." + std::to_string(i % 250));
+      REQUIRE(res);
+      REQUIRE(res->status == 200);
+    }
+    CheckTooMany(SyncRatings(http, kDevice, 0, 0, "10.9.9.9"));
+  }
+  SECTION("behind a proxy started with --trust-proxy") {
+    server::Options options;
+    options.trust_proxy = true;
+    InProcessServer server(options);
+    httplib::Client http = server.Client();
+    for (int i = 0; i < server::kSyncsPerAddressPerMinute; ++i) {
+      auto res = SyncRatings(http, kDevice, 0, 0, "10.0.0.1");
+      REQUIRE(res);
+      REQUIRE(res->status == 200);
+    }
+    CheckTooMany(SyncRatings(http, kDevice, 0, 0, "10.0.0.1"));
+    auto neighbour = SyncRatings(http, kOtherDevice, 0, 0, "10.0.0.2");
+    REQUIRE(neighbour);
+    CHECK(neighbour->status == 200);
+  }
+}
+
+TEST_CASE("a server started for load tests has no sync limits", "[server][sync][limits]") {
+  server::Options options;
+  options.sync_limits = false;
+  InProcessServer server(options);
+  httplib::Client http = server.Client();
+  for (int sent = 0; sent <= server::kNewItemsPerDevicePerHour; sent += core::kMaxItemsPerSync) {
+    auto res = SyncRatings(http, kDevice, 0x10000 + static_cast<std::uint64_t>(sent), core::kMaxItemsPerSync);
+    REQUIRE(res);
+    CHECK(res->status == 200);
+  }
 }

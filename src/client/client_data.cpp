@@ -682,7 +682,8 @@ void HandleSyncAnswer(AppState& state, ClientData& data, const HttpAnswer& answe
   if (answer.status != 200) {
     std::array<std::uint8_t, 1> jitter{};
     data.ports.random_bytes(jitter);
-    data.sync.Failed(now, jitter[0] / 256.0);
+    constexpr double kServerWaitSeconds = 60.0;  // the server's Retry-After on every 429
+    data.sync.Failed(now, jitter[0] / 256.0, answer.status == 429 ? kServerWaitSeconds : 0.0);
     return;
   }
   core::Parsed<core::SyncAnswer> parsed = core::ParseSyncAnswer(answer.body);

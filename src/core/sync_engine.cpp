@@ -25,18 +25,20 @@ void SyncEngine::Started(double) { in_flight_ = true; }
 void SyncEngine::Succeeded(double now, int sent, bool more) {
   in_flight_ = false;
   failures_ = 0;
+  told_to_wait_ = false;
   pull_now_ = more;
   last_success_ = now;
   next_attempt_ = now;
   if (sent > 0) last_sent_at_ = now;
 }
 
-void SyncEngine::Failed(double now, double jitter01) {
+void SyncEngine::Failed(double now, double jitter01, double server_wait_seconds) {
   in_flight_ = false;
   ++failures_;
   const double base = timing_.first_retry_seconds * std::pow(2.0, std::min(failures_ - 1, 16));
   const double delay = std::min(base, timing_.max_retry_seconds) * (0.75 + 0.5 * std::clamp(jitter01, 0.0, 1.0));
-  next_attempt_ = now + delay;
+  told_to_wait_ = server_wait_seconds > 0.0;
+  next_attempt_ = now + std::max(delay, server_wait_seconds * (1.0 + 0.5 * std::clamp(jitter01, 0.0, 1.0)));
 }
 
 SyncStatus SyncEngine::Status(double now) const {
@@ -44,7 +46,7 @@ SyncStatus SyncEngine::Status(double now) const {
     if (!saved_on_device_) return SyncStatus::SavingOnDevice;
     if (in_flight_) return SyncStatus::Sending;
     if (!online_) return SyncStatus::WaitingForOnline;
-    if (failures_ > 0) return SyncStatus::WillRetry;
+    if (failures_ > 0) return told_to_wait_ ? SyncStatus::SlowDown : SyncStatus::WillRetry;
     return SyncStatus::Sending;  // about to start
   }
   if (now - last_sent_at_ < timing_.just_sent_seconds) return SyncStatus::JustSent;
@@ -58,6 +60,7 @@ std::string_view SyncStatusText(SyncStatus status) {
     case SyncStatus::WaitingForOnline: return "Saved on this device. It will send when you are online.";
     case SyncStatus::Sending: return "Saved on this device. Sending now...";
     case SyncStatus::WillRetry: return "Saved on this device. We will try to send it again soon.";
+    case SyncStatus::SlowDown: return "Saved on this device. Lots was sent just now, so it will send in a few minutes.";
     case SyncStatus::JustSent: return "Sent! Thank you.";
   }
   return "";

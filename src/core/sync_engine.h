@@ -14,6 +14,7 @@ enum class SyncStatus {
   WaitingForOnline,  // saved on the device; no connection
   Sending,           // a request is on its way
   WillRetry,         // saved on the device; the last try failed, another is planned
+  SlowDown,          // saved on the device; the server asked it to wait (too much sent at once)
   JustSent,          // the last items went a moment ago
 };
 
@@ -41,8 +42,9 @@ class SyncEngine {
   // another round is needed straight away (more items, or another page of changes).
   void Succeeded(double now, int sent, bool more);
   // No answer, or an answer that was not a success. `jitter01` in [0,1) spreads retries of
-  // many devices in one room.
-  void Failed(double now, double jitter01);
+  // many devices in one room. `server_wait_seconds` > 0: the server said to wait that long
+  // (429), so the next try is no sooner, and the status says why.
+  void Failed(double now, double jitter01, double server_wait_seconds = 0.0);
 
   SyncStatus Status(double now) const;
   bool InFlight() const { return in_flight_; }
@@ -57,6 +59,7 @@ class SyncEngine {
   bool pull_now_ = true;          // pull once at start
   int waiting_ = 0;
   int failures_ = 0;
+  bool told_to_wait_ = false;     // the last failure was the server asking to slow down
   double next_attempt_ = 0.0;     // seconds, on the caller's clock
   double last_success_ = -1e9;
   double last_sent_at_ = -1e9;

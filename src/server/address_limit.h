@@ -1,6 +1,7 @@
-// How many requests of one kind each client address made in the last window, so guessing
-// endpoints (restore codes, staff logins) can say "please wait". In memory only: never
-// logged, gone at restart. Start at AddressLimit::Allow.
+// How many requests (or items) of one kind each client address, or each device, made in the
+// last window, so guessing endpoints (restore codes, staff logins, room codes) and sync can
+// say "please wait" instead of dropping anything silently. In memory only: never logged,
+// gone at restart. Start at AddressLimit::Allow.
 #pragma once
 #include <cstdint>
 #include <deque>
@@ -20,7 +21,15 @@ class AddressLimit {
   // Counts a request from `address` at `now`; false when it is one too many.
   bool Allow(const std::string& address, std::int64_t now_unix_seconds);
 
+  // For things counted after they happen (items a sync accepted): Full says whether `key`
+  // has used its window up, Add counts `count` more at `now`.
+  bool Full(const std::string& key, std::int64_t now_unix_seconds);
+  void Add(const std::string& key, std::int64_t now_unix_seconds, int count);
+
  private:
+  // The times in the window of `key`'s requests, oldest first; call with mutex_ held.
+  std::deque<std::int64_t>& RecentOf(const std::string& key, std::int64_t now_unix_seconds);
+
   const int per_window_;
   const std::int64_t window_seconds_;
   std::mutex mutex_;

@@ -14,6 +14,13 @@ std::optional<int> ParsePort(std::string_view text) {
   return port;
 }
 
+std::optional<int> ParseDays(std::string_view text) {
+  int days = -1;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), days);
+  if (error != std::errc() || end != text.data() + text.size() || days < 1 || days > 3650) return std::nullopt;
+  return days;
+}
+
 // "https://host[:port][/path]" without a trailing slash, or nullopt when it is not one.
 std::optional<std::string> ParsePublicUrl(std::string_view text) {
   while (text.ends_with('/')) text.remove_suffix(1);
@@ -31,7 +38,9 @@ std::optional<std::string> ParsePublicUrl(std::string_view text) {
 std::string_view UsageText() {
   return "Usage: safespaces-server [--port N] [--host ADDRESS] [--data DIR] [--web DIR]\n"
          "                        [--tiles FILE.mbtiles] [--tile-url URL --tile-attribution TEXT]\n"
-         "                        [--public-url URL]\n"
+         "                        [--public-url URL] [--trust-proxy] [--no-sync-limits]\n"
+         "                        [--keep-rejected-days N]\n"
+         "                        [--log-dir DIR] [--log-days N]\n"
          "\n"
          "Runs the Safe Spaces server: the API under /api/v1 and the web app.\n"
          "\n"
@@ -51,6 +60,15 @@ std::string_view UsageText() {
          "  --public-url URL  how phones reach this server (https://safespaces.example.org): the\n"
          "                  start of the join links in sessions' QR codes (default: the address\n"
          "                  the youth worker's browser used)\n"
+         "  --trust-proxy   behind a reverse proxy on this computer (deploy/nginx/): count each\n"
+         "                  client for the rate limits by the proxy's X-Real-IP header\n"
+         "  --no-sync-limits  let any device and address sync as much as it likes: for load\n"
+         "                  tests on a closed machine only\n"
+         "  --keep-rejected-days N  days a suggestion that was not added, and the words of a\n"
+         "                  hidden comment, are kept before they are deleted (default 90)\n"
+         "  --log-dir DIR   also write the log to DIR, one file a day (it never holds IP\n"
+         "                  addresses, user agents or anything young people wrote)\n"
+         "  --log-days N    days of log files to keep in --log-dir (default 7)\n"
          "  --help          show this help\n"
          "\n"
          "When it is ready it prints one line: Safe Spaces is running on http://HOST:PORT/\n"
@@ -76,8 +94,17 @@ CommandLine ParseCommandLine(int argc, const char* const* argv) {
       name = arg.substr(0, equals);
       value = arg.substr(equals + 1);
     }
+    if (arg == "--trust-proxy") {
+      result.options.trust_proxy = true;
+      continue;
+    }
+    if (arg == "--no-sync-limits") {
+      result.options.sync_limits = false;
+      continue;
+    }
     if (name != "--port" && name != "--host" && name != "--data" && name != "--web" && name != "--tiles" &&
-        name != "--tile-url" && name != "--tile-attribution" && name != "--public-url")
+        name != "--tile-url" && name != "--tile-attribution" && name != "--public-url" &&
+        name != "--keep-rejected-days" && name != "--log-dir" && name != "--log-days")
       return fail("Unknown option '" + std::string(arg) + "'.");
     if (!value) {
       if (i + 1 >= argc) return fail("Option " + std::string(name) + " needs a value after it.");
@@ -100,6 +127,13 @@ CommandLine ParseCommandLine(int argc, const char* const* argv) {
           value->find("{y}") == std::string_view::npos)
         return fail("The tile address must have {z}, {x} and {y} in it, like https://tiles.example/{z}/{x}/{y}.png");
       result.options.tile_url = std::string(*value);
+    } else if (name == "--keep-rejected-days" || name == "--log-days") {
+      std::optional<int> days = ParseDays(*value);
+      if (!days) return fail("Option " + std::string(name) + " must be a number of days from 1 to 3650, not '" +
+                             std::string(*value) + "'.");
+      (name == "--log-days" ? result.options.log_days : result.options.keep_rejected_days) = *days;
+    } else if (name == "--log-dir") {
+      result.options.log_dir = std::filesystem::path(std::string(*value));
     } else if (name == "--tile-attribution") {
       result.options.tile_attribution = std::string(*value);
     } else if (name == "--public-url") {

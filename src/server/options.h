@@ -1,5 +1,6 @@
 // The server's command line: --port, --host, --data, --web, --tiles, --tile-url,
-// --tile-attribution, --public-url, --help. Parsing only;
+// --tile-attribution, --public-url, --trust-proxy, --no-sync-limits, --keep-rejected-days, --log-dir,
+// --log-days, --help. Parsing only;
 // main.cpp decides what to do with the result. Start at ParseCommandLine.
 #pragma once
 #include <filesystem>
@@ -21,6 +22,19 @@ struct Options {
   // How people reach this server ("https://safespaces.example.org", no trailing slash):
   // the start of the join links in sessions' QR codes. Empty: from each request's Host.
   std::string public_url;
+  // Behind a reverse proxy (deploy/nginx/) every request comes from 127.0.0.1: with this, the
+  // rate limits count each client by the proxy's X-Real-IP header instead. Never stored.
+  bool trust_proxy = false;
+  // Sync's limits per device and per address (server/sync_api.h SyncLimits). Off only for
+  // load tests on a closed machine (--no-sync-limits), where one program plays many phones.
+  bool sync_limits = true;
+  // Days a suggestion officers did not add, and the words of a hidden comment, are kept (so
+  // the young person can see why) before the server deletes them for good.
+  int keep_rejected_days = 90;
+  // A folder for the log as one file a day (safespaces-YYYY-MM-DD.log), deleting files older
+  // than log_days. Empty: the log goes to stderr only, and its keeper (journald) decides.
+  std::filesystem::path log_dir;
+  int log_days = 7;
 };
 
 inline constexpr const char* kOsmTileUrl = "https://tile.openstreetmap.org/{z}/{x}/{y}.png";

@@ -110,7 +110,8 @@ struct Server::State {
   std::string page_policy;                      // the app page's Content-Security-Policy (PagePolicy)
   std::unique_ptr<RestoreGuesses> guesses = std::make_unique<RestoreGuesses>();  // per client address
   std::unique_ptr<StaffLoginTries> login_tries = std::make_unique<StaffLoginTries>();  // per client address
-  std::unique_ptr<SessionJoinGuesses> join_guesses = std::make_unique<SessionJoinGuesses>();  // per client address
+  std::unique_ptr<SessionJoinGuesses> join_guesses = std::make_unique<SessionJoinGuesses>();  // per address and device
+  std::unique_ptr<SyncLimits> sync_limits;  // per address and device; null with --no-rate-limits
   std::vector<ApiRoute> routes;
   HttpServer http;
   int port = 0;
@@ -135,10 +136,22 @@ std::int64_t UnixNow() {
   return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
 }
 
+// Who is asking, for the rate limits only (never stored or logged): the peer's address, or
+// behind a trusted reverse proxy the address the proxy saw. A forged header without
+// --trust-proxy changes nothing; a silly one is cut short so it cannot grow the limit's map.
+std::string ClientAddress(const Server::State& s, const Request& req) {
+  if (s.options.trust_proxy) {
+    std::string forwarded = req.get_header_value("X-Real-IP");
+    if (!forwarded.empty()) return forwarded.substr(0, 64);
+  }
+  return req.remote_addr;
+}
+
 // The error, if there is one, as JSON with the status core::HttpStatusFor gives it.
 bool SentError(Response& res, const std::optional<core::ApiError>& error) {
   if (!error) return false;
   res.status = core::HttpStatusFor(error->code);
+  if (res.status == 429) res.set_header("Retry-After", "60");  // seconds; every limit's window is a minute or more
   SendJson(res, core::ErrorToJson(*error));
   return true;
 }
@@ -175,17 +188,19 @@ std::vector<ApiRoute> MakeApiRoutes(const Server::State& s) {
          Send(req, res, GetPlaces(*s.readers, Param(req, "since"), Param(req, "limit")));
        }},
       {Method::Post, "/api/v1/sync",
-       [&s](const Request& req, Response& res) { Send(req, res, PostSync(*s.writer, *s.readers, req.body, UnixNow())); }},
+       [&s](const Request& req, Response& res) {
+         Send(req, res, PostSync(*s.writer, *s.readers, req.body, UnixNow(), s.sync_limits.get(), ClientAddress(s, req)));
+       }},
       {Method::Post, "/api/v1/restore",
        [&s](const Request& req, Response& res) {
-         Send(req, res, PostRestore(*s.readers, *s.guesses, req.remote_addr, req.body, UnixNow()));
+         Send(req, res, PostRestore(*s.readers, *s.guesses, ClientAddress(s, req), req.body, UnixNow()));
        }},
       {Method::Post, "/api/v1/restore-code",
        [&s](const Request& req, Response& res) { Send(req, res, PostRestoreCode(*s.writer, req.body, UnixNow())); }},
       // Staff (officers, youth workers): every staff endpoint starts with RequireStaff.
       {Method::Post, "/api/v1/staff/login",
        [&s](const Request& req, Response& res) {
-         Send(req, res, PostStaffLogin(*s.writer, *s.readers, *s.login_tries, req.remote_addr, req.body, UnixNow()));
+         Send(req, res, PostStaffLogin(*s.writer, *s.readers, *s.login_tries, ClientAddress(s, req), req.body, UnixNow()));
        }},
       {Method::Post, "/api/v1/staff/logout",
        [&s](const Request& req, Response& res) {
@@ -202,7 +217,7 @@ std::vector<ApiRoute> MakeApiRoutes(const Server::State& s) {
        }},
       {Method::Post, "/api/v1/sessions/join",
        [&s](const Request& req, Response& res) {
-         Send(req, res, PostSessionJoin(*s.writer, *s.join_guesses, req.remote_addr, req.body, UnixNow()));
+         Send(req, res, PostSessionJoin(*s.writer, *s.join_guesses, ClientAddress(s, req), req.body, UnixNow()));
        }},
       {Method::Post, "/api/v1/sessions/leave",
        [&s](const Request& req, Response& res) { Send(req, res, PostSessionLeave(*s.writer, req.body, UnixNow())); }},
@@ -554,7 +569,10 @@ std::string BindError(const Options& options, int bind_errno) {
 
 }  // namespace
 
-Server::Server(Options options) : state_(std::make_unique<State>()) { state_->options = std::move(options); }
+Server::Server(Options options) : state_(std::make_unique<State>()) {
+  state_->options = std::move(options);
+  if (state_->options.sync_limits) state_->sync_limits = std::make_unique<SyncLimits>();
+}
 
 Server::~Server() {
   if (state_->bound && !state_->run_started) state_->http.CloseUnusedListener();

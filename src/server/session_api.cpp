@@ -135,9 +135,9 @@ Reply PostSession(GroupCommitWriter& writer, ReaderPool& readers, std::string_vi
 Reply PostSessionJoin(GroupCommitWriter& writer, SessionJoinGuesses& guesses, const std::string& address,
                       std::string_view body, std::int64_t now_unix_seconds) {
   // Every request counts, readable or not: otherwise the limit is easy to step around.
-  if (!guesses.Allow(address, now_unix_seconds))
-    return {"", core::ApiError{core::ErrorCode::TooManyRequests,
-                               "That was a lot of tries in a short time. Please wait a minute, then try again.", ""}};
+  const core::ApiError too_many{core::ErrorCode::TooManyRequests,
+                                "That was a lot of tries in a short time. Please wait a minute, then try again.", ""};
+  if (!guesses.by_address.Allow(address, now_unix_seconds)) return {"", too_many};
   json doc;
   if (std::optional<core::ApiError> error = ReadSessionRequest(body, doc)) return {"", std::move(*error)};
   std::string typed, device_id, nickname;
@@ -147,6 +147,7 @@ Reply PostSessionJoin(GroupCommitWriter& writer, SessionJoinGuesses& guesses, co
   if (!reading.code) return {"", core::ApiError{core::ErrorCode::InvalidField, reading.message, "room_code"}};
   if (auto error = ReadSessionText(doc, "device_id", true, "Please say which device this is (\"device_id\").", device_id))
     return {"", std::move(*error)};
+  if (!guesses.by_device.Allow(device_id, now_unix_seconds)) return {"", too_many};
   if (auto error = ReadSessionText(doc, "nickname", true, "Please choose a nickname in the app first.", nickname))
     return {"", std::move(*error)};
 

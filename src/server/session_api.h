@@ -22,14 +22,16 @@ namespace server {
 inline constexpr std::size_t kMaxSessionBodyBytes = 2048;  // bytes in a session request; more is 413
 inline constexpr int kJoinGuessesPerWindow = 120;          // join tries per client address per window
 inline constexpr std::int64_t kJoinWindowSeconds = 60;     // seconds
+inline constexpr int kJoinTriesPerDevice = 10;             // join tries per device per window
 
 // How many join tries each client address may make in a window: a group on one room's
 // Wi-Fi shares an address (30 young people and their slips), so it is more generous than
 // restore codes. Guessing stays hopeless: 120 tries a minute against the few open codes
-// among 25^6 would take many years to hit one.
-class SessionJoinGuesses : public AddressLimit {
- public:
-  SessionJoinGuesses() : AddressLimit(kJoinGuessesPerWindow, kJoinWindowSeconds) {}
+// among 25^6 would take many years to hit one. One device gets far fewer tries: enough for
+// a few typos, not for a script.
+struct SessionJoinGuesses {
+  AddressLimit by_address{kJoinGuessesPerWindow, kJoinWindowSeconds};
+  AddressLimit by_device{kJoinTriesPerDevice, kJoinWindowSeconds};
 };
 
 // POST /api/v1/sessions {"name", "theme"?, "area"?} by a youth worker or officer.

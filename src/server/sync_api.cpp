@@ -35,6 +35,7 @@
 
 #include "core/sync_protocol.h"
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 #include <utility>
 #include <vector>
@@ -253,9 +254,25 @@ Reply GetPlaces(ReaderPool& readers, const std::optional<std::string>& since, co
   return {PageAnswer("{", *page), std::nullopt};
 }
 
-Reply PostSync(GroupCommitWriter& writer, ReaderPool& readers, std::string_view body, std::int64_t now_unix_seconds) {
+Reply PostSync(GroupCommitWriter& writer, ReaderPool& readers, std::string_view body, std::int64_t now_unix_seconds,
+               SyncLimits* limits, const std::string& address) {
+  // Every request counts, readable or not, as for the guessing endpoints.
+  if (limits && !limits->requests_by_address.Allow(address, now_unix_seconds))
+    return {"", core::ApiError{core::ErrorCode::TooManyRequests,
+                               "The server is very busy with this Wi-Fi just now. Your places are saved on this "
+                               "device and will be sent in a minute.",
+                               ""}};
   SyncRequest request;
   if (std::optional<core::ApiError> error = ReadSyncRequest(body, request)) return {"", std::move(*error)};
+  const bool sends_items = std::any_of(request.entries.begin(), request.entries.end(),
+                                       [](const SyncRequest::Entry& entry) { return entry.item.has_value(); });
+  if (limits && sends_items &&
+      (limits->items_by_device.Full(request.device_id, now_unix_seconds) ||
+       limits->items_by_address.Full(address, now_unix_seconds)))
+    return {"", core::ApiError{core::ErrorCode::TooManyRequests,
+                               "You have sent a lot in a short time. Thank you! Your places are saved on this device "
+                               "and will be sent a bit later.",
+                               ""}};
 
   // Rejected-on-sight items keep their result; the rest are decided by the store, in order.
   std::vector<store::SyncResult> results(request.entries.size());
@@ -272,6 +289,13 @@ Reply PostSync(GroupCommitWriter& writer, ReaderPool& readers, std::string_view 
     return true;
   });
   if (!committed) return {"", OurFault()};
+  if (limits) {
+    const int accepted = static_cast<int>(std::count_if(results.begin(), results.end(), [](const store::SyncResult& r) {
+      return r.outcome == store::SyncOutcome::Accepted;
+    }));
+    limits->items_by_device.Add(request.device_id, now_unix_seconds, accepted);
+    limits->items_by_address.Add(address, now_unix_seconds, accepted);
+  }
 
   // Every "accepted" below is already on disk.
   json list = json::array();

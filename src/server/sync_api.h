@@ -13,6 +13,7 @@
 
 #include "core/api_error.h"
 #include "core/validation.h"
+#include "server/address_limit.h"
 #include "server/data_access.h"
 
 namespace server {
@@ -21,6 +22,21 @@ namespace server {
 
 inline constexpr std::size_t kMaxSyncBodyBytes = 256 * 1024;  // bytes in one POST /api/v1/sync body; more is 413
 inline constexpr int kMaxJsonDepth = 16;                      // objects and lists inside each other; ours need 5
+
+inline constexpr int kSyncsPerAddressPerMinute = 600;    // sync requests per client address a minute
+inline constexpr int kNewItemsPerDevicePerHour = 200;    // new ratings, suggestions, withdrawals per device an hour
+inline constexpr int kNewItemsPerAddressPerHour = 1500;  // the same per client address (a group on one Wi-Fi)
+
+// How much one device and one address may send, so a script cannot flood the officers'
+// queue or the database. A young person in a busy group session sends a few a minute; a
+// class of 30 on one school Wi-Fi shares an address, hence the generous address figures.
+// An answer over a limit is a 429 in words; the phone keeps its items and sends them later.
+// The item limits are counted after the write, so one batch may go over by its own size.
+struct SyncLimits {
+  AddressLimit requests_by_address{kSyncsPerAddressPerMinute, 60};
+  AddressLimit items_by_device{kNewItemsPerDevicePerHour, 3600};
+  AddressLimit items_by_address{kNewItemsPerAddressPerHour, 3600};
+};
 
 // What an endpoint answers: JSON text with 200, or an error.
 struct Reply {
@@ -48,7 +64,8 @@ core::ApiError OurFault();
 // GET /api/v1/places?since=CURSOR&limit=N (both optional).
 Reply GetPlaces(ReaderPool& readers, const std::optional<std::string>& since, const std::optional<std::string>& limit);
 
-// POST /api/v1/sync with `body` as sent.
-Reply PostSync(GroupCommitWriter& writer, ReaderPool& readers, std::string_view body, std::int64_t now_unix_seconds);
+// POST /api/v1/sync with `body` as sent, from `address`, held to `limits` (none when null).
+Reply PostSync(GroupCommitWriter& writer, ReaderPool& readers, std::string_view body, std::int64_t now_unix_seconds,
+               SyncLimits* limits = nullptr, const std::string& address = "");
 
 }  // namespace server
