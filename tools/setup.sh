@@ -21,6 +21,7 @@ DEBIAN_PACKAGES=(
   libsodium-dev libqrencode-dev libpng-dev libssl-dev ca-certificates
   chromium nodejs npm xvfb xauth imagemagick
   fonts-materialdesignicons-webfont fonts-opendyslexic woff2
+  nginx curl  # the HTTPS example's test (deploy/nginx/): nginx runs there with its own config
 )
 
 TOTAL_STEPS=6
@@ -41,8 +42,9 @@ step_debian_packages() {
     return
   fi
   say "installing: ${missing[*]}"
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${missing[@]}" \
-    || { as_root apt-get update && as_root env DEBIAN_FRONTEND=noninteractive \
+  # RUNLEVEL=1: a package with a service (nginx) is installed without starting it.
+  as_root env DEBIAN_FRONTEND=noninteractive RUNLEVEL=1 apt-get install -y --no-install-recommends "${missing[@]}" \
+    || { as_root apt-get update && as_root env DEBIAN_FRONTEND=noninteractive RUNLEVEL=1 \
          apt-get install -y --no-install-recommends "${missing[@]}"; }
 }
 
