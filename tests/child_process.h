@@ -72,6 +72,22 @@ class ChildProcess {
     pid_ = -1;
   }
 
+  // Waits up to `timeout` for it to end by itself: its exit code (128 + the signal's number
+  // when a signal ended it), or -1 if it is still running (it is then left running).
+  int WaitForExit(std::chrono::milliseconds timeout) {
+    if (pid_ <= 0) return -1;
+    const auto deadline = std::chrono::steady_clock::now() + timeout;
+    for (;;) {
+      int status = 0;
+      if (waitpid(pid_, &status, WNOHANG) == pid_) {
+        pid_ = -1;
+        return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+      }
+      if (std::chrono::steady_clock::now() > deadline) return -1;
+      usleep(5000);
+    }
+  }
+
   // SIGTERM, then SIGKILL if it has not exited within `grace`. True if it exited by itself.
   bool Stop(std::chrono::milliseconds grace) {
     if (pid_ <= 0) return true;

@@ -2,7 +2,8 @@
 // safespaces-server takes thousands of ratings from several keep-alive clients at once
 // while it is killed with SIGKILL and restarted on the same port, again and again. Each
 // client retries a batch, with the same ids, until it is answered. After every kill the
-// database must hold every id acknowledged so far; at the end every item exactly once.
+// database must hold every id acknowledged so far and pass SQLite's own checks
+// (PRAGMA integrity_check, foreign_key_check); at the end every item exactly once.
 // Loopback only; bounded in time. Start at the TEST_CASE, then Client::Run.
 #include <httplib.h>
 #include <catch2/catch.hpp>
@@ -22,6 +23,7 @@
 #include "child_process.h"
 #include "core/codec.h"
 #include "core/profile.h"
+#include "store/backup.h"
 #include "store/database.h"
 #include "store/server_store.h"
 #include "store_sync_samples.h"
@@ -236,6 +238,7 @@ TEST_CASE("killed and restarted again and again under load, the server loses not
       for (const std::string& id : acknowledged) missing += stored.count(id) ? 0 : 1;
       INFO("after kill " << kills + 1);
       CHECK(missing == 0);
+      CHECK(store::IntegrityProblems(db) == "");  // integrity_check "ok", foreign_key_check empty
       checked_at_kills += acknowledged.size();
     }
     server = StartOn(port, data_dir);
@@ -256,6 +259,8 @@ TEST_CASE("killed and restarted again and again under load, the server loses not
   std::string error;
   const std::optional<store::ServerCounts> counts = store::CountRows(db, error);
   REQUIRE(counts);
+  // Every page and index sound, and no row pointing at one that is not there.
+  CHECK(store::IntegrityProblems(db) == "");
 
   // Every item a client made was acknowledged in the end, and is there exactly once.
   CHECK(static_cast<int>(ledger.acknowledged.size()) == ledger.items);
@@ -281,7 +286,7 @@ TEST_CASE("killed and restarted again and again under load, the server loses not
   WARN("crash test: " << ledger.items << " items (" << ledger.rating_ids.size() << " ratings, "
                       << ledger.withdrawn_ids.size() << " withdrawn) from " << kClients << " clients in "
                       << ledger.requests << " requests, " << ledger.unanswered << " sent again; " << kills << " kills ("
-                      << checked_at_kills << " acknowledged ids checked at the kills); " << duration.count() << " ms");
+                      << checked_at_kills << " acknowledged ids checked at the kills, integrity_check \"ok\" after each); " << duration.count() << " ms");
   CHECK(ledger.items >= 2000);
   CHECK(kills == kKills);
   CHECK(duration < kTimeLimit);

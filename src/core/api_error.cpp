@@ -24,7 +24,9 @@ constexpr std::array kErrors = {
     ErrorInfo{ErrorCode::TooManyRequests, "too_many_requests", 429},
     ErrorInfo{ErrorCode::PayloadTooLarge, "payload_too_large", 413},
     ErrorInfo{ErrorCode::Conflict, "conflict", 409},
-    ErrorInfo{ErrorCode::Internal, "internal", 500},
+    ErrorInfo{ErrorCode::StorageFull, "server_storage_full", 503},
+    ErrorInfo{ErrorCode::StorageFailed, "server_storage_error", 503},
+    ErrorInfo{ErrorCode::Internal, "internal", 500},  // last: InfoFor's answer for a code not here
 };
 
 const ErrorInfo& InfoFor(ErrorCode code) {
@@ -47,6 +49,18 @@ int HttpStatusFor(ErrorCode code) { return InfoFor(code).http_status; }
 
 ApiError OurFault() {
   return {ErrorCode::Internal, "Something went wrong on our side. Please try again in a little while.", ""};
+}
+
+ApiError ServerStorageFull() {
+  return {ErrorCode::StorageFull,
+          "The server is full, so it cannot save things just now. What you sent stays on your phone. It will be "
+          "sent later.",
+          ""};
+}
+
+ApiError ServerCannotSave() {
+  return {ErrorCode::StorageFailed,
+          "The server cannot save things just now. What you sent stays on your phone. It will be sent later.", ""};
 }
 
 std::string ErrorToJson(const ApiError& error) {

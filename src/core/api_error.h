@@ -24,6 +24,8 @@ enum class ErrorCode {
   PayloadTooLarge,
   Conflict,
   Internal,       // our fault; never caused by what a client sent
+  StorageFull,    // the server's disk (or its file-size limit) is full: try again later (503)
+  StorageFailed,  // the server's disk cannot be written just now (read-only, failing): try again later (503)
 };
 
 struct ApiError {
@@ -39,6 +41,11 @@ int HttpStatusFor(ErrorCode code);                       // 400, 404, ...
 // "Something went wrong on our side": Internal, for a failure that is never the sender's
 // (a database error), in the same words wherever it happens.
 ApiError OurFault();
+
+// The server's storage cannot take what was sent (StorageFull, StorageFailed): in words a
+// young person's app and an officer both understand, saying nothing is lost.
+ApiError ServerStorageFull();
+ApiError ServerCannotSave();
 
 std::string ErrorToJson(const ApiError& error);
 // Reads an error body; nullopt when the text is not an error of our shape.

@@ -15,6 +15,8 @@
 //                                                       csv, geojson or openreferral
 //   safespaces-admin import --data DIR FILE             add a CSV or GeoJSON list, approved
 //   safespaces-admin demo --data DIR [...]              a made-up demo set (store/demo_data.h)
+//   safespaces-admin backup --data DIR --to FILE        a checked copy, while the server runs
+//   safespaces-admin restore --data DIR --from FILE     put a backup back (server stopped)
 //   safespaces-admin make-tiles --out FILE [...]        synthetic map tiles (synthetic_tiles.h)
 #include <algorithm>
 #include <charconv>
@@ -34,6 +36,7 @@
 #include "core/place_exports.h"
 #include "core/validation.h"
 #include "server/synthetic_tiles.h"
+#include "store/backup.h"
 #include "store/database.h"
 #include "store/demo_data.h"
 #include "store/place_exchange.h"
@@ -67,6 +70,12 @@ constexpr const char* kUsage =
     "      add a made-up demo set: fictional places (default 300) inside Coventry, each\n"
     "      saying \"Demo place, not a real venue\", with synthetic ratings (default 2 per\n"
     "      place); the same seed makes the same set. Not for a council's real data.\n"
+    "  safespaces-admin backup --data DIR --to FILE [--pages-per-step N]\n"
+    "      copy the database to FILE (a new file) while the server keeps running, N pages of\n"
+    "      4 KB at a time (default 256), then check the copy and count what it holds\n"
+    "  safespaces-admin restore --data DIR --from FILE\n"
+    "      put a backup back, with the server stopped: the backup is checked first, and the\n"
+    "      database that was there is kept as DIR/safespaces.db.before-restore\n"
     "  safespaces-admin make-tiles --out FILE.mbtiles [--min-zoom 11] [--max-zoom 15]\n"
     "      make synthetic map tiles over Coventry (pale squares showing z/x/y, not a map)\n"
     "      for safespaces-server --tiles\n";
@@ -436,6 +445,67 @@ int Import(store::Database& db, const std::string& file) {
   return result->skipped.empty() ? 0 : 1;
 }
 
+std::string CountsLine(const store::ServerCounts& counts) {
+  return "places " + std::to_string(counts.places) + " (approved " + std::to_string(counts.approved_places) +
+         ", suggested " + std::to_string(counts.suggested_places) + "), ratings " + std::to_string(counts.ratings) +
+         " (live " + std::to_string(counts.live_ratings) + "), withdrawals " + std::to_string(counts.withdrawals) +
+         ", sync items " + std::to_string(counts.sync_items);
+}
+
+std::string DatabasePath(const std::string& data_dir) { return (std::filesystem::path(data_dir) / "safespaces.db").string(); }
+
+// Never through OpenData: a backup must not create or migrate the database it copies.
+int Backup(const std::string& data_dir, const Flags& flags) {
+  const auto to = flags.values.find("--to");
+  if (to == flags.values.end()) {
+    PrintUsage();
+    return 2;
+  }
+  store::BackupOptions options;
+  const std::optional<long long> pages = flags.Number("--pages-per-step", options.pages_per_step, 1, 1 << 20);
+  if (!pages) return 2;
+  options.pages_per_step = static_cast<int>(*pages);
+  const std::string source = DatabasePath(data_dir);
+  std::printf("Copying %s to %s...\n", source.c_str(), to->second.c_str());
+  std::fflush(stdout);
+  const auto started = std::chrono::steady_clock::now();
+  std::string error;
+  const std::optional<store::BackupSummary> made = store::BackupDatabase(source, to->second, error, options);
+  if (!made) {
+    std::fprintf(stderr, "%s\n", error.c_str());
+    return 1;
+  }
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  std::printf("Backed up to %s: %.2f MB (%d pages in %d steps, %.2f s), schema %d. The copy passed its integrity "
+              "check.\nIt holds %s.\n",
+              to->second.c_str(), static_cast<double>(made->bytes) / 1e6, made->pages, made->steps, seconds,
+              made->schema_version, CountsLine(made->counts).c_str());
+  return 0;
+}
+
+// Never through OpenData either: restore looks at both files before it changes anything.
+int Restore(const std::string& data_dir, const Flags& flags) {
+  const auto from = flags.values.find("--from");
+  if (from == flags.values.end()) {
+    PrintUsage();
+    return 2;
+  }
+  const std::string target = DatabasePath(data_dir);
+  std::string error;
+  const std::optional<store::RestoreSummary> restored = store::RestoreDatabase(from->second, target, error);
+  if (!restored) {
+    std::fprintf(stderr, "%s\n", error.c_str());
+    return 1;
+  }
+  std::printf("Restored %s into %s (schema %d; the backup passed its integrity check).\nIt holds %s.\n",
+              from->second.c_str(), target.c_str(), restored->schema_version, CountsLine(restored->counts).c_str());
+  if (!restored->kept_as.empty())
+    std::printf("The database that was there is kept as %s.\n", restored->kept_as.c_str());
+  if (restored->schema_version < store::LatestSchemaVersion())
+    std::printf("The server brings it up to date (schema %d) when it starts.\n", store::LatestSchemaVersion());
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -446,7 +516,8 @@ int main(int argc, char** argv) {
   for (std::size_t i = 0; i < args.size(); ++i) {
     const bool takes_value = args[i] == "--out" || args[i] == "--min-zoom" || args[i] == "--max-zoom" ||
                              args[i] == "--places" || args[i] == "--ratings" || args[i] == "--seed" ||
-                             args[i] == "--words" || args[i] == "--role" || args[i] == "--format";
+                             args[i] == "--words" || args[i] == "--role" || args[i] == "--format" ||
+                             args[i] == "--to" || args[i] == "--from" || args[i] == "--pages-per-step";
     if (args[i] == "--data" && i + 1 < args.size()) {
       data_dir = args[++i];
     } else if (takes_value && i + 1 < args.size()) {
@@ -461,6 +532,8 @@ int main(int argc, char** argv) {
     PrintUsage();
     return 2;
   }
+  if (rest.size() == 1 && rest[0] == "backup") return Backup(data_dir, flags);
+  if (rest.size() == 1 && rest[0] == "restore") return Restore(data_dir, flags);
   std::optional<store::Database> db = OpenData(data_dir);
   if (!db) return 1;
   const std::string& command = rest[0];

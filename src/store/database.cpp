@@ -4,7 +4,12 @@
 #include "store/database.h"
 
 #include <sqlite3.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/statvfs.h>
 
+#include <cerrno>
+#include <cstring>
 #include <string>
 #include <utility>
 
@@ -187,6 +192,14 @@ std::optional<Database> Database::Open(const std::string& path, std::string& err
   }
   Database db(handle);
   sqlite3_busy_timeout(handle, options.busy_timeout_ms);
+  // SQLite quietly opens a file it may not write read-only; say so now, in words, rather
+  // than fail later at the first write with "attempt to write a readonly database".
+  if (options.access == Access::ReadWrite && sqlite3_db_readonly(handle, "main") == 1) {
+    error = "Safe Spaces cannot write to the database " + where +
+            " (it is read-only for this user). Give the user that runs Safe Spaces write access to it, "
+            "or use another data folder.";
+    return std::nullopt;
+  }
 
   // Look before changing anything: a database from a newer program is left as it is.
   std::string reason;
@@ -206,6 +219,13 @@ std::optional<Database> Database::Open(const std::string& path, std::string& err
     error = "The database " + where + " is not ready to read yet (schema " + std::to_string(*version) + ", expected " +
             std::to_string(latest) + ").";
     return std::nullopt;
+  }
+  if (options.access == Access::AsItIs) {
+    if (!db.Exec("PRAGMA foreign_keys = ON", reason)) {
+      error = "Could not set up the database " + where + ": " + reason;
+      return std::nullopt;
+    }
+    return db;
   }
   if (!SetPragmas(db, path, options, reason)) {
     error = "Could not set up the database " + where + ": " + reason;
@@ -238,6 +258,95 @@ Database& Database::operator=(Database&& other) noexcept {
 Database::~Database() { sqlite3_close_v2(db_); }
 
 int Database::Changes() const { return sqlite3_changes(db_); }
+
+std::string Database::FilePath() const {
+  const char* path = db_ ? sqlite3_db_filename(db_, "main") : nullptr;
+  return path ? std::string(path) : std::string();
+}
+
+namespace {
+
+constexpr std::uintmax_t kRoomBytes = 8u << 20;  // bytes: less room than this, and a big commit may not fit
+
+// Why a write of the database at `path` failed, asked of the system when SQLite kept no
+// errno: EFBIG when one of its files is within kRoomBytes of the process's file-size limit
+// (RLIMIT_FSIZE), ENOSPC when its disk has less than that free; 0 when neither.
+int NoRoomErrno(const std::string& path) {
+  rlimit limit{};
+  if (getrlimit(RLIMIT_FSIZE, &limit) == 0 && limit.rlim_cur != RLIM_INFINITY) {
+    for (const char* suffix : {"", "-wal", "-journal"}) {
+      struct stat file {};
+      if (stat((path + suffix).c_str(), &file) == 0 &&
+          static_cast<std::uintmax_t>(file.st_size) + kRoomBytes >= static_cast<std::uintmax_t>(limit.rlim_cur))
+        return EFBIG;
+    }
+  }
+  struct statvfs disk {};
+  if (statvfs(path.c_str(), &disk) == 0 &&
+      static_cast<std::uintmax_t>(disk.f_bavail) * disk.f_frsize < kRoomBytes)
+    return ENOSPC;
+  return 0;
+}
+
+}  // namespace
+
+int Database::LastSystemErrno() const {
+  if (!db_) return 0;
+  // SQLite says SQLITE_FULL only when write() gave ENOSPC; a short write, EFBIG (a
+  // file-size limit) or EDQUOT (a quota) come back as SQLITE_IOERR_WRITE, often with the
+  // errno already lost (sqlite3_system_errno() reads errno after other calls). Then ask
+  // the system whether there is room.
+  if (const int os_errno = sqlite3_system_errno(db_); os_errno != 0) return os_errno;
+  const int primary = sqlite3_extended_errcode(db_) & 0xFF;
+  if (primary != SQLITE_IOERR && primary != SQLITE_FULL) return 0;
+  return RoomProblem();
+}
+
+int Database::RoomProblem() const {
+  const std::string path = FilePath();
+  return path.empty() ? 0 : NoRoomErrno(path);
+}
+
+StorageFault Database::LastStorageFault() const {
+  if (!db_) return StorageFault::None;
+  const int os_errno = LastSystemErrno();
+  switch (sqlite3_extended_errcode(db_) & 0xFF) {  // the primary code: SQLITE_IOERR_WRITE is an SQLITE_IOERR
+    case SQLITE_FULL:
+      return StorageFault::Full;
+    case SQLITE_READONLY:
+      return StorageFault::ReadOnly;
+    case SQLITE_IOERR:
+    case SQLITE_CANTOPEN:
+      // A file-size limit (EFBIG) or a quota (EDQUOT) is a full disk to whoever wrote:
+      // SQLite itself says SQLITE_FULL only for ENOSPC.
+      if (os_errno == ENOSPC || os_errno == EFBIG || os_errno == EDQUOT) return StorageFault::Full;
+      if (os_errno == EROFS || os_errno == EACCES || os_errno == EPERM) return StorageFault::ReadOnly;
+      return StorageFault::Failed;
+    default:
+      return StorageFault::None;
+  }
+}
+
+std::string StorageFaultWords(StorageFault fault, const std::string& path, int os_errno) {
+  const std::string system = os_errno > 0 ? std::string(" (the system says: ") + std::strerror(os_errno) + ")" : "";
+  switch (fault) {
+    case StorageFault::Full:
+      return "The disk holding " + path + " is full, or a limit on file sizes or disk space was reached" + system +
+             ". Nothing new can be saved until there is room; everything saved before is safe, and phones keep "
+             "what they could not send. Free some space or raise the limit: saving starts again by itself.";
+    case StorageFault::ReadOnly:
+      return "Safe Spaces may not write to " + path + " any more" + system +
+             ". Nothing new can be saved; everything saved before is safe, and phones keep what they could not "
+             "send. Give the user that runs the server write access again: saving starts again by itself.";
+    case StorageFault::Failed:
+      return "The disk holding " + path + " failed while saving" + system +
+             ". Nothing new can be saved just now; everything saved before is safe, and phones keep what they "
+             "could not send. Check the disk.";
+    case StorageFault::None:
+      break;
+  }
+  return "";
+}
 
 int Database::SchemaVersion() const {
   std::string ignored;

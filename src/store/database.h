@@ -18,6 +18,16 @@ namespace store {
 
 enum class StepResult { Row, Done, Error };
 
+// Why the last call on a connection failed, when the cause is the storage under the
+// database rather than the SQL: what an officer has to fix (free space, permissions) and
+// what a client is told (a 503 "try later", never "our fault").
+enum class StorageFault {
+  None,      // no failure, or one that is not about the storage (a constraint, a bug)
+  Full,      // the disk is full, a quota or the process's file-size limit is reached
+  ReadOnly,  // the file, its folder or the whole file system may not be written
+  Failed,    // any other input/output error from the operating system
+};
+
 // A prepared statement: the only way we run SQL with values in it. Values are bound,
 // never pasted into the SQL text. Bind indexes start at 1 (as in SQLite's "?1"), column
 // indexes at 0. A failed bind is remembered and reported by the next Step().
@@ -78,6 +88,8 @@ enum class Durability {
 enum class Access {
   ReadWrite,  // creates the file if missing and brings the schema up to date
   ReadOnly,   // for extra reader connections: never writes, never migrates
+  AsItIs,     // creates the file if missing, but sets no journal mode and runs no migration, at
+              // any schema up to the latest: for copying and checking (store/backup.h)
 };
 
 struct OpenOptions {
@@ -93,9 +105,10 @@ class Database {
   // Opens the file at `path` (created if missing) or ":memory:", sets foreign_keys=ON,
   // busy_timeout, synchronous (options.durability) and the journal mode, then applies the
   // migrations this program has and the database lacks, each in its own transaction.
-  // Refuses a database made by a newer program. With Access::ReadOnly it changes nothing
-  // and refuses a database whose schema is not the latest. On failure: nullopt, and
-  // `error` says why.
+  // Refuses a database made by a newer program, and one it could only read (in words that
+  // say so). With Access::ReadOnly it changes nothing and refuses a database whose schema
+  // is not the latest; Access::AsItIs sets only foreign_keys and busy_timeout. On
+  // failure: nullopt, and `error` says why.
   static std::optional<Database> Open(const std::string& path, std::string& error, const OpenOptions& options = {});
 
   Database(Database&& other) noexcept;
@@ -117,6 +130,20 @@ class Database {
   // Rows changed by the last INSERT, UPDATE or DELETE (sqlite3_changes).
   int Changes() const;
 
+  // The file's full path as SQLite sees it; "" in memory.
+  std::string FilePath() const;
+
+  // Whether the last failed call on this connection failed because of the storage
+  // (sqlite3_extended_errcode and the operating system's errno behind it). Read it before
+  // the next call, which replaces it.
+  StorageFault LastStorageFault() const;
+  // The errno behind the last input/output error: sqlite3_system_errno(), or when SQLite
+  // lost it, EFBIG or ENOSPC if the system says the file-size limit or the disk is nearly reached.
+  int LastSystemErrno() const;
+  // EFBIG when one of the database's files is near the process's file-size limit, ENOSPC
+  // when its disk is nearly full, 0 when the system sees room: whether a fault has passed.
+  int RoomProblem() const;
+
   sqlite3* Handle() const { return db_; }
 
  private:
@@ -126,5 +153,10 @@ class Database {
 
 // The newest schema version this program knows: the number of migration files.
 int LatestSchemaVersion(Schema schema = Schema::Server);
+
+// One sentence for the log of whoever runs the program: what happened to the storage
+// under the database at `path` and what to do, e.g. "The disk holding ... is full".
+// `os_errno` (0: unknown) adds the system's own words, such as "File too large".
+std::string StorageFaultWords(StorageFault fault, const std::string& path, int os_errno = 0);
 
 }  // namespace store
