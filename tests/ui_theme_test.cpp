@@ -28,6 +28,8 @@ std::vector<Pair> PairsOf(const ui::Palette& p) {
           {"words on a main button", p.on_primary, p.primary, true},
           {"words on a pressed main button", p.on_primary, p.primary_active, true},
           {"words on an outlined button", p.primary, p.card, true},
+          {"words on a button that deletes", p.danger, p.card, true},
+          {"words on a button that deletes, pressed", p.on_primary, p.danger, true},
           {"words on a chosen option", p.text, p.chosen, true},
           {"icon on the map disc", p.text, p.tint_map, true},
           {"icon on the rate disc", p.text, p.tint_rate, true},

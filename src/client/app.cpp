@@ -26,6 +26,8 @@ void DrawApp(AppState& state, Actions& actions) {
     case Screen::Settings: DrawSettingsScreen(state, actions); break;
     case Screen::Progress: DrawProgressScreen(state, actions); break;
     case Screen::Restore: DrawRestoreScreen(state, actions); break;
+    case Screen::Privacy: DrawPrivacyScreen(state, actions); break;
+    case Screen::DeleteSent: DrawDeleteSentScreen(state, actions); break;
     // Staff (co-production sessions)
     case Screen::StaffLogin: DrawStaffLoginScreen(state, actions); break;
     case Screen::StaffHome: DrawStaffHomeScreen(state, actions); break;

@@ -51,6 +51,8 @@ enum class Screen {
   Settings,
   Progress,       // "My progress": the buddy, the level, badges earned and still to find
   Restore,        // "I have a restore code": type the four words, get your badges back
+  Privacy,        // "Your privacy": what is kept, who sees it, for how long, your choices
+  DeleteSent,     // "Delete everything I sent": what happens, "No, keep it" or "Yes, delete everything"
   // Staff (co-production sessions): reached from Settings, drawn on the whole window
   StaffLogin,     // "I am a youth worker or council officer": username and password
   StaffHome,      // "Start a group session" and their sessions
@@ -83,6 +85,7 @@ inline constexpr Screen kAllScreens[] = {Screen::Welcome, Screen::Home,         
                                          Screen::MyPlaces,
                                          Screen::JoinGroup,    Screen::Settings,
                                          Screen::Progress,     Screen::Restore,
+                                         Screen::Privacy,      Screen::DeleteSent,
                                          // Staff (co-production sessions)
                                          Screen::StaffLogin, Screen::StaffHome, Screen::StaffStart,
                                          Screen::StaffBoard, Screen::StaffSummary,
@@ -201,6 +204,17 @@ struct GroupState {
   int goal_done = 0, goal_target = 0;  // the group's goal, from the server (0 target: not known yet)
 };
 
+// "Delete everything I sent" (screen_privacy.cpp; client_data.cpp sends it and forgets).
+enum class EraseStep : std::uint8_t {
+  Asking,    // what happens, "No, keep it" and "Yes, delete everything"
+  Deleting,  // waiting for a sync in flight to end, then for the server's answer
+  Done,      // "Done. Everything you sent is deleted."
+};
+struct EraseState {
+  EraseStep step = EraseStep::Asking;
+  std::string message;  // why nothing was deleted, in easy-read words; "" if nothing went wrong
+};
+
 struct AppState {
   Screen screen = Screen::Home;
   std::vector<Screen> back_stack;  // screens to return to, most recent last
@@ -243,6 +257,7 @@ struct AppState {
   RestoreDraft restore;
 
   GroupState group;  // the co-production group this device is in, if any
+  EraseState erase;  // "Delete everything I sent"
 
   // Staff (co-production sessions): a youth worker's or officer's login, sessions, board
   // and summary (staff_state.h); in memory only, never on the device.
@@ -303,6 +318,8 @@ enum class ActionKind {
   JoinTyped,       // text: the group code as typed
   JoinGroup,       // "Join" with the typed code
   LeaveGroup,      // "Leave the group" (also "OK" once a group has ended)
+  AskErase,        // opens "Delete everything I sent" (a new question unless one is on its way)
+  EraseEverything, // "Yes, delete everything"
   // Staff (co-production sessions): applied by staff_data.cpp
   StaffTyped,        // index: the StaffField, text
   StaffLogIn,
@@ -446,6 +463,8 @@ struct Actions {
   }
   void JoinGroup() { items.push_back({ActionKind::JoinGroup}); }
   void LeaveGroup() { items.push_back({ActionKind::LeaveGroup}); }
+  void AskErase() { items.push_back({ActionKind::AskErase}); }
+  void EraseEverything() { items.push_back({ActionKind::EraseEverything}); }
   // Staff (co-production sessions)
   void StaffTyped(StaffField field, std::string text) {
     Action action{ActionKind::StaffTyped, {}, {}, static_cast<int>(field)};

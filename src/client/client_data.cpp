@@ -3,6 +3,7 @@
 // [SECTION] Opening the device's data
 // [SECTION] Intents
 // [SECTION] Sync
+// [SECTION] Delete everything I sent
 #include "client/client_data.h"
 
 #include <algorithm>
@@ -14,6 +15,7 @@
 
 #include "client/client_group.h"
 #include "client/staff_data.h"
+#include "core/api_error.h"
 #include "core/codec.h"
 #include "core/map_math.h"
 #include "core/restore_code.h"
@@ -49,6 +51,21 @@ constexpr std::string_view kWelcomeDoneKey = "welcome_done";
 constexpr std::string_view kMapConfigKey = "map_config";  // GET /api/v1/config's last answer
 constexpr double kConfigRetrySeconds = 30.0;              // after a failed GET /api/v1/config
 constexpr double kRestoreCodeRetrySeconds = 30.0;         // after a failed POST /api/v1/restore-code
+
+// A restore code for this device when it has none: random words only, nothing about the
+// young person goes into them.
+bool MakeRestoreCodeIfNone(ClientData& data, std::string& error) {
+  if (!store::DeviceMeta(data.db, store::kRestoreCodeKey).empty()) return true;
+  std::array<std::uint8_t, core::kRestoreCodeBytes> random{};
+  data.ports.random_bytes(random);
+  if (!store::SetDeviceMeta(data.db, store::kRestoreCodeKey, core::MakeRestoreCode(random), error)) return false;
+  data.ports.persist();
+  return true;
+}
+
+// "Delete everything I sent" is asked for or on its way: nothing else this device sends
+// may go meanwhile, or it could arrive after the deletion and stay.
+bool Erasing(const ClientData& data) { return data.erase_asked || data.erase_request_id != 0; }
 
 void ShuffleNicknames(AppState& state, ClientData& data) {
   std::array<std::uint8_t, 6> random{};
@@ -115,14 +132,7 @@ std::optional<ClientData> OpenClientData(const std::string& path, ClientPorts po
     if (!store::SetDeviceMeta(data.db, store::kDeviceIdKey, data.device_id, error)) return std::nullopt;
     data.ports.persist();
   }
-  if (store::DeviceMeta(data.db, store::kRestoreCodeKey).empty()) {
-    // Random words only: nothing about the young person goes into them.
-    std::array<std::uint8_t, core::kRestoreCodeBytes> random{};
-    data.ports.random_bytes(random);
-    if (!store::SetDeviceMeta(data.db, store::kRestoreCodeKey, core::MakeRestoreCode(random), error))
-      return std::nullopt;
-    data.ports.persist();
-  }
+  if (!MakeRestoreCodeIfNone(data, error)) return std::nullopt;
   return data;
 }
 
@@ -423,7 +433,7 @@ void SuggestReason(AppState& state, int index, bool chosen) {
 // no sync is in flight, so nothing of this device's is sent under its old id meanwhile).
 void StartRestore(AppState& state, ClientData& data) {
   RestoreDraft& draft = state.restore;
-  if (draft.step != RestoreStep::Typing || !state.can_restore) return;
+  if (draft.step != RestoreStep::Typing || !state.can_restore || Erasing(data)) return;
   const std::optional<std::string> code = core::NormaliseRestoreCode(draft.typed);
   if (!code) {
     draft.message = "A restore code is four words, like \"otter maple lantern cocoa\". Check the words and try again.";
@@ -436,6 +446,21 @@ void StartRestore(AppState& state, ClientData& data) {
   draft.message.clear();
   draft.step = RestoreStep::Asking;
   data.restore_asked = *code;
+}
+
+constexpr const char* kEraseOffline = "You need the internet to do this. Nothing was deleted.";
+constexpr const char* kEraseFailed = "We could not delete it just now. Nothing was deleted. Please try again later.";
+
+// "Yes, delete everything": asked here, sent by EraseTick once nothing else is on its way.
+void StartErase(AppState& state, ClientData& data) {
+  EraseState& erase = state.erase;
+  if (erase.step != EraseStep::Asking || Erasing(data)) return;
+  if (!data.ports.online()) {
+    erase.message = kEraseOffline;
+    return;
+  }
+  erase = EraseState{EraseStep::Deleting};
+  data.erase_asked = true;
 }
 
 void SendSuggestion(AppState& state, ClientData& data) {
@@ -485,6 +510,10 @@ void SendSuggestion(AppState& state, ClientData& data) {
 void ApplyActions(AppState& state, Actions& actions, ClientData& data) {
   bool wrote = false;
   for (const Action& action : actions.items) {
+    if (action.kind == ActionKind::JoinGroup && Erasing(data)) {  // a group joined now would stay on the server
+      state.group.message = "Please wait a moment. We are deleting what you sent.";
+      continue;
+    }
     if (ApplyNavigation(state, action) || ApplyGroupAction(state, data, action) ||
         ApplyStaffAction(state, data, action))
       continue;
@@ -547,6 +576,11 @@ void ApplyActions(AppState& state, Actions& actions, ClientData& data) {
         if (state.restore.step == RestoreStep::Typing) state.restore.message.clear();
         break;
       case ActionKind::Restore: StartRestore(state, data); break;
+      case ActionKind::AskErase:
+        if (state.erase.step != EraseStep::Deleting) state.erase = EraseState{};  // a new question
+        ApplyNavigation(state, {ActionKind::OpenScreen, Screen::DeleteSent});
+        break;
+      case ActionKind::EraseEverything: StartErase(state, data); break;
       case ActionKind::SetPreferences: {
         state.preferences = action.preferences;
         std::string error;
@@ -822,7 +856,7 @@ void RestoreCodeTick(ClientData& data, std::span<const HttpAnswer> answers) {
     }
   }
   if (data.restore_code_request_id != 0 || !data.restore_asked.empty() || data.restore_request_id != 0 ||
-      !data.ports.online() || data.ports.now_seconds() < data.restore_code_due ||
+      Erasing(data) || !data.ports.online() || data.ports.now_seconds() < data.restore_code_due ||
       store::DeviceMeta(data.db, store::kRestoreCodeRegisteredKey) == "yes")
     return;
   const std::string code = store::DeviceMeta(data.db, store::kRestoreCodeKey);
@@ -884,6 +918,72 @@ void RestoreTick(AppState& state, ClientData& data, std::span<const HttpAnswer> 
   data.ports.http(data.restore_request_id, "POST", "/api/v1/restore", core::DumpJson({{"code", data.restore_asked}}));
 }
 
+//-----------------------------------------------------------------------------
+// [SECTION] Delete everything I sent
+//-----------------------------------------------------------------------------
+
+// The server deleted everything this device sent: this device forgets it too (what it
+// made, its reviews, the groups and the restore code; a new code is made), and its
+// progress starts again, without a celebration or a word about what went.
+bool ForgetErased(AppState& state, ClientData& data) {
+  std::string error;
+  if (!store::ForgetContributions(data.db, data.erase_item_ids, error) || !MakeRestoreCodeIfNone(data, error))
+    return false;
+  data.ports.persist();
+  data.erase_item_ids.clear();
+  data.group_status_request_id = 0;  // an answer on its way is about the group forgotten
+  state.group = GroupState{};
+  state.progress_known = false;
+  state.celebration = {};
+  RefreshState(state, data);
+  return true;
+}
+
+// 200 {"erased": {...}}: the server's own answer, not a Wi-Fi login page that says 200.
+bool IsErasedAnswer(const HttpAnswer& answer) {
+  if (answer.status != 200) return false;
+  const nlohmann::json body = nlohmann::json::parse(answer.body, nullptr, false);
+  return body.is_object() && body.contains("erased") && body["erased"].is_object();
+}
+
+void HandleEraseAnswer(AppState& state, ClientData& data, const HttpAnswer& answer) {
+  data.erase_request_id = 0;
+  EraseState& erase = state.erase;
+  erase.step = EraseStep::Asking;
+  if (IsErasedAnswer(answer)) {
+    if (ForgetErased(state, data)) {
+      erase = EraseState{EraseStep::Done};
+    } else {  // deleted on the server, not here: asking again deletes nothing more there, and forgets here
+      erase.message = "Sorry, something went wrong on this phone. Please try again.";
+    }
+    return;
+  }
+  const std::optional<core::ApiError> said = core::ErrorFromJson(answer.body);
+  if (answer.status == 0) {
+    erase.message = kEraseOffline;
+  } else if (answer.status != 200 && said && !said->message.empty()) {
+    erase.message = said->message;
+  } else {
+    erase.message = kEraseFailed;
+  }
+  data.erase_item_ids.clear();
+}
+
+// Sends "Delete everything I sent" once nothing this device sends is on its way, and
+// handles the answer. What it had made by then is what the server deletes.
+void EraseTick(AppState& state, ClientData& data, std::span<const HttpAnswer> answers) {
+  for (const HttpAnswer& answer : answers)
+    if (data.erase_request_id != 0 && answer.request_id == data.erase_request_id) HandleEraseAnswer(state, data, answer);
+  if (!data.erase_asked || data.sync_request_id != 0 || data.restore_code_request_id != 0 ||
+      data.restore_request_id != 0 || !data.restore_asked.empty() || data.group_join_request_id != 0)
+    return;
+  data.erase_asked = false;
+  data.erase_item_ids = store::ContributionIds(data.db);
+  data.erase_request_id = data.next_request_id++;
+  data.ports.http(data.erase_request_id, "POST", "/api/v1/device/erase",
+                  core::DumpJson({{"device_id", data.device_id}}));
+}
+
 }  // namespace
 
 void SyncTick(AppState& state, ClientData& data, std::span<const HttpAnswer> answers) {
@@ -899,8 +999,11 @@ void SyncTick(AppState& state, ClientData& data, std::span<const HttpAnswer> ans
   data.sync.SetSavedOnDevice(data.ports.persisted());
   // Send only what is safely kept on the device: what the server acknowledges must never
   // be something the device could still lose.
-  // Not while a restore is asked for: the device id may be about to change.
-  if (data.ports.persisted() && data.restore_asked.empty() && data.sync.ShouldSync(now)) StartSync(data);
+  // Not while a restore is asked for: the device id may be about to change. Not while
+  // everything is being deleted: what it sent could arrive after the deletion.
+  if (data.ports.persisted() && data.restore_asked.empty() && !Erasing(data) && data.sync.ShouldSync(now))
+    StartSync(data);
   RestoreTick(state, data, answers);
+  EraseTick(state, data, answers);
   state.sync_status = data.sync.Status(now);
 }

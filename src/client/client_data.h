@@ -6,6 +6,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "client/app.h"
 #include "client/staff_data.h"
@@ -61,6 +62,12 @@ struct ClientData {
   int group_status_request_id = 0;  // POST /api/v1/sessions/status in flight, 0 if none
   double group_status_due = 0.0;    // when to ask how the group is (again)
   StaffConnection staff;            // Staff (co-production sessions): the login's token, in memory only
+  // "Delete everything I sent": asked, then sent once nothing this device sends is on its
+  // way (a sync, a join, a restore), and no sync starts until its answer. What this device
+  // had made when it was sent is forgotten when the server says it deleted it.
+  bool erase_asked = false;
+  int erase_request_id = 0;                 // POST /api/v1/device/erase in flight, 0 if none
+  std::vector<std::string> erase_item_ids;  // the contributions it deletes
 };
 
 // Opens (or creates) the device database at `path` (":memory:" in tests) and makes the

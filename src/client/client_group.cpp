@@ -19,8 +19,8 @@ namespace {
 
 using nlohmann::json;
 
-constexpr std::string_view kGroupKey = "group";                // the group this device is in now (JSON)
-constexpr std::string_view kJoinedGroupsKey = "joined_groups";  // every group it joined: [{"id", "month"}]
+using store::kGroupKey;         // the group this device is in now
+using store::kJoinedGroupsKey;  // every group it joined, for the game
 constexpr std::string_view kJoinPathPrefix = "/join/";
 
 // body[key] when it is text, else "" (a server's answer is read kindly: never a throw).

@@ -95,6 +95,13 @@ enum class Icon : std::uint16_t {
   Alert = 0xF026,         // a safeguarding concern, a screening finding
   Edit = 0xF3EB,          // pencil
   Search = 0xF349,        // magnify
+  // Privacy (issue 9)
+  Shield = 0xF498,        // your privacy
+  Delete = 0xF1C0,        // delete (a bin)
+  Phone = 0xF11C,         // cellphone: kept on this phone
+  Eye = 0xF208,           // who sees it
+  Calendar = 0xF0ED,      // how long it is kept
+  NoLocation = 0xF351,    // map-marker-off: where you are is never kept
   // Companions
   Cat = 0xF11B,
   Owl = 0xF3D2,
@@ -115,7 +122,8 @@ inline constexpr Icon kAllIcons[] = {
     Icon::Directions, Icon::Bookmark, Icon::BookmarkEmpty, Icon::List, Icon::ZoomIn, Icon::ZoomOut,
     Icon::WhereIAm, Icon::Filter, Icon::ArrowUp, Icon::ArrowDown, Icon::ArrowRight, Icon::Trophy, Icon::Tie, Icon::TravelBag, Icon::Torch, Icon::Compass, Icon::Crown, Icon::Login, Icon::Logout,
     Icon::Key, Icon::Hourglass, Icon::Pause, Icon::Play, Icon::Stop, Icon::Hide, Icon::QrCode, Icon::Board,
-    Icon::Summary, Icon::Spreadsheet, Icon::Printer, Icon::Refresh, Icon::NoConnection, Icon::Alert, Icon::Edit, Icon::Search, Icon::Cat, Icon::Owl, Icon::Duck,
+    Icon::Summary, Icon::Spreadsheet, Icon::Printer, Icon::Refresh, Icon::NoConnection, Icon::Alert, Icon::Edit, Icon::Search,
+    Icon::Shield, Icon::Delete, Icon::Phone, Icon::Eye, Icon::Calendar, Icon::NoLocation, Icon::Cat, Icon::Owl, Icon::Duck,
     Icon::Panda, Icon::Fish,
 };
 

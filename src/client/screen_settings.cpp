@@ -1,5 +1,6 @@
 // Settings: text size, letters, colours, movement, sounds and read aloud. Every change
-// shows at once and is remembered on this device; nothing here needs an account. Also the
+// shows at once and is remembered on this device; nothing here needs an account. Then
+// privacy ("Your privacy" and "Delete everything I sent": screen_privacy.cpp) and the
 // restore code: four random words that bring the badges back on a new phone. Last, the
 // way in for staff (screen_staff_login.cpp).
 #include <imgui.h>
@@ -55,6 +56,11 @@ void DrawSettingsScreen(const AppState& state, Actions& actions) {
   if (ui::Toggle(Icon::Speech, "Read aloud buttons", now.read_aloud)) next.read_aloud = !now.read_aloud;
 
   if (!(next == now)) actions.SetPreferences(next);
+
+  // What Safe Spaces keeps and who sees it, and the way to delete what this device sent.
+  ui::Heading("Privacy", 2, Icon::Shield);
+  if (ui::Button(Icon::Info, "Your privacy", ui::ButtonStyle::Secondary)) actions.OpenScreen(Screen::Privacy);
+  if (ui::Button(Icon::Delete, "Delete everything I sent", ui::ButtonStyle::Secondary)) actions.AskErase();
 
   // The four words that bring this device's badges back on a new phone. They are random,
   // never the young person's name, so they can be shown and read aloud freely.

@@ -35,6 +35,11 @@ void DrawSettingsScreen(const AppState& state, Actions& actions);
 void DrawRestoreScreen(const AppState& state, Actions& actions);
 // "otter maple lantern cocoa": a restore code as it is shown and read.
 std::string RestoreCodeWords(const std::string& code);
+// "Your privacy" (screen_privacy.cpp): what Safe Spaces keeps, who sees it, for how long,
+// and your choices, in easy-read lines; and "Delete everything I sent", its question, the
+// wait and "Done".
+void DrawPrivacyScreen(const AppState& state, Actions& actions);
+void DrawDeleteSentScreen(const AppState& state, Actions& actions);
 void DrawPlaceCardScreen(const AppState& state, Actions& actions);
 void DrawPlaceListScreen(const AppState& state, Actions& actions);
 void DrawMapFiltersScreen(const AppState& state, Actions& actions);

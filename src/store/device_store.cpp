@@ -5,6 +5,7 @@
 #include "core/codec.h"
 
 #include <functional>
+#include <initializer_list>
 #include <set>
 #include <type_traits>
 #include <variant>
@@ -109,6 +110,13 @@ std::vector<Contribution> Contributions(const Database& db) {
   return list;
 }
 
+std::vector<std::string> ContributionIds(const Database& db) {
+  std::vector<std::string> ids;
+  Statement select = db.Prepare("SELECT id FROM contributions ORDER BY id");
+  while (select.Step() == StepResult::Row) ids.emplace_back(select.ColumnText(0));
+  return ids;
+}
+
 bool RecordResults(const Database& db, std::span<const core::ItemResult> results, std::string& error) {
   return InTransaction(db, error, [&] {
     Statement update = db.Prepare("UPDATE contributions SET state = ?2, message = ?3 WHERE id = ?1");
@@ -202,6 +210,22 @@ bool SetWaitingDeviceId(const Database& db, std::string_view device_id, std::str
           item.payload);
       update.BindText(1, item.ItemId()).BindText(2, core::DumpJson(core::ToJson(item)));
       if (!StepDone(update, error)) return false;
+    }
+    return true;
+  });
+}
+
+bool ForgetContributions(const Database& db, std::span<const std::string> item_ids, std::string& error) {
+  return InTransaction(db, error, [&] {
+    Statement remove = db.Prepare("DELETE FROM contributions WHERE id = ?1");
+    for (const std::string& id : item_ids) {
+      remove.BindText(1, id);
+      if (!StepDone(remove, error)) return false;
+    }
+    Statement forget = db.Prepare("DELETE FROM meta WHERE key = ?1");
+    for (std::string_view key : {kRestoreCodeKey, kRestoreCodeRegisteredKey, kGroupKey, kJoinedGroupsKey}) {
+      forget.BindText(1, key);
+      if (!StepDone(forget, error)) return false;
     }
     return true;
   });

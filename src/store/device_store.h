@@ -34,6 +34,8 @@ inline constexpr std::string_view kDeviceIdKey = "device_id";    // this device'
 inline constexpr std::string_view kMapCursorKey = "map_cursor";  // where the map's changes were read up to
 inline constexpr std::string_view kRestoreCodeKey = "restore_code";  // the four words shown under settings
 inline constexpr std::string_view kRestoreCodeRegisteredKey = "restore_code_registered";  // "yes" once the server has it
+inline constexpr std::string_view kGroupKey = "group";                  // the group this device is in now (JSON)
+inline constexpr std::string_view kJoinedGroupsKey = "joined_groups";  // every group it joined: [{"id", "month"}]
 
 // The value stored under `key` in meta, or "" if none.
 std::string DeviceMeta(const Database& db, std::string_view key);
@@ -48,6 +50,8 @@ int CountWaiting(const Database& db);
 
 // Everything this device made, newest first.
 std::vector<Contribution> Contributions(const Database& db);
+// The ids of everything this device made (waiting, sent or turned away).
+std::vector<std::string> ContributionIds(const Database& db);
 
 // Records the server's answers: accepted and already-accepted items become Sent, rejected
 // ones Rejected with the server's message. Unknown ids are ignored. One transaction.
@@ -74,6 +78,13 @@ bool AddRestoredContributions(const Database& db, std::span<const core::SentItem
 // Gives every waiting item this device id (after a restore adopted another one), so they
 // are sent as the restored device's. One transaction.
 bool SetWaitingDeviceId(const Database& db, std::string_view device_id, std::string& error);
+
+// "Delete everything I sent", once the server has deleted it: forgets the contributions
+// `item_ids` (waiting or sent, with their reviews and shared-comment records), the restore
+// code, and the group this device is in and the groups it joined, so its progress starts
+// again. Keeps the device id, nickname, buddy, preferences, the public map and the places
+// saved on the device. One transaction.
+bool ForgetContributions(const Database& db, std::span<const std::string> item_ids, std::string& error);
 
 // Applies a page of map changes and remembers its cursor, in one transaction.
 bool ApplyPlaceChanges(const Database& db, const core::PlaceChanges& changes, std::string& error);

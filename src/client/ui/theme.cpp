@@ -30,6 +30,7 @@ constexpr Palette kStandard = {
     .tint_group = IM_COL32(0xE4, 0xE2, 0xF5, 0xFF),
     .chosen = IM_COL32(0xD6, 0xEC, 0xEE, 0xFF),
     .face = IM_COL32(0xFF, 0xE3, 0x9A, 0xFF),
+    .danger = IM_COL32(0xB3, 0x26, 0x1E, 0xFF),
 };
 
 // High contrast: black on white, strong borders, no soft tints.
@@ -51,6 +52,7 @@ constexpr Palette kHigh = {
     .tint_group = IM_COL32(0xFF, 0xFF, 0xFF, 0xFF),
     .chosen = IM_COL32(0xFF, 0xF2, 0x99, 0xFF),
     .face = IM_COL32(0xFF, 0xFF, 0xFF, 0xFF),
+    .danger = IM_COL32(0x8B, 0x00, 0x00, 0xFF),
 };
 
 Fonts g_fonts;                 // the current atlas's fonts; rebuilt when the look or pixel ratio changes

@@ -39,6 +39,7 @@ struct Palette {
   ImU32 tint_map, tint_rate, tint_suggest, tint_mine, tint_group;  // soft icon backgrounds
   ImU32 chosen;  // background of a chosen option (with a thick border and a tick)
   ImU32 face;    // fill of the faces
+  ImU32 danger;  // words and outline of a button that deletes (never colour alone: an icon and words)
 };
 
 const Palette& PaletteFor(Contrast contrast);

@@ -336,6 +336,11 @@ bool Button(Icon icon, const char* label, ButtonStyle style, float width) {
   ImU32 text_colour = p.on_primary;
   if (style == ButtonStyle::Primary) {
     draw->AddRectFilled(min, max, held ? p.primary_active : hovered ? p.primary_hover : p.primary, 12.0f);
+  } else if (style == ButtonStyle::Danger) {
+    // Filled only while pressed, so it never looks like the main thing to do.
+    draw->AddRectFilled(min, max, held ? p.danger : p.card, 12.0f);
+    draw->AddRect(min, max, p.danger, 12.0f, 0, 3.0f);
+    text_colour = held ? p.on_primary : p.danger;
   } else {
     draw->AddRectFilled(min, max, held ? p.chosen : p.card, 12.0f);
     draw->AddRect(min, max, p.primary, 12.0f, 0, 2.0f);

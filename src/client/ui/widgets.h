@@ -83,6 +83,7 @@ float ContentWidth();
 enum class ButtonStyle {
   Primary,    // filled: the main thing to do on a screen
   Secondary,  // outlined card: other choices
+  Danger,     // outlined in red, red words: a choice that deletes (never the first or the biggest)
 };
 
 // An icon and words; at least kMinTarget tall. Returns true when activated.
