@@ -645,12 +645,13 @@ TEST_CASE("the server starts on a database of schema 5, brings it up to date and
     }
     std::string facilities;
     for (core::Answer answer : rating.facilities) facilities += static_cast<char>(answer);
-    auto run = [&db](store::Statement statement) {
+    auto run = [](store::Statement& statement) {  // a statement with its values bound
       INFO(statement.Error());
       REQUIRE(statement.Step() == store::StepResult::Done);
     };
-    run(std::move(db.Prepare("UPDATE counters SET value = 1 WHERE name = 'change_seq'")));
-    run(std::move(db.Prepare("INSERT INTO places (id, name, category, lat, lon, address, status, device_id, why, "
+    store::Statement counters = db.Prepare("UPDATE counters SET value = 1 WHERE name = 'change_seq'");
+    run(counters);
+    run(db.Prepare("INSERT INTO places (id, name, category, lat, lon, address, status, device_id, why, "
                              "first_rating_id, profile, change_seq, approved_seq, feed_json, reasons) "
                              "VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'approved', ?7, ?8, ?9, ?10, 1, 1, ?11, 'quiet')")
                       .BindText(1, suggestion.id)
@@ -663,8 +664,8 @@ TEST_CASE("the server starts on a database of schema 5, brings it up to date and
                       .BindText(8, suggestion.why)
                       .BindText(9, rating.id)
                       .BindBlob(10, blob)
-                      .BindText(11, core::DumpJson(core::ToJson(entry)))));
-    run(std::move(db.Prepare("INSERT INTO ratings (id, place_id, device_id, scales, facilities, comment, visit_month) "
+                      .BindText(11, core::DumpJson(core::ToJson(entry))));
+    run(db.Prepare("INSERT INTO ratings (id, place_id, device_id, scales, facilities, comment, visit_month) "
                              "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
                       .BindText(1, rating.id)
                       .BindText(2, suggestion.id)
@@ -672,15 +673,15 @@ TEST_CASE("the server starts on a database of schema 5, brings it up to date and
                       .BindBlob(4, std::string(reinterpret_cast<const char*>(rating.scales.data()), rating.scales.size()))
                       .BindBlob(5, facilities)
                       .BindText(6, rating.comment)
-                      .BindText(7, rating.visit_month)));
-    run(std::move(db.Prepare("INSERT INTO sync_items (id, device_id, kind, accepted_at) VALUES "
+                      .BindText(7, rating.visit_month));
+    run(db.Prepare("INSERT INTO sync_items (id, device_id, kind, accepted_at) VALUES "
                              "(?1, ?3, 'suggestion', 1717000000), (?2, ?3, 'rating', 1717000000)")
                       .BindText(1, suggestion.id)
                       .BindText(2, rating.id)
-                      .BindText(3, device_id)));
-    run(std::move(db.Prepare("INSERT INTO device_codes (code_hash, device_id, created_at) VALUES (?1, ?2, 1717000000)")
+                      .BindText(3, device_id));
+    run(db.Prepare("INSERT INTO device_codes (code_hash, device_id, created_at) VALUES (?1, ?2, 1717000000)")
                       .BindText(1, core::RestoreCodeHash(code))
-                      .BindText(2, device_id)));
+                      .BindText(2, device_id));
     REQUIRE(db.SchemaVersion() == kOldVersion);
   }
 
