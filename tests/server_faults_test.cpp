@@ -520,8 +520,8 @@ TEST_CASE("a backup of a live database while phones sync: consistent, checked, r
     CheckProfileAgrees(db, rated_place);
     WARN("backup of a " << fs::file_size(copy) / 1024 << " KB database in " << backup_ms << " ms while " << kPhones
                         << " phones synced: " << before_backup.size() << " items acknowledged before it began, "
-                        << after_backup.size() - before_backup.size() << " more during it, " << rated.size() - 1
-                        << " of them in the copy.\n"
+                        << after_backup.size() - before_backup.size() << " more during it; the copy holds " << rated.size() - 1
+                        << " of the phones' ratings (the database as it was when the copy began).\n"
                         << backup.text);
   }
 
