@@ -76,6 +76,7 @@ TEST_CASE("every /api/v1 endpoint, as anonymous phone, youth worker and officer"
       {"POST", "/api/v1/sync", "/api/v1/sync", "{}", Who::Anyone},
       {"POST", "/api/v1/restore", "/api/v1/restore", "{}", Who::Anyone},
       {"POST", "/api/v1/restore-code", "/api/v1/restore-code", "{}", Who::Anyone},
+      {"POST", "/api/v1/device/erase", "/api/v1/device/erase", "{}", Who::Anyone},
       {"POST", "/api/v1/staff/login", "/api/v1/staff/login", "{}", Who::Anyone},
       {"POST", "/api/v1/sessions/join", "/api/v1/sessions/join", "{}", Who::Anyone},
       {"POST", "/api/v1/sessions/leave", "/api/v1/sessions/leave", "{}", Who::Anyone},

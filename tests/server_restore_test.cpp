@@ -476,3 +476,37 @@ TEST_CASE("server_restore: a group joined through the app counts the same on the
   CHECK(on_server->counts.sessions == 1);
   CHECK(state.progress == *on_server);
 }
+
+TEST_CASE("server_restore: the server never takes a device's word for its points, badges or role") {
+  InProcessServer server;
+  // One honest rating, dressed up with everything a tampered app might claim.
+  const core::Rating rating = MakeRating(Uuid(0x400), Uuid(0x100), kDevice, 4);
+  json item = core::ToJson(core::OutboxItem{rating});
+  item["points"] = 100000;
+  item["badges"] = json::array({"explorer", "team_player"});
+  const json body = {{"device_id", kDevice}, {"items", json::array({item})},       {"points", 100000},
+                     {"level", 99},          {"role", "officer"},                  {"progress", {{"points", 100000}}}};
+  const Answer synced = Post(server, "/api/v1/sync", body.dump());
+  INFO(synced.body.dump());
+  REQUIRE(synced.status == 200);
+
+  REQUIRE(Post(server, "/api/v1/restore-code", core::DumpJson({{"device_id", kDevice}, {"code", CodeFrom(7)}})).status ==
+          200);
+  const Answer restored = Post(server, "/api/v1/restore", core::DumpJson({{"code", CodeFrom(7)}}));
+  REQUIRE(restored.status == 200);
+  // What the server counts is what it holds: at most the one rating, never the claim.
+  const bool kept = synced.body["results"][0]["status"] == "accepted";
+  const std::vector<core::SentItem> known =
+      kept ? std::vector<core::SentItem>{{core::OutboxItem{rating}, std::nullopt, false, false}}
+           : std::vector<core::SentItem>{};
+  const core::Progress expected = core::ComputeProgress(
+      core::EventsFromSent(known, [](std::string_view) { return core::Category::Other; }, "2024-05"));
+  CHECK(restored.body["progress"]["points"] == expected.points);
+  CHECK(restored.body["progress"]["points"] < 1000);
+
+  // A made-up role opens nothing: the officers' queue still wants a real officer's login.
+  httplib::Client http = server.Client();
+  auto queue = http.Get("/api/v1/review/queue", {{"X-Role", "officer"}, {"Authorization", "Bearer officer"}});
+  REQUIRE(queue);
+  CHECK(queue->status == 401);
+}

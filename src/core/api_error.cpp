@@ -18,6 +18,7 @@ constexpr std::array kErrors = {
     ErrorInfo{ErrorCode::InvalidField, "invalid_field", 422},
     ErrorInfo{ErrorCode::NotFound, "not_found", 404},
     ErrorInfo{ErrorCode::MethodNotAllowed, "method_not_allowed", 405},
+    ErrorInfo{ErrorCode::UnsupportedMediaType, "unsupported_media_type", 415},
     ErrorInfo{ErrorCode::Unauthorised, "unauthorised", 401},
     ErrorInfo{ErrorCode::Forbidden, "forbidden", 403},
     ErrorInfo{ErrorCode::Locked, "locked", 423},

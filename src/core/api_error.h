@@ -17,6 +17,7 @@ enum class ErrorCode {
   InvalidField,   // a field's value is not allowed; `field` says which
   NotFound,       // no such address or item
   MethodNotAllowed,
+  UnsupportedMediaType,  // a body that does not say it is JSON (or, for an import, CSV or GeoJSON)
   Unauthorised,   // staff login needed
   Forbidden,      // logged in, but this role may not do it
   Locked,         // a staff account locked for a while after too many wrong passwords

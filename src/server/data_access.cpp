@@ -12,6 +12,12 @@ namespace server {
 
 // [SECTION] GroupCommitWriter
 
+namespace {
+thread_local store::StorageFault t_storage_fault = store::StorageFault::None;  // see TakeStorageFault
+}  // namespace
+
+store::StorageFault TakeStorageFault() { return std::exchange(t_storage_fault, store::StorageFault::None); }
+
 GroupCommitWriter::GroupCommitWriter(store::Database db) : db_(std::move(db)), store_(db_) {}
 
 std::unique_ptr<GroupCommitWriter> GroupCommitWriter::Start(store::Database db, std::string& error) {
@@ -40,6 +46,7 @@ bool GroupCommitWriter::Run(Work work) {
   queue_.push_back(&job);
   work_queued_.notify_one();
   work_done_.wait(lock, [&] { return job.done; });
+  t_storage_fault = job.committed ? store::StorageFault::None : job.fault;
   return job.committed;
 }
 
@@ -57,10 +64,17 @@ void GroupCommitWriter::Loop() {
     }
     if (RunGroup(group)) {
       for (Job* job : group) job->committed = true;
-    } else if (group.size() > 1) {
+    } else if (group.size() > 1 && last_fault_ == store::StorageFault::None) {
       // One request's failure must not cost the others theirs: each alone, once more.
-      for (Job* job : group) job->committed = RunGroup({job});
+      // (Not when the disk failed: each alone would fail the same way.)
+      for (Job* job : group) {
+        job->committed = RunGroup({job});
+        job->fault = last_fault_;
+      }
+    } else {
+      for (Job* job : group) job->fault = last_fault_;
     }
+    NoteStorage(last_fault_);
     {
       std::lock_guard lock(mutex_);
       for (Job* job : group) job->done = true;
@@ -69,9 +83,28 @@ void GroupCommitWriter::Loop() {
   }
 }
 
+void GroupCommitWriter::NoteStorage(store::StorageFault fault) {
+  if (fault == logged_fault_) return;  // one line when saving stops, one when it starts again
+  // A small commit can fit where a big one did not: "again" only once the system sees room.
+  if (fault == store::StorageFault::None && db_.RoomProblem() != 0) return;
+  if (fault != store::StorageFault::None)
+    LogLine("error: " + store::StorageFaultWords(fault, db_.FilePath(), last_errno_) +
+            " Until then phones and officers are told so (503), and reading the map goes on.");
+  else
+    LogLine("The database can save again: what phones kept will now be sent.");
+  logged_fault_ = fault;
+}
+
 bool GroupCommitWriter::RunGroup(const std::vector<Job*>& group) {
+  last_fault_ = store::StorageFault::None;
+  // Read before the rollback, which replaces SQLite's last error; logged once by NoteStorage.
+  auto storage_failed = [&] {
+    last_fault_ = db_.LastStorageFault();
+    last_errno_ = db_.LastSystemErrno();
+    return last_fault_ != store::StorageFault::None;
+  };
   if (!store_.Begin()) {
-    LogLine("error: the database could not begin a transaction: " + store_.Error());
+    if (!storage_failed()) LogLine("error: the database could not begin a transaction: " + store_.Error());
     return false;
   }
   for (Job* job : group) {
@@ -82,14 +115,14 @@ bool GroupCommitWriter::RunGroup(const std::vector<Job*>& group) {
       LogLine(std::string("error: saving a request failed: ") + e.what());
     }
     if (!worked) {
-      LogLine("error: the database could not save a request: " + store_.Error());
+      if (!storage_failed()) LogLine("error: the database could not save a request: " + store_.Error());
       store_.Rollback();
       return false;
     }
   }
   // Only now is anything durable; the requests are answered after this returns.
   if (!store_.Commit()) {
-    LogLine("error: the database could not commit: " + store_.Error());
+    if (!storage_failed()) LogLine("error: the database could not commit: " + store_.Error());
     store_.Rollback();
     return false;
   }

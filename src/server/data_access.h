@@ -42,7 +42,8 @@ class GroupCommitWriter {
   using Work = std::function<bool(store::ServerStore&)>;
 
   // Queues `work` and waits until its transaction has committed (true) or failed (false).
-  // Called from the HTTP worker threads, any number at once.
+  // Called from the HTTP worker threads, any number at once. When it failed because of
+  // the storage, TakeStorageFault() on the same thread says so.
   bool Run(Work work);
 
  private:
@@ -50,14 +51,19 @@ class GroupCommitWriter {
     Work work;
     bool done = false;
     bool committed = false;
+    store::StorageFault fault = store::StorageFault::None;  // why it failed, if the disk was the cause
   };
 
   explicit GroupCommitWriter(store::Database db);
   void Loop();
   bool RunGroup(const std::vector<Job*>& group);  // one transaction for all of `group`
+  void NoteStorage(store::StorageFault fault);    // tells the log when saving stops and starts again
 
   store::Database db_;
   store::ServerStore store_;  // only ever used on the writer thread
+  store::StorageFault last_fault_ = store::StorageFault::None;  // of the last RunGroup; writer thread only
+  int last_errno_ = 0;
+  store::StorageFault logged_fault_ = store::StorageFault::None;  // what the log last said; writer thread only
   std::mutex mutex_;
   std::condition_variable work_queued_;
   std::condition_variable work_done_;
@@ -65,6 +71,12 @@ class GroupCommitWriter {
   bool stopping_ = false;
   std::thread thread_;
 };
+
+// Why the last GroupCommitWriter::Run() on this thread failed, when the storage was the
+// cause (a full disk, a file-size limit, a read-only file); None otherwise. Reading it
+// clears it. A request is handled on one HTTP worker thread from routing to answer, so
+// its answer can say "the server is full" (503) instead of "our fault" (server.cpp, Errors).
+store::StorageFault TakeStorageFault();
 
 // Read-only connections to the same database file, lent one at a time. WAL lets them read
 // a consistent snapshot while the writer writes.

@@ -27,6 +27,8 @@ namespace {
 
 using nlohmann::json;
 
+constexpr int kMaxImportJsonDepth = 16;  // objects and lists inside each other; a FeatureCollection of points needs 5
+
 // The audit row of an export or import, in a transaction of the writer's.
 bool Audit(GroupCommitWriter& writer, const store::StaffMember& officer, std::string_view action, const json& detail,
            std::int64_t now) {
@@ -60,6 +62,9 @@ Reply PostImport(GroupCommitWriter& writer, ReaderPool& readers, std::string_vie
       RequireStaff(readers, authorization, now_unix_seconds, {store::StaffRole::Officer});
   if (!officer) return {"", std::move(officer.error)};
   const core::ImportFormat format = core::ImportFormatOf(content_type, body);
+  if (format == core::ImportFormat::GeoJson && !JsonDepthWithin(body, kMaxImportJsonDepth))
+    return {"", core::ApiError{core::ErrorCode::BadRequest,
+                               "We could not read that file: it has too many layers inside each other.", ""}};
   const core::PlacesRead read =
       core::ReadPlaces(body, format, ServerValidationContext(now_unix_seconds), store::RandomPlaceId);
   if (read.error) return {"", read.error};

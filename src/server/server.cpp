@@ -12,6 +12,7 @@
 #include <atomic>
 #include <cerrno>
 #include <chrono>
+#include <condition_variable>
 #include <csignal>
 #include <cstring>
 #include <map>
@@ -26,6 +27,7 @@
 #include "server/export_api.h"
 #include "server/log.h"
 #include "server/officer_api.h"
+#include "server/privacy_api.h"
 #include "server/responses.h"
 #include "server/restore_api.h"
 #include "server/review_api.h"
@@ -37,6 +39,7 @@
 #include "server/web_files.h"
 #include "store/database.h"
 #include "store/mbtiles.h"
+#include "store/privacy_store.h"
 
 namespace server {
 namespace {
@@ -48,6 +51,7 @@ constexpr size_t kKeepAliveRequests = 10000;  // requests per connection before 
 constexpr time_t kKeepAliveSeconds = 2;
 constexpr size_t kMaxRequestBytes = 4u << 20;  // bytes in a request body; more gets 413
 constexpr int kReadConnections = 4;            // read-only database connections for pulls
+constexpr std::chrono::minutes kHousekeepingEvery{60};  // how often the retention rules run
 
 using httplib::Request;
 using httplib::Response;
@@ -111,7 +115,13 @@ struct Server::State {
   std::unique_ptr<RestoreGuesses> guesses = std::make_unique<RestoreGuesses>();  // per client address
   std::unique_ptr<StaffLoginTries> login_tries = std::make_unique<StaffLoginTries>();  // per client address
   std::unique_ptr<SessionJoinGuesses> join_guesses = std::make_unique<SessionJoinGuesses>();  // per address and device
-  std::unique_ptr<SyncLimits> sync_limits;  // per address and device; null with --no-rate-limits
+  std::unique_ptr<SyncLimits> sync_limits;  // per address and device; null with --no-sync-limits
+  std::unique_ptr<EraseTries> erase_tries = std::make_unique<EraseTries>();  // per client address
+  // The retention rules (store/privacy_store.h PurgeExpired), at start and every hour.
+  std::thread housekeeping;
+  std::mutex housekeeping_mutex;
+  std::condition_variable housekeeping_wake;
+  bool housekeeping_stop = false;  // guarded by housekeeping_mutex
   std::vector<ApiRoute> routes;
   HttpServer http;
   int port = 0;
@@ -149,11 +159,30 @@ std::string ClientAddress(const Server::State& s, const Request& req) {
 
 // The error, if there is one, as JSON with the status core::HttpStatusFor gives it.
 bool SentError(Response& res, const std::optional<core::ApiError>& error) {
+  const store::StorageFault fault = TakeStorageFault();  // this request's failed write, if the disk was why
   if (!error) return false;
-  res.status = core::HttpStatusFor(error->code);
+  core::ApiError shown = *error;
+  if (shown.code == core::ErrorCode::Internal && fault != store::StorageFault::None)
+    shown = fault == store::StorageFault::Full ? core::ServerStorageFull() : core::ServerCannotSave();  // 503, in words
+  res.status = core::HttpStatusFor(shown.code);
   if (res.status == 429) res.set_header("Retry-After", "60");  // seconds; every limit's window is a minute or more
-  SendJson(res, core::ErrorToJson(*error));
+  SendJson(res, core::ErrorToJson(shown));
   return true;
+}
+
+// A POST's body must say it is JSON (an import's may say CSV or GeoJSON): a page on another
+// site can make a browser post text/plain or form data here without asking first (no CORS
+// preflight), never application/json. An empty body needs no type. True when refused (415).
+bool SentBodyTypeError(const Request& req, Response& res) {
+  if (req.body.empty() && req.files.empty()) return false;
+  std::string type = req.get_header_value("Content-Type");
+  type = type.substr(0, type.find(';'));
+  while (!type.empty() && type.back() == ' ') type.pop_back();
+  for (char& c : type) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (type == "application/json") return false;
+  if (req.path == "/api/v1/import" && (type == "text/csv" || type == "application/geo+json")) return false;
+  return SentError(res, core::ApiError{core::ErrorCode::UnsupportedMediaType,
+                                       "Please send this as JSON (Content-Type: application/json).", "Content-Type"});
 }
 
 // An endpoint's JSON (gzipped when the client takes it), or its error.
@@ -194,6 +223,11 @@ std::vector<ApiRoute> MakeApiRoutes(const Server::State& s) {
       {Method::Post, "/api/v1/restore",
        [&s](const Request& req, Response& res) {
          Send(req, res, PostRestore(*s.readers, *s.guesses, ClientAddress(s, req), req.body, UnixNow()));
+       }},
+      // "Delete everything I sent", from the app's privacy page.
+      {Method::Post, "/api/v1/device/erase",
+       [&s](const Request& req, Response& res) {
+         Send(req, res, PostDeviceErase(*s.writer, *s.erase_tries, ClientAddress(s, req), req.body, UnixNow()));
        }},
       {Method::Post, "/api/v1/restore-code",
        [&s](const Request& req, Response& res) { Send(req, res, PostRestoreCode(*s.writer, req.body, UnixNow())); }},
@@ -420,7 +454,8 @@ httplib::Server::HandlerResponse WriteErrorBody(const Server::State& s, const Re
     }
   }
   res.status = core::HttpStatusFor(error.code);
-  if (IsApiPath(req.path))
+  // No path: the request line itself could not be read (over 8 KB), so it may be the API's.
+  if (IsApiPath(req.path) || req.path.empty())
     SendJson(res, core::ErrorToJson(error));
   else
     SendText(res, error.message + "\n");
@@ -512,7 +547,9 @@ void Configure(Server::State& s) {
         http.Get(route.pattern, route.handler);
         break;
       case Method::Post:
-        http.Post(route.pattern, route.handler);
+        http.Post(route.pattern, [&route](const Request& req, Response& res) {
+          if (!SentBodyTypeError(req, res)) route.handler(req, res);
+        });
         break;
       case Method::Put:
         http.Put(route.pattern, route.handler);
@@ -567,6 +604,44 @@ std::string BindError(const Options& options, int bind_errno) {
          ". Check that --host is an address of this computer.";
 }
 
+// [SECTION] Housekeeping
+
+void ApplyRetention(Server::State& s) {
+  std::optional<store::PurgeReport> report;
+  std::string error;
+  const bool committed = s.writer->Run([&](store::ServerStore& store) {
+    report = store::PurgeExpired(store, UnixNow(), s.options.keep_rejected_days, error);
+    return report.has_value();
+  });
+  if (!committed || !report) {
+    LogLine("error: the retention rules could not run this time: " + error);
+  } else if (report->Any()) {
+    LogLine("privacy: retention deleted " + std::to_string(report->rejected_places) +
+            " suggestions not added (or their words), the words of " + std::to_string(report->hidden_comments) +
+            " hidden and " + std::to_string(report->withdrawn_words) + " withdrawn comments, and " +
+            std::to_string(report->staff_logins) + " ended staff logins");
+  }
+}
+
+void Housekeeping(Server::State& s) {
+  std::unique_lock lock(s.housekeeping_mutex);
+  do {
+    lock.unlock();
+    ApplyRetention(s);
+    lock.lock();
+  } while (!s.housekeeping_wake.wait_for(lock, kHousekeepingEvery, [&s] { return s.housekeeping_stop; }));
+}
+
+void StopHousekeeping(Server::State& s) {
+  if (!s.housekeeping.joinable()) return;
+  {
+    const std::lock_guard lock(s.housekeeping_mutex);
+    s.housekeeping_stop = true;
+  }
+  s.housekeeping_wake.notify_all();
+  s.housekeeping.join();
+}
+
 }  // namespace
 
 Server::Server(Options options) : state_(std::make_unique<State>()) {
@@ -575,6 +650,7 @@ Server::Server(Options options) : state_(std::make_unique<State>()) {
 }
 
 Server::~Server() {
+  StopHousekeeping(*state_);  // before the writer it uses goes
   if (state_->bound && !state_->run_started) state_->http.CloseUnusedListener();
 }
 
@@ -601,6 +677,8 @@ bool Server::Start(std::string& error) {
   s.writer = GroupCommitWriter::Start(std::move(*database), error);
   if (!s.writer) return false;
   s.readers = std::make_unique<ReaderPool>(database_path, kReadConnections);
+  if (!s.options.log_dir.empty() && !StartLogFiles(s.options.log_dir, s.options.log_days, error)) return false;
+  s.housekeeping = std::thread([&s] { Housekeeping(s); });
 
   if (!s.options.web_dir.empty()) {
     std::optional<WebFiles> web = LoadWebFiles(s.options.web_dir, error);

@@ -30,6 +30,7 @@
 
 #include "core/codec.h"
 #include "core/room_code.h"
+#include "core/uuid.h"
 #include "core/validation.h"
 #include "server/staff_api.h"
 #include "store/session_store.h"
@@ -173,6 +174,9 @@ Reply PostSessionLeave(GroupCommitWriter& writer, std::string_view body, std::in
     return {"", std::move(*error)};
   if (auto error = ReadSessionText(doc, "device_id", true, "Please say which device this is (\"device_id\").", device_id))
     return {"", std::move(*error)};
+  if (!core::IsUuid(device_id))
+    return {"", core::ApiError{core::ErrorCode::InvalidField,
+                               "Sorry, something went wrong in the app: it sent a device id we cannot use.", "device_id"}};
   store::StaffResult<bool> left;
   const bool committed = writer.Run([&](store::ServerStore& store) {
     left = store::LeaveSession(store.Db(), session_id, device_id, now_unix_seconds);
