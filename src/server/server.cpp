@@ -566,6 +566,7 @@ void Configure(Server::State& s) {
 
   http.set_pre_routing_handler([](const Request& req, Response&) {
     t_request_started = std::chrono::steady_clock::now();
+    (void)TakeStorageFault();  // a fault noted for an earlier request on this thread is not this one's
     SayEmptyBodyIsEmpty(req);
     return httplib::Server::HandlerResponse::Unhandled;
   });
