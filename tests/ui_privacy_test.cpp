@@ -160,11 +160,11 @@ TEST_CASE("the privacy page says what is kept, who sees it and for how long, in 
   for (const char* heading : {"What we keep", "Who sees it", "How long we keep it", "Your choices"})
     CHECK(ui.Shows(ui::Role::Heading, heading));
   for (const char* line :
-       {"Your nickname and your buddy stay on this phone.",
+       {"Your nickname and your buddy stay on this device.",
         "Places you rate or suggest go to the council's Safe Spaces computer.",
         "We keep the month you went. Never the day or the time.",
         "We never ask for your name, email, phone number or photo.", "We never keep where you are.",
-        "The map uses it only when you tap \"Use where I am\".", "A council worker checks new places and words first.",
+        "The map only finds you when you tap \"Use where I am\".", "A council worker checks new places and words first.",
         "Nobody can see who sent them.", "In a group, your youth worker's big screen shows your nickname.",
         "Places that were not added are deleted after 3 months.", "Everything else stays until you delete it.",
         "You can ask about your data. Ask your youth worker or the council."})
@@ -200,7 +200,7 @@ TEST_CASE("deleting asks first, says plainly what happens, and puts the safe cho
   for (const char* line :
        {"This deletes the places you rated and suggested from Safe Spaces.",
         "Your badges and points go back to the start.", "Places the council already added stay on the map.",
-        "But nothing says you sent them.", "This cannot be undone."})
+        "But nothing says you sent them.", "You cannot get it back."})
     CHECK(ui.Shows(ui::Role::Text, line));
   const ui::Item* keep = ui.state.ui_record.Find(ui::Role::Button, "No, keep it");
   const ui::Item* erase = ui.state.ui_record.Find(ui::Role::Button, "Yes, delete everything");

@@ -24,14 +24,14 @@ struct Part {
 
 // What the page says, in the order it says it. Neutral words: nothing here nudges.
 constexpr Line kWhatWeKeep[] = {
-    {Icon::Phone, "Your nickname and your buddy stay on this phone."},
+    {Icon::Phone, "Your nickname and your buddy stay on this device."},
     {Icon::Send, "Places you rate or suggest go to the council's Safe Spaces computer."},
     {Icon::Star, "Your answers about them go there too."},
     {Icon::Calendar, "We keep the month you went. Never the day or the time."},
-    {Icon::Key, "A random number stands for this phone. It is not your phone number."},
+    {Icon::Key, "This device gets a random number. It is not your phone number."},
     {Icon::Close, "We never ask for your name, email, phone number or photo."},
     {Icon::NoLocation, "We never keep where you are."},
-    {Icon::WhereIAm, "The map uses it only when you tap \"Use where I am\"."},
+    {Icon::WhereIAm, "The map only finds you when you tap \"Use where I am\"."},
 };
 constexpr Line kWhoSees[] = {
     {Icon::CheckCircle, "A council worker checks new places and words first."},
@@ -42,7 +42,7 @@ constexpr Line kWhoSees[] = {
 // The server deletes places not added, and hidden words, after --keep-rejected-days (90 by default).
 constexpr Line kHowLong[] = {
     {Icon::Clock, "Places that were not added are deleted after 3 months."},
-    {Icon::Hide, "So are words a council worker hid."},
+    {Icon::Hide, "Words a council worker hid are deleted after 3 months too."},
     {Icon::Saved, "Everything else stays until you delete it."},
 };
 constexpr Part kParts[] = {
@@ -51,9 +51,9 @@ constexpr Part kParts[] = {
     {"How long we keep it", Icon::Calendar, kHowLong},
 };
 
+constexpr float kPartGap = 16.0f;  // CSS px above each part's heading
 constexpr const char* kIntro = "What Safe Spaces keeps about you, who sees it, and for how long.";
 constexpr const char* kChoices = "Your choices";
-constexpr const char* kCanDelete = "You can delete everything you sent.";
 constexpr const char* kCanAsk = "You can ask about your data. Ask your youth worker or the council.";
 
 std::string PrivacyWords() {
@@ -62,7 +62,7 @@ std::string PrivacyWords() {
     words += std::string(" ") + part.heading + ".";
     for (const Line& line : part.lines) words += std::string(" ") + line.words;
   }
-  return words + " " + kChoices + ". " + kCanDelete + " " + kCanAsk;
+  return words + " " + kChoices + ". You can delete everything you sent. " + kCanAsk;
 }
 
 // What "Yes, delete everything" does, one idea a line.
@@ -71,8 +71,8 @@ const Line kWhatHappens[] = {
     {Icon::Trophy, "Your badges and points go back to the start."},
     {Icon::Map, "Places the council already added stay on the map."},
     {Icon::Hide, "But nothing says you sent them."},
-    {Icon::Phone, "Your nickname, buddy and settings stay on this phone."},
-    {Icon::Info, "This cannot be undone."},
+    {Icon::Phone, "Your nickname, buddy and settings stay on this device."},
+    {Icon::Alert, "You cannot get it back."},
 };
 
 void ReadAloudButton(const AppState& state, Actions& actions, std::string words) {
@@ -89,11 +89,12 @@ void DrawPrivacyScreen(const AppState& state, Actions& actions) {
   ui::Paragraph(kIntro);
   ReadAloudButton(state, actions, PrivacyWords());
   for (const Part& part : kParts) {
+    ui::Space(kPartGap);  // each part a block of its own, so the eye finds where one ends
     ui::Heading(part.heading, 2, part.icon);
     for (const Line& line : part.lines) ui::IconLine(line.icon, line.words);
   }
+  ui::Space(kPartGap);
   ui::Heading(kChoices, 2, Icon::Check);
-  ui::IconLine(Icon::Delete, kCanDelete);
   if (ui::Button(Icon::Delete, "Delete everything I sent", ui::ButtonStyle::Secondary, ui::ContentWidth()))
     actions.AskErase();
   ui::Space(8.0f);
