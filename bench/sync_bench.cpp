@@ -2,8 +2,11 @@
 // one item and 100 items per request) and serves sync pulls (GET /api/v1/places), each
 // printed beside what this machine manages at all in the same run: an empty handler, a
 // static file the size of a page of places, a bare SQLite insert loop with the server's
-// durability (WAL, synchronous=FULL) and, when installed, nginx with wrk. A benchmark, not
-// a test: it prints a table and never fails on a number. Run it with tools/bench.sh.
+// durability (WAL, synchronous=FULL), json-server (npm) serving the same places from a
+// db.json (the peer a web developer would reach for) and, when installed, nginx with wrk
+// and with this program's own load. With --series, the same at 1 to 64 clients; with
+// --json, every figure for tools/bench-report.mjs. A benchmark, not a test: it prints a
+// table and never fails on a number. Run it with tools/bench.sh or tools/bench-compare.sh.
 // Start at main(); the load itself is RunLoad.
 #include <httplib.h>
 #include <netinet/in.h>
@@ -57,7 +60,11 @@ struct Settings {
   double seconds = 4.0;                                  // s measured, per scenario
   int places = 5000;                                     // approved places in the database
   bool nginx = true;                                     // nginx + wrk baseline, if installed
-  std::string only = "abcdef";                           // the scenarios to run, by letter
+  std::string only = "abcdefg";                          // the scenarios to run, by letter
+  std::vector<int> series;                               // client counts for the scaling series; empty: none
+  std::string json_path;                                 // every figure as JSON, when set
+  std::filesystem::path json_server = SAFESPACES_JSON_SERVER;    // json-server's command-line script (npm)
+  std::filesystem::path peer_dir = SAFESPACES_PEER_JSON_SERVER;  // make-db.mjs and routes.json
 };
 
 constexpr int kPageLimit = 500;                           // places per pull: the client's page size
@@ -68,6 +75,7 @@ constexpr int kManyClients = 64;                          // DESIGN.md plans for
 constexpr int kRowsPerTransaction = 100;                  // the batched SQLite baseline, to match kBatchItems
 const char* const kCursorPastTheEnd = "999999999999";     // a valid cursor after every change: no places in the answer
 const char* const kPageFile = "/bench/places-page.json";  // in the --web dir: a page of places, as a file
+const char* const kJsonServerPage = "/api/v1/places?_limit=500&_page=";  // json-server's own paging, kPageLimit a page
 
 // [SECTION] Machine facts
 
@@ -94,6 +102,7 @@ struct Result {
   double p50_ms = 0, p99_ms = 0;
   double cpu_us = -1;   // CPU time of the server (or of the SQLite loop) in the window; -1: not known
   std::string problem;  // the first error seen, if any
+  std::string key;      // its stable name in the JSON, e.g. "ratings_1.ours" (see WriteJson)
   double PerSecond() const { return seconds > 0 ? static_cast<double>(units) / seconds : 0; }
   double CpuMicrosPerUnit() const { return cpu_us >= 0 && units > 0 ? cpu_us / static_cast<double>(units) : -1; }
 };
@@ -178,9 +187,9 @@ Result RunLoad(const Settings& settings, std::string label, std::string unit, pi
     });
   }
   std::this_thread::sleep_until(window_start);
-  const double cpu_before = ProcessCpuMicros(server);
+  const double cpu_before = server > 0 ? ProcessCpuMicros(server) : 0;
   std::this_thread::sleep_until(window_end);
-  result.cpu_us = ProcessCpuMicros(server) - cpu_before;
+  result.cpu_us = server > 0 ? ProcessCpuMicros(server) - cpu_before : -1;  // nginx's workers: not one process
   for (std::thread& thread : threads) thread.join();
   std::vector<std::uint32_t> latencies_us;
   double bytes = 0;
@@ -268,6 +277,31 @@ Step SyncStep(int client, int items, const std::vector<std::string>& place_ids, 
     if (std::string next = CursorOf(res->body); !next.empty()) *state = std::move(next);
     if (accepted != items) return Outcome{accepted, res->body.size(), "not all accepted: " + res->body.substr(0, 300)};
     return Outcome{accepted, res->body.size(), ""};
+  };
+}
+
+// One rating per POST /api/v1/ratings to json-server (routes.json maps it to its /ratings):
+// the same rating as core writes it in JSON, appended to its db.json. A unit is a 201 Created.
+Step JsonServerRatingStep(int client, const std::vector<std::string>& place_ids) {
+  auto random = std::make_shared<std::mt19937_64>(0x15E4 + static_cast<std::uint64_t>(client));
+  const std::string device_id = NewId(*random);
+  return [=, &place_ids](httplib::Client& http) {
+    const std::string& place = place_ids[(*random)() % place_ids.size()];
+    const core::Rating rating =
+        sync_samples::MakeRating(NewId(*random), place, device_id, static_cast<unsigned>((*random)()));
+    auto res = http.Post("/api/v1/ratings", core::DumpJson(core::ToJson(rating)), "application/json");
+    if (!res || res->status != 201) return Outcome{0, 0, Describe(res)};
+    return Outcome{1, res->body.size(), ""};
+  };
+}
+
+// A pull from json-server: page `client`, `client` + 1, ... of kPageLimit places, in turn
+// (json-server's own ?_page=&_limit= paging: a web developer's way to pull in pages).
+Step JsonServerPullStep(int client, std::size_t full_pages) {
+  auto next = std::make_shared<std::size_t>(static_cast<std::size_t>(client));
+  return [next, full_pages](httplib::Client& http) {
+    const std::size_t page = 1 + (*next)++ % std::max<std::size_t>(full_pages, 1);
+    return GetStep(kJsonServerPage + std::to_string(page))(http);
   };
 }
 
@@ -535,6 +569,56 @@ std::unique_ptr<ChildProcess> StartNginx(const std::string& nginx, const std::fi
   return nullptr;
 }
 
+// [SECTION] The peer: json-server
+
+std::string Quoted(const std::filesystem::path& path) { return "'" + path.string() + "'"; }
+
+std::string ReadFile(const std::filesystem::path& path) {
+  std::ifstream in(path);
+  return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+}
+
+// Waits until json-server has worked through what it was sent (each POST rewrites its whole
+// db.json, so requests may queue long after the clients gave up): one quick answer in a row.
+void WaitUntilIdle(int port) {
+  httplib::Client http = MakeClient(port);
+  http.set_read_timeout(1s);
+  for (int attempt = 0; attempt < 300; ++attempt)  // up to ~5 min, for 100,000 places
+    if (auto res = http.Get(std::string(kJsonServerPage) + "1"); res && res->status == 200) return;
+}
+
+// json-server (npm) on a free port with the same places in its db.json, made by
+// bench/peer-json-server/make-db.mjs from our server's own feed (on `our_port`). Nullptr,
+// and why in `note`, when node or json-server is missing or it did not start.
+std::unique_ptr<ChildProcess> StartJsonServer(const Settings& settings, const std::filesystem::path& root,
+                                              int our_port, int port, std::string& note) {
+  const std::optional<std::string> node = Which("node");
+  if (!node) return note = "node is not installed", nullptr;
+  if (!std::filesystem::is_regular_file(settings.json_server))
+    return note = "json-server is not installed (npm install)", nullptr;
+  const std::filesystem::path dir = root / "json-server", db = dir / "db.json";
+  std::filesystem::create_directories(dir);
+  const std::string make = *node + " " + Quoted(settings.peer_dir / "make-db.mjs") + " --url http://127.0.0.1:" +
+                           std::to_string(our_port) + " --out " + Quoted(db) + " >/dev/null 2>" +
+                           Quoted(dir / "make-db.log");
+  if (std::system(make.c_str()) != 0) return note = "make-db.mjs failed: " + ReadFile(dir / "make-db.log"), nullptr;
+  auto process = std::make_unique<ChildProcess>(
+      std::vector<std::string>{*node, settings.json_server.string(), "--port", std::to_string(port), "--host",
+                               "127.0.0.1", "--quiet", "--routes", (settings.peer_dir / "routes.json").string(),
+                               db.string()},
+      (dir / "json-server.log").string());
+  if (!process->Started()) return note = "could not run " + *node, nullptr;
+  httplib::Client http = MakeClient(port);
+  http.set_connection_timeout(200ms);
+  for (int attempt = 0; attempt < 1200; ++attempt) {  // ~2 min: it parses the whole db.json first
+    if (auto res = http.Get(std::string(kJsonServerPage) + "1"); res && res->status == 200) return process;
+    if (process->WaitForExit(0ms) >= 0) break;
+    std::this_thread::sleep_for(100ms);
+  }
+  note = "json-server did not start: " + ReadFile(dir / "json-server.log").substr(0, 300);
+  return nullptr;
+}
+
 // [SECTION] Report
 
 std::string Thousands(double value) {
@@ -582,6 +666,44 @@ void PrintServerErrors(const std::filesystem::path& log) {
   }
 }
 
+// Every figure of the run as JSON, for tools/bench-report.mjs (medians over rounds, ratios):
+// the machine, the settings and one object per scenario under its key.
+bool WriteJson(const Settings& settings, const std::vector<Result>& results, double run_seconds) {
+  nlohmann::json rows = nlohmann::json::array();
+  for (const Result& r : results) {
+    const double cpu = r.CpuMicrosPerUnit();
+    rows.push_back({{"key", r.key}, {"label", r.label}, {"unit", r.unit}, {"clients", r.clients},
+                    {"per_second", r.PerSecond()}, {"p50_ms", r.p50_ms}, {"p99_ms", r.p99_ms},
+                    {"requests", r.requests}, {"errors", r.errors}, {"bytes_per_answer", r.bytes_per_answer},
+                    {"cpu_us_per_unit", cpu < 0 ? nlohmann::json() : nlohmann::json(cpu)}, {"problem", r.problem}});
+  }
+  const nlohmann::json doc = {
+      {"machine",
+       {{"cpus", std::thread::hardware_concurrency()}, {"cpu", CpuModel()}, {"kernel", Kernel()},
+        {"load_average_at_end", LoadAverage()}}},
+      {"places", settings.places},
+      {"warmup_seconds", settings.warmup_seconds},
+      {"seconds", settings.seconds},
+      {"series_clients", settings.series},
+      {"run_seconds", run_seconds},
+      {"results", rows}};
+  std::ofstream out(settings.json_path);
+  out << doc.dump(2) << "\n";
+  return static_cast<bool>(out);
+}
+
+// "1 2 4 8" or "1,2,4,8" -> {1, 2, 4, 8}; empty if any is not a count of clients.
+std::vector<int> ParseCounts(const std::string& text) {
+  std::vector<int> counts;
+  std::istringstream words(text);
+  for (std::string word; std::getline(words >> std::ws, word, text.find(',') != std::string::npos ? ',' : ' ');) {
+    const int count = std::atoi(word.c_str());
+    if (count < 1 || count > 1024) return {};
+    counts.push_back(count);
+  }
+  return counts;
+}
+
 bool ParseSettings(int argc, char** argv, Settings& settings) {
   for (int i = 1; i < argc; ++i) {
     const std::string_view arg = argv[i];
@@ -600,13 +722,24 @@ bool ParseSettings(int argc, char** argv, Settings& settings) {
       settings.only = argv[++i];
     } else if (arg == "--no-nginx") {
       settings.nginx = false;
+    } else if (arg == "--series" && has_value) {
+      settings.series = ParseCounts(argv[++i]);
+      if (settings.series.empty()) return std::fprintf(stderr, "--series takes client counts, e.g. \"1 2 4\"\n"), false;
+    } else if (arg == "--json" && has_value) {
+      settings.json_path = argv[++i];
+    } else if (arg == "--json-server" && has_value) {
+      settings.json_server = argv[++i];
     } else {
       std::fprintf(stderr,
                    "usage: safespaces-bench [--seconds S] [--warmup S] [--places N] [--server PATH] "
-                   "[--web-dist DIR] [--no-nginx] [--only LETTERS, e.g. ab]\n");
+                   "[--web-dist DIR] [--no-nginx] [--only LETTERS, e.g. ab] [--series \"1 2 4 ... 64\"]\n"
+                   "                        [--json FILE] [--json-server PATH-TO-ITS-bin.js]\n"
+                   "letters: a, b ratings; c pulls; d static file (ours, nginx); e SQLite; f health; g json-server;\n"
+                   "s the series (--series implies it)\n");
       return false;
     }
   }
+  if (!settings.series.empty() && settings.only.find('s') == std::string::npos) settings.only += 's';
   return settings.seconds > 0 && settings.places >= kPageLimit;
 }
 
@@ -668,9 +801,10 @@ int main(int argc, char** argv) {
 
   // Each scenario runs unless --only leaves its letter out; a skipped one is an empty Result.
   std::vector<Result> results;
-  const auto run = [&](char letter, const std::function<Result()>& scenario) {
+  const auto run = [&](char letter, std::string key, const std::function<Result()>& scenario) {
     if (settings.only.find(letter) == std::string::npos) return Result{};
     results.push_back(scenario());
+    results.back().key = std::move(key);
     PrintRow(results.back());
     return results.back();
   };
@@ -679,15 +813,15 @@ int main(int argc, char** argv) {
   const std::string page_path = "/api/v1/places?limit=" + std::to_string(kPageLimit) + "&since=";
 
   // f, d, c: what serving costs, from the empty handler to a page of places.
-  const Result health = run('f', [&] {
+  const Result health = run('f', "health.ours", [&] {
     return RunLoad(settings, "f. GET /api/v1/health (empty-handler ceiling)", "answers", server_pid, port, kFewClients,
                    [](int) { return GetStep("/api/v1/health"); });
   });
-  const Result static_file = run('d', [&] {
+  const Result static_file = run('d', "static_file.ours", [&] {
     return RunLoad(settings, "d. GET static file, same bytes as a page (ceiling)", "files", server_pid, port,
                    kFewClients, [&](int) { return GetStep(kPageFile, feed->first_page.size()); });
   });
-  const Result pulls = run('c', [&] {
+  const Result pulls = run('c', "pulls.ours", [&] {
     return RunLoad(settings, "c. GET /api/v1/places?since=C&limit=500 (pull)", "pulls", server_pid, port, kFewClients,
                    [&](int client) {
                      auto next = std::make_shared<std::size_t>(static_cast<std::size_t>(client));
@@ -702,8 +836,9 @@ int main(int argc, char** argv) {
   // given, so an answer carries the places others changed since its last sync: under this
   // load, many. The "no changes" rows send a cursor past the end of the feed instead, which
   // leaves the write path alone.
-  const auto sync_load = [&](char letter, std::string label, int clients, int items, bool with_changes) {
-    return run(letter, [&, label, clients, items, with_changes] {
+  const auto sync_load = [&](char letter, std::string key, std::string label, int clients, int items,
+                             bool with_changes) {
+    return run(letter, std::move(key), [&, label, clients, items, with_changes] {
       const std::string cursor = with_changes ? EndCursor(port, feed->end_cursor) : kCursorPastTheEnd;
       return RunLoad(settings, label, "ratings", server_pid, port, clients,
                      [&](int client) { return SyncStep(client, items, place_ids, cursor); });
@@ -711,33 +846,40 @@ int main(int argc, char** argv) {
   };
   const char* const single = "a. POST /api/v1/sync, 1 rating per request";
   const char* const batch = "b. POST /api/v1/sync, 100 ratings per request";
-  const Result single_1 = sync_load('a', single, 1, 1, true);
-  const Result single_16 = sync_load('a', single, kFewClients, 1, true);
-  const Result single_64 = sync_load('a', single, kManyClients, 1, true);
-  const Result single_16_alone =
-      sync_load('a', "a. ... 1 rating per request, no changes in answers", kFewClients, 1, false);
-  const Result batch_1 = sync_load('b', batch, 1, kBatchItems, true);
-  const Result batch_16 = sync_load('b', batch, kFewClients, kBatchItems, true);
+  const Result single_1 = sync_load('a', "ratings_1.ours.c1", single, 1, 1, true);
+  const Result single_16 = sync_load('a', "ratings_1.ours", single, kFewClients, 1, true);
+  const Result single_64 = sync_load('a', "ratings_1.ours.c64", single, kManyClients, 1, true);
+  const Result single_16_alone = sync_load('a', "ratings_1_no_changes.ours",
+                                           "a. ... 1 rating per request, no changes in answers", kFewClients, 1, false);
+  const Result batch_1 = sync_load('b', "ratings_100.ours.c1", batch, 1, kBatchItems, true);
+  const Result batch_16 = sync_load('b', "ratings_100.ours", batch, kFewClients, kBatchItems, true);
   const Result batch_16_alone =
-      sync_load('b', "b. ... 100 ratings per request, no changes in answers", kFewClients, kBatchItems, false);
+      sync_load('b', "ratings_100_no_changes.ours", "b. ... 100 ratings per request, no changes in answers",
+                kFewClients, kBatchItems, false);
   const double server_peak_mb = StatusMb(server_pid, "VmHWM");
   const double server_anon_mb = StatusMb(server_pid, "RssAnon"), server_file_mb = StatusMb(server_pid, "RssFile");
 
   // e: SQLite alone, while the server sits idle.
-  const Result insert_1 = run('e', [&] { return RunInsertLoop(settings, root.Path() / "bare.db", 1, place_ids); });
-  const Result insert_100 =
-      run('e', [&] { return RunInsertLoop(settings, root.Path() / "bare.db", kRowsPerTransaction, place_ids); });
+  const Result insert_1 =
+      run('e', "sqlite_insert_1", [&] { return RunInsertLoop(settings, root.Path() / "bare.db", 1, place_ids); });
+  const Result insert_100 = run('e', "sqlite_insert_100", [&] {
+    return RunInsertLoop(settings, root.Path() / "bare.db", kRowsPerTransaction, place_ids);
+  });
 
   // d, optional: the same file from nginx, driven by wrk (a lighter client than ours).
   const std::optional<std::string> nginx = Which("nginx"), wrk = Which("wrk");
-  Result nginx_wrk;
+  Result nginx_wrk, nginx_ours;
   if (settings.only.find('d') == std::string::npos) {
   } else if (settings.nginx && nginx && wrk) {
     const int nginx_port = FreePort();
     if (std::unique_ptr<ChildProcess> web = StartNginx(*nginx, root.Path(), web_dir, nginx_port)) {
-      nginx_wrk = run('d', [&] {
+      nginx_wrk = run('d', "static_file.nginx_wrk", [&] {
         return RunWrk(settings, *wrk, "d. nginx, same static file (wrk -t2, optional)",
                       "http://127.0.0.1:" + std::to_string(nginx_port) + kPageFile, kFewClients);
+      });
+      nginx_ours = run('d', "static_file.nginx", [&] {  // the same load generator as every other row
+        return RunLoad(settings, "d. nginx, same static file (this load generator)", "files", -1, nginx_port,
+                       kFewClients, [&](int) { return GetStep(kPageFile, feed->first_page.size()); });
       });
       web->Stop(5s);
     } else {
@@ -747,6 +889,56 @@ int main(int argc, char** argv) {
     std::printf("    (nginx + wrk baseline skipped: %s)\n",
                 !settings.nginx ? "--no-nginx" : "install Debian's nginx and wrk (tools/setup.sh does)");
   }
+
+  // g: json-server with the same places, the same load generator and clients. Its db.json is
+  // made from our feed now, so it holds every place (and none of our ratings).
+  const bool series = !settings.series.empty() && settings.only.find('s') != std::string::npos;
+  std::unique_ptr<ChildProcess> peer;
+  int peer_port = -1;
+  Result peer_ratings, peer_pulls;
+  if (settings.only.find('g') != std::string::npos || series) {
+    std::string note;
+    peer_port = FreePort();
+    peer = StartJsonServer(settings, root.Path(), port, peer_port, note);
+    if (!peer) std::printf("    (json-server left out: %s)\n", note.c_str());
+  }
+  const auto peer_ratings_load = [&](int clients) {
+    Result result = RunLoad(settings, "g. json-server: POST /ratings, 1 rating per request", "ratings", peer->Pid(),
+                            peer_port, clients, [&](int client) { return JsonServerRatingStep(client, place_ids); });
+    WaitUntilIdle(peer_port);  // what it still owes must not run beside the next scenario
+    return result;
+  };
+  const auto peer_pulls_load = [&](int clients) {
+    return RunLoad(settings, "g. json-server: GET /places?_page=K&_limit=500 (pull)", "pulls", peer->Pid(), peer_port,
+                   clients, [&](int client) { return JsonServerPullStep(client, feed->full_page_cursors.size()); });
+  };
+  if (peer) {
+    peer_ratings = run('g', "ratings_1.json_server", [&] { return peer_ratings_load(kFewClients); });
+    peer_pulls = run('g', "pulls.json_server", [&] { return peer_pulls_load(kFewClients); });
+  }
+
+  // s: the scaling series, ours and json-server side by side at each number of clients.
+  if (series) {
+    std::printf("\nscaling series: 1 rating per request (answers with changes, as a device syncs) and pulls\n");
+    for (const int clients : settings.series) {
+      const std::string c = ".c" + std::to_string(clients);
+      sync_load('s', "series.ratings_1.ours" + c, single, clients, 1, true);
+      if (peer) run('s', "series.ratings_1.json_server" + c, [&] { return peer_ratings_load(clients); });
+      run('s', "series.pulls.ours" + c, [&] {
+        return RunLoad(settings, "c. GET /api/v1/places?since=C&limit=500 (pull)", "pulls", server_pid, port, clients,
+                       [&](int client) {
+                         auto next = std::make_shared<std::size_t>(static_cast<std::size_t>(client));
+                         return Step([&, next](httplib::Client& http) {
+                           const std::string& cursor =
+                               feed->full_page_cursors[(*next)++ % feed->full_page_cursors.size()];
+                           return GetStep(page_path + cursor)(http);
+                         });
+                       });
+      });
+      if (peer) run('s', "series.pulls.json_server" + c, [&] { return peer_pulls_load(clients); });
+    }
+  }
+  if (peer) peer->Stop(5s);
   server.process->Stop(10s);
 
   std::printf("\nratios (same run, same machine; 0 when a side was not run)\n");
@@ -767,13 +959,21 @@ int main(int argc, char** argv) {
              health);
   PrintRatio("pulls/s / static file/s from the same server, 16 clients", pulls, static_file);
   PrintRatio("pulls/s (httplib clients) / nginx static file/s (wrk)", pulls, nginx_wrk);
+  PrintRatio("pulls/s / nginx static file/s, both with this load generator, 16 clients", pulls, nginx_ours);
+  PrintRatio("accepted ratings/s, 1 per request, 16 clients / json-server POST /ratings, 16 clients", single_16,
+             peer_ratings);
+  PrintRatio("pulls/s / json-server pulls/s (a page of 500 places), 16 clients", pulls, peer_pulls);
   std::printf("\nserver memory after the sync scenarios: peak resident %.1f MB; now %.1f MB own (heap, stacks)\n",
               server_peak_mb, server_anon_mb);
   std::printf("  + %.1f MB mapped files (program, libraries, database pages). Load average at end %s;\n",
               server_file_mb, LoadAverage().c_str());
   std::printf("  whole run %.1f s.\n", std::chrono::duration<double>(Clock::now() - run_started).count());
-  long errors = 0;
-  for (const Result& result : results) errors += result.errors;
+  const double run_seconds = std::chrono::duration<double>(Clock::now() - run_started).count();
+  if (!settings.json_path.empty() && !WriteJson(settings, results, run_seconds))
+    std::fprintf(stderr, "could not write %s\n", settings.json_path.c_str());
+  long errors = 0;  // ours only: a peer that cannot keep up is a figure, not a failure of this run
+  for (const Result& result : results)
+    if (result.key.find("json_server") == std::string::npos) errors += result.errors;
   if (errors > 0) {
     PrintServerErrors(root.Path() / "server.log");
     const std::filesystem::path kept = std::filesystem::temp_directory_path() / "safespaces-bench-server.log";

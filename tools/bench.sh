@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the sync benchmark (issue 3, point 6) and prints its table: accepted ratings/s and
 # sync pulls/s of the real safespaces-server beside an empty handler, a static file, a bare
-# SQLite insert loop and (if installed) nginx + wrk, on this machine, in the same run.
+# SQLite insert loop, json-server (npm) and (if installed) nginx + wrk, on this machine, in the same run.
 # Builds only what it needs (safespaces-bench and safespaces-server) in the native build.
 # Usage: tools/bench.sh [--seconds S] [--warmup S] [--places N] [--no-nginx]
 set -euo pipefail
@@ -30,4 +30,4 @@ run_step 1 3 "Baseline tools (nginx, wrk)" bench_tools
 run_step 2 3 "Build safespaces-bench and safespaces-server (native, Release)" build_bench
 
 busy_note
-run_step 3 3 "Benchmark (about 70 s)" "$BUILD_DIR/native/bin/safespaces-bench" "$@"
+run_step 3 3 "Benchmark (about 90 s)" "$BUILD_DIR/native/bin/safespaces-bench" "$@"
