@@ -40,6 +40,7 @@ struct Runtime {
   std::string published_record;  // last JSON handed to the page
   std::unique_ptr<TileCache> tiles;  // the map's pictures, as GPU textures
   int frames = 0;
+  bool map_usable_marked = false;  // "safespaces-map-usable" is on the page's timeline
 };
 
 namespace {
@@ -72,6 +73,17 @@ void TrackPointer(Runtime& rt, const SDL_Event& event, ui::Pointer& pointer, flo
       break;
     default: break;
   }
+}
+
+// "The map is usable" (README, Benchmarks), checked after the frame is drawn and before this
+// frame's answers change the places: the map screen was drawn with every place the server
+// had (the first pull caught up, none in flight or failed), with the server's own tile
+// source, and every picture the view asked for has arrived (none in flight).
+bool MapUsable(const Runtime& rt) {
+  const ClientData& data = *rt.data;
+  return rt.state.screen == Screen::Map && data.config_fresh && platform::IsOnline() && !data.sync.InFlight() &&
+         data.sync.ConsecutiveFailures() == 0 && !data.sync.ShouldSync(platform::NowSeconds()) &&
+         rt.tiles->AnyLoaded() && rt.tiles->InFlight() == 0;
 }
 
 // Builds fonts and colours for the pixel ratio and the young person's look settings.
@@ -142,6 +154,10 @@ platform::LoopControl Frame(Runtime& rt) {
   SDL_GL_SwapWindow(rt.window);
   const double swapped = platform::NowSeconds();
   rt.tiles->EndFrame();
+  if (!rt.map_usable_marked && MapUsable(rt)) {
+    rt.map_usable_marked = true;
+    platform::MarkTime("safespaces-map-usable");
+  }
 
   if (std::string heard = ui::TakeReadAloudRequest(); !heard.empty() && rt.state.preferences.read_aloud)
     rt.actions.ReadAloud(std::move(heard));

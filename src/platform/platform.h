@@ -48,6 +48,11 @@ void LogError(const std::string& message);
 inline constexpr int kFrameTimesKept = 600;  // frames: ten seconds at 60 frames/s
 void ReportFrameTime(double draw_ms, double whole_ms);
 
+// Names this moment on the page's performance timeline (performance.mark(name), ms since
+// navigation), for benchmarks that time the app from the first byte: tools/bench-client.mjs
+// waits for "safespaces-map-usable". The desktop ignores it.
+void MarkTime(const char* name);
+
 }  // namespace platform
 
 namespace platform {

@@ -43,6 +43,8 @@ EM_JS(void, JsReportFrameTime, (double draw_ms, double whole_ms, int kept), {
   s.wasmHeapBytes = HEAP8.length;
 });
 
+EM_JS(void, JsMarkTime, (const char* name), { performance.mark(UTF8ToString(name)); });
+
 }  // namespace
 
 void RunMainLoop(FrameFunction frame, void* user_data) {
@@ -75,6 +77,8 @@ std::string AssetsDir() { return "/assets/"; }
 void SignalReady() { JsSignalReady(); }
 
 void ReportFrameTime(double draw_ms, double whole_ms) { JsReportFrameTime(draw_ms, whole_ms, kFrameTimesKept); }
+
+void MarkTime(const char* name) { JsMarkTime(name); }
 
 void LogInfo(const std::string& message) { emscripten_log(EM_LOG_CONSOLE, "%s", message.c_str()); }
 void LogError(const std::string& message) { emscripten_log(EM_LOG_CONSOLE | EM_LOG_ERROR, "%s", message.c_str()); }
