@@ -242,7 +242,8 @@ function plots(doc, out) {
   const which = spawnSync('gnuplot', ['--version'], { encoding: 'utf8' });
   if (which.status !== 0) return { plots: [], note: 'gnuplot is not installed (Debian gnuplot-nox): no PNGs' };
   const made = [];
-  const plot = (name, title, xlabel, ylabel, allColumns, allRows, { logx = false, logy = false } = {}) => {
+  // logx: the base of a logarithmic x axis (2 for clients, 10 for places), 0 for a linear one.
+  const plot = (name, title, xlabel, ylabel, allColumns, allRows, { logx = 0, logy = false } = {}) => {
     // Only the lines with figures (gnuplot stops at a column with none), and only points with any.
     const keep = allColumns.map((_, i) => allRows.some((r) => r[i + 1] != null));
     const columns = allColumns.filter((_, i) => keep[i]);
@@ -255,7 +256,7 @@ function plots(doc, out) {
     const using = columns.map((c, i) => `'${dat}' using 1:${i + 2} with linespoints lw 2 title '${c}'`).join(', \\\n  ');
     const gp = [`set terminal pngcairo size 900,560 noenhanced`, `set output '${path.join(out, `${name}.png`)}'`,
       `set title '${title}'`, `set xlabel '${xlabel}'`, `set ylabel '${ylabel}'`, 'set key outside right top',
-      'set grid', logx ? 'set logscale x 2' : '', logy ? 'set logscale y 10' : '', `plot ${using}`].join('\n');
+      'set grid', logx ? `set logscale x ${logx}` : '', logy ? 'set logscale y 10' : '', `plot ${using}`].join('\n');
     const gpFile = path.join(out, `${name}.gp`);
     writeFileSync(gpFile, gp + '\n');
     const result = spawnSync('gnuplot', [gpFile], { encoding: 'utf8' });
@@ -271,7 +272,7 @@ function plots(doc, out) {
     plot(`server-clients-p${n}`, `Server throughput against clients, ${n.toLocaleString('en-GB')} places`, 'clients',
       'per second', ['ratings ours', 'ratings json-server', 'pulls ours', 'pulls json-server'],
       clients.map((c) => [c, at(c, 'ratings_1')?.ours, at(c, 'ratings_1')?.peer, at(c, 'pulls')?.ours, at(c, 'pulls')?.peer]),
-      { logx: true, logy: true });
+      { logx: 2, logy: true });
   }
   // Server throughput against places, at CLIENTS_AT clients.
   const server = (n, what, peer) => figure('server', (r) => r.places === n && r.what.startsWith(what) && r.peer_name === peer);
@@ -279,17 +280,17 @@ function plots(doc, out) {
     ['ratings ours', 'ratings json-server', 'pulls ours', 'pulls json-server'],
     doc.places.map((n) => [n, server(n, 'accepted ratings/s, 1', 'json-server')?.ours,
       server(n, 'accepted ratings/s, 1', 'json-server')?.peer, server(n, 'sync pulls', 'json-server')?.ours,
-      server(n, 'sync pulls', 'json-server')?.peer]), { logx: true, logy: true });
+      server(n, 'sync pulls', 'json-server')?.peer]), { logx: 10, logy: true });
   // Client start and frame CPU against places.
   const client = (n, network, f) => figure('client', (r) => r.places === n && r.network === network && r.figure === f);
   plot('client-start', 'Start: navigation to a usable map', 'places', 'ms',
     ['ours fast', 'Leaflet fast', 'ours Slow 4G', 'Leaflet Slow 4G'],
     doc.places.map((n) => [n, client(n, 'fast', 'start_ms')?.ours, client(n, 'fast', 'start_ms')?.peer,
-      client(n, 'slow4g', 'start_ms')?.ours, client(n, 'slow4g', 'start_ms')?.peer]), { logx: true });
+      client(n, 'slow4g', 'start_ms')?.ours, client(n, 'slow4g', 'start_ms')?.peer]), { logx: 10 });
   plot('client-frames', 'Main-thread CPU per frame, panning and pinching (full-speed network)', 'places', 'ms per frame',
     ['ours', 'Leaflet'],
     doc.places.map((n) => [n, client(n, 'fast', 'frame_cpu_ms')?.ours, client(n, 'fast', 'frame_cpu_ms')?.peer]),
-    { logx: true });
+    { logx: 10 });
   return { plots: made, note: made.length ? '' : 'fewer than two points in every series: no PNGs' };
 }
 
