@@ -49,6 +49,7 @@ struct ClientData {
   int next_request_id = 1;
   int sync_request_id = 0;  // the request in flight, 0 if none
   int sync_item_count = 0;  // items in that request
+  double places_read_due = 0.0;  // while the map comes in pages: when the places are read again
   bool map_config_loaded = false;  // the saved tile source was read from the device
   int config_request_id = 0;       // GET /api/v1/config in flight, 0 if none
   double config_due = 0.0;         // when to ask (again); the server's answer is asked once a run
