@@ -189,7 +189,10 @@ run_rounds() {
   local r n
   work="$(mktemp -d "${TMPDIR:-/tmp}/safespaces-bench-compare.XXXXXX")"
   chmod 755 "$work"
-  rm -rf "$RAW" && mkdir -p "$RAW"
+  # The parts run now replace their earlier figures; a part left out keeps its own.
+  mkdir -p "$RAW"
+  ((server)) && rm -f "$RAW"/server-*
+  ((client)) && rm -f "$RAW"/client-*
   if ((client)); then prepare_client; else say "$client_note"; fi
   for r in $(seq "$rounds"); do
     for n in $places; do run_round "$r" "$n"; done

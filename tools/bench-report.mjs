@@ -84,6 +84,7 @@ function row(section, what, unit, higher, ours, peerName, peer, extra = {}) {
   let verdict = '';
   if (ratio != null && extra.ceiling) verdict = ratio > 1 ? 'above it (commits shared by clients)' : `${Math.round(ratio * 100)}% of it`;
   else if (ratio != null) verdict = (higher ? ratio >= 1 : ratio <= 1) ? 'ahead' : 'behind';
+  else if (ours != null && peer === 0) verdict = ours === 0 ? 'the same' : higher ? 'ahead' : 'behind';  // no ratio to 0
   return { section, what, unit, better: higher ? 'higher' : 'lower', ours, peer_name: peerName, peer, ratio, verdict,
     ...extra };
 }
