@@ -319,14 +319,16 @@ TEST_CASE("each badge is earned with the fewest events its rule needs, and not w
   for (const core::BadgeInfo& badge : core::Badges()) {
     const Events events = MinimalEventsFor(badge.id);
     INFO("badge " << badge.id);
-    const core::BadgeProgress& earned = BadgeOf(core::ComputeProgress(events), badge.id);
+    const Progress progress = core::ComputeProgress(events);  // kept: BadgeOf returns a reference into it
+    const core::BadgeProgress& earned = BadgeOf(progress, badge.id);
     CHECK(earned.earned);
     CHECK(earned.have == badge.need);
     for (std::size_t drop = 0; drop < events.size(); ++drop) {
       Events fewer = events;
       fewer.erase(fewer.begin() + static_cast<std::ptrdiff_t>(drop));
       INFO("without event " << drop);
-      const core::BadgeProgress& almost = BadgeOf(core::ComputeProgress(fewer), badge.id);
+      const Progress without = core::ComputeProgress(fewer);
+      const core::BadgeProgress& almost = BadgeOf(without, badge.id);
       CHECK_FALSE(almost.earned);
       CHECK(almost.have < badge.need);
     }

@@ -411,7 +411,8 @@ TEST_CASE("Change on the summary goes to that question and comes straight back",
   Tap(ui, "Finish the questions");
   CHECK(ui.Shows(ui::Role::Heading, "Check your place"));
   Tap(ui, "Send");
-  const core::Suggestion* suggestion = OnlySuggestion(store::WaitingItems(ui.data->db, 10));
+  const std::vector<core::OutboxItem> waiting = store::WaitingItems(ui.data->db, 10);  // kept: the pointer is into it
+  const core::Suggestion* suggestion = OnlySuggestion(waiting);
   REQUIRE(suggestion);
   CHECK(suggestion->name == "Corner Cafe");
   CHECK(suggestion->category == core::Category::Park);

@@ -16,6 +16,7 @@ SQLITE_SRC_VERSION="3.40.1-2+deb12u2"
 
 DEBIAN_PACKAGES=(
   build-essential cmake ninja-build pkg-config dpkg-dev tcl
+  clang-14 libclang-rt-14-dev  # the sanitize preset: ASan, UBSan and libFuzzer (tools/fuzz.sh)
   emscripten
   libsdl2-dev libsqlite3-dev sqlite3 catch2 libcpp-httplib-dev nlohmann-json3-dev zlib1g-dev
   libsodium-dev libqrencode-dev libpng-dev libssl-dev ca-certificates

@@ -80,13 +80,6 @@ std::optional<ReviewItem> ReadItem(const json& row) {
   return item;
 }
 
-// "Hillfields Park" for an item of the queue; "an item" if it is not there.
-std::string NameOf(const OfficerState& officer, const std::string& id) {
-  for (const ReviewItem& item : officer.queue)
-    if (item.id == id) return item.name;
-  return "an item";
-}
-
 std::string PercentEncoded(std::string_view text) {
   std::string out;
   for (const unsigned char c : text) {
@@ -413,7 +406,7 @@ void HandleAdd(AppState& state, ClientData& data, const HttpAnswer& answer) {
   data.staff.officer.accounts_due = 0.0;
 }
 
-void SetActive(AppState& state, ClientData& data, const std::string& id, bool active) {
+void SetActive(AppState& /*state*/, ClientData& data, const std::string& id, bool active) {
   OfficerConnection& link = data.staff.officer;
   if (std::any_of(link.active_requests.begin(), link.active_requests.end(),
                   [&](const auto& waiting) { return waiting.second == id; }))

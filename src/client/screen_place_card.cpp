@@ -14,8 +14,6 @@
 
 namespace {
 
-constexpr const char* kFaceWords[] = {"No", "Not really", "A bit", "Mostly", "Yes, a lot"};
-
 constexpr const char* kMonthWords[] = {"January", "February", "March",     "April",   "May",      "June",
                                        "July",    "August",   "September", "October", "November", "December"};
 

@@ -11,7 +11,8 @@ trap 'rm -f "$log"' EXIT
 
 export LIBGL_ALWAYS_SOFTWARE=1 SDL_AUDIODRIVER=dummy
 xvfb-run -a -s "-screen 0 1024x900x24" bash -c '
-  "$1" 2>"$2" &
+  # SAFESPACES_CLIENT_PRELOAD: a library to load first (the sanitize preset keeps Mesa loaded).
+  env ${SAFESPACES_CLIENT_PRELOAD:+LD_PRELOAD="$SAFESPACES_CLIENT_PRELOAD"} "$1" 2>"$2" &
   pid=$!
   for _ in $(seq 1 300); do
     grep -q "Safe Spaces is ready" "$2" && break
