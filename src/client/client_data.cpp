@@ -51,6 +51,7 @@ constexpr std::string_view kWelcomeDoneKey = "welcome_done";
 constexpr std::string_view kMapConfigKey = "map_config";  // GET /api/v1/config's last answer
 constexpr double kConfigRetrySeconds = 30.0;              // after a failed GET /api/v1/config
 constexpr double kCatchUpReadSeconds = 2.0;  // s: the places on screen, read again at most this often while more pages come
+constexpr double kCatchUpReadShare = 8.0;    // ...and no sooner than this many times what the last reading took
 constexpr double kRestoreCodeRetrySeconds = 30.0;         // after a failed POST /api/v1/restore-code
 
 // A restore code for this device when it has none: random words only, nothing about the
@@ -736,11 +737,13 @@ void HandleSyncAnswer(AppState& state, ClientData& data, const HttpAnswer& answe
   // Reading every place again costs as much as the places there are: after each of a first
   // visit's pages that is quadratic (5 s of a 10,000-place start in tools/bench-client.mjs).
   // While more pages come with no answer about our own items, the screen catches up every
-  // kCatchUpReadSeconds; the first page and the last are shown at once.
+  // kCatchUpReadSeconds, or less often when reading takes long (100,000 places: the map
+  // screen groups them all again after it too); the first page and the last are shown at once.
   const bool more = parsed.value->changes.more;
   if (!more || !parsed.value->results.empty() || now >= data.places_read_due) {
     RefreshState(state, data);
-    data.places_read_due = now + kCatchUpReadSeconds;
+    const double read_seconds = data.ports.now_seconds() - now;
+    data.places_read_due = now + std::max(kCatchUpReadSeconds, kCatchUpReadShare * read_seconds);
   }
   data.sync.Succeeded(now, taken, more || state.waiting_count > 0);
   if (taken > 0 && state.preferences.sounds) data.ports.chime();
