@@ -571,6 +571,23 @@ TEST_CASE("text that is not JSON is caught without a crash or a throw", "[core][
   }
 }
 
+// Found by fuzz_sync_batch: the JSON library stops reading at a NUL byte, so what came
+// after one was never looked at, and a request with anything after a NUL was read as JSON.
+TEST_CASE("a NUL byte anywhere makes text not JSON, whatever comes before it", "[core][codec]") {
+  const std::string rating = core::DumpJson(core::ToJson(samples::SampleRating()));
+  REQUIRE(core::ParseJson<core::Rating>(rating));
+  for (const std::string& text : {rating + std::string(1, '\0'), rating + std::string("\0[[[[", 5),
+                                  std::string("\"comments\"\0\0[[]]", 16), std::string("\0", 1)}) {
+    INFO(text.size() << " bytes");
+    const core::Parsed<core::Rating> parsed = core::ParseJson<core::Rating>(text);
+    REQUIRE_FALSE(parsed);
+    CHECK(parsed.error.code == core::ErrorCode::BadRequest);
+    CHECK_FALSE(core::ParseJsonText(text));
+  }
+  // An escaped NUL inside a string is JSON.
+  CHECK(core::ParseJsonText("{\"comment\": \"a\\u0000b\"}"));
+}
+
 TEST_CASE("very deep or very odd JSON is answered calmly", "[core][codec]") {
   const std::string deep = std::string(100000, '[') + std::string(100000, ']');
   core::Parsed<core::Withdrawal> parsed;

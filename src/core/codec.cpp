@@ -483,6 +483,10 @@ Parsed<InclusionProfile> FromJson<InclusionProfile>(const nlohmann::json& doc) {
 }
 
 Parsed<nlohmann::json> ParseJsonText(std::string_view text) {
+  // nlohmann-json 3.11 takes a NUL byte as the end of the text and ignores what follows it,
+  // so '{"items":[]}\0anything' would read as JSON. JSON has no NUL outside a "\u0000" escape.
+  if (text.find('\0') != std::string_view::npos)
+    return {std::nullopt, {ErrorCode::BadRequest, "We could not read what was sent: it is not JSON.", ""}};
   json doc = json::parse(text, /*callback=*/nullptr, /*allow_exceptions=*/false);
   if (doc.is_discarded()) {
     return {std::nullopt, {ErrorCode::BadRequest, "We could not read what was sent: it is not JSON.", ""}};
