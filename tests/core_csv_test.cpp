@@ -35,10 +35,24 @@ TEST_CASE("cells are neutralised and quoted", "[core][csv]") {
       {"two\nlines", "\"two\nlines\""},
       {"two\r\nlines", "\"two\r\nlines\""},
       {"'already quoted'", "'already quoted'"},
+      // An apostrophe then a formula sign gets one more, so the text's own apostrophe stays.
+      {"'=1+2", "''=1+2"},
+      {"''-1", "'''-1"},
+      {"'", "'"},
   };
   for (const Case& c : cases) {
     INFO(c.text);
     CHECK(core::CsvCell(c.text) == c.cell);
+  }
+}
+
+TEST_CASE("a cell's text comes back without the apostrophe CsvCell added, and only that", "[core][csv]") {
+  for (const std::string text : {"=1+2", "'=1+2", "''@x", "+44", "'quoted'", "'", "", "plain", "it's -fine", "\tTab"}) {
+    INFO(text);
+    const std::vector<std::vector<std::string>> read = core::ParseCsv(core::CsvRow(std::vector{core::CsvCell(text)}));
+    REQUIRE(read.size() == 1);
+    REQUIRE(read[0].size() == 1);
+    CHECK(core::CsvCellText(read[0][0]) == text);
   }
 }
 

@@ -6,11 +6,20 @@
 
 namespace core {
 
+namespace {
+
+// OWASP's list of characters that start a formula in Excel, LibreOffice and Sheets, after
+// any apostrophes: "'=1" written as it is would read back as "=1" once the apostrophe a
+// reader takes for ours is taken off.
+bool NeedsApostrophe(std::string_view text) {
+  const std::size_t first = text.find_first_not_of('\'');
+  return first != std::string_view::npos && std::string_view("=+-@\t\r").find(text[first]) != std::string_view::npos;
+}
+
+}  // namespace
+
 std::string CsvCell(std::string_view text) {
-  // OWASP's list of characters that start a formula in Excel, LibreOffice and Sheets.
-  const bool formula = !text.empty() && (text.front() == '=' || text.front() == '+' || text.front() == '-' ||
-                                         text.front() == '@' || text.front() == '\t' || text.front() == '\r');
-  std::string cell = formula ? "'" : "";
+  std::string cell = NeedsApostrophe(text) ? "'" : "";
   cell.append(text);
   if (cell.find_first_of(",\"\r\n") == std::string::npos) return cell;
   std::string quoted = "\"";
@@ -20,6 +29,11 @@ std::string CsvCell(std::string_view text) {
   }
   quoted += '"';
   return quoted;
+}
+
+std::string CsvCellText(std::string_view cell) {
+  if (cell.starts_with('\'') && NeedsApostrophe(cell.substr(1))) cell.remove_prefix(1);
+  return std::string(cell);
 }
 
 std::string CsvNumberCell(double value, int decimals) {

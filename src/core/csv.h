@@ -12,9 +12,14 @@
 namespace core {
 
 // One cell from text: a leading apostrophe when it begins with = + - @ TAB or CR (a
-// spreadsheet would take it as a formula), then in double quotes, with quotes doubled,
-// when it holds a comma, a quote, CR or LF.
+// spreadsheet would take it as a formula), or with apostrophes and then one of those (so
+// CsvCellText can tell the added apostrophe from the text's own), then in double quotes,
+// with quotes doubled, when it holds a comma, a quote, CR or LF.
 std::string CsvCell(std::string_view text);
+
+// The text a cell holds, as ParseCsv reads it, without the apostrophe CsvCell added:
+// CsvCellText(cell read back) is the text CsvCell was given, whatever it was.
+std::string CsvCellText(std::string_view cell);
 
 // One cell from a number the program worked out (never a person's words): `decimals`
 // digits after the point, no quotes and no apostrophe, so a spreadsheet sees a number

@@ -296,13 +296,6 @@ ApiError TooBig() {
   return {ErrorCode::PayloadTooLarge, "This file is bigger than 2 MB. Please split it into smaller files.", ""};
 }
 
-// A cell as PlacesCsv wrote it, without the apostrophe CsvCell adds before = + - @ TAB CR.
-std::string Unneutralised(std::string cell) {
-  if (cell.size() >= 2 && cell[0] == '\'' && std::string_view("=+-@\t\r").find(cell[1]) != std::string_view::npos)
-    cell.erase(0, 1);
-  return cell;
-}
-
 }  // namespace
 
 // [SECTION] Reading CSV
@@ -339,7 +332,7 @@ PlacesRead ReadPlacesCsv(std::string_view text, const ValidationContext& context
   for (std::size_t r = 1; r < rows.size(); ++r) {
     const std::vector<std::string>& cells = rows[r];
     const auto cell = [&](std::optional<std::size_t> at) {
-      return at && *at < cells.size() ? Unneutralised(cells[*at]) : std::string();
+      return at && *at < cells.size() ? CsvCellText(cells[*at]) : std::string();
     };
     bool blank = true;
     for (const std::string& c : cells) blank = blank && TrimText(c).empty();
