@@ -41,11 +41,17 @@ check() {  # check "what a user would notice" COMMAND...
   fi
 }
 
-# A port nobody answers on; nginx itself says if it was taken meanwhile (then we try again).
+# A port nobody answers on, below the range the system hands out for outgoing connections
+# and "--port 0" (another test's connection may hold any port in that range, and nginx then
+# cannot bind it); nginx itself says if it was taken meanwhile (then we try again).
+EPHEMERAL_LOW=32768
+read -r EPHEMERAL_LOW _ < /proc/sys/net/ipv4/ip_local_port_range 2>/dev/null || true
+PORT_LOW=10000
+((EPHEMERAL_LOW - PORT_LOW > 2000)) || PORT_LOW=$((EPHEMERAL_LOW / 2))
 free_port() {
   local port
   while :; do
-    port=$((20000 + RANDOM % 40000))
+    port=$((PORT_LOW + RANDOM % (EPHEMERAL_LOW - PORT_LOW)))
     (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null || { echo "$port"; return; }
   done
 }
@@ -115,14 +121,23 @@ http {
   include $WORK/nginx/safespaces.conf;
 }
 EOF
+  : > "$WORK/nginx/logs/error.log"
   "$NGINX" -p "$WORK/nginx" -e "$WORK/nginx/logs/error.log" -c "$WORK/nginx/nginx.conf" &
   NGINX_PID=$!
+  # nginx listens on one port as soon as it has bound it, and keeps retrying (then gives up)
+  # when another is taken: it has started only when both answer and it has not complained.
   for _ in $(seq 50); do
-    (exec 3<>"/dev/tcp/127.0.0.1/$HTTPS_PORT") 2>/dev/null && break
+    grep -q "bind() to .* failed" "$WORK/nginx/logs/error.log" 2>/dev/null && break
+    (exec 3<>"/dev/tcp/127.0.0.1/$HTTPS_PORT") 2>/dev/null \
+      && (exec 3<>"/dev/tcp/127.0.0.1/$HTTP_PORT") 2>/dev/null && break
     kill -0 "$NGINX_PID" 2>/dev/null || break
     sleep 0.1
   done
-  kill -0 "$NGINX_PID" 2>/dev/null && break
+  if grep -q "bind() to .* failed" "$WORK/nginx/logs/error.log" 2>/dev/null; then
+    kill "$NGINX_PID" 2>/dev/null || true
+  elif kill -0 "$NGINX_PID" 2>/dev/null; then
+    break
+  fi
   wait "$NGINX_PID" || true
   NGINX_PID=""
   grep -q "Address already in use" "$WORK/nginx/logs/error.log" || break
