@@ -9,6 +9,7 @@
 #include <imgui_impl_sdl.h>
 
 #include <cmath>
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -17,6 +18,7 @@
 #include "client/app.h"
 #include "client/client_data.h"
 #include "client/map_tiles.h"
+#include "client/ui/frame_fingerprint.h"
 #include "client/ui/theme.h"
 #include "client/ui/widgets.h"
 #include "platform/platform.h"
@@ -41,6 +43,8 @@ struct Runtime {
   std::unique_ptr<TileCache> tiles;  // the map's pictures, as GPU textures
   int frames = 0;
   bool map_usable_marked = false;  // "safespaces-map-usable" is on the page's timeline
+  std::uint64_t drawn_fingerprint = 0;  // ui::FrameFingerprint of the picture on screen
+  bool must_draw = true;  // a texture changed or the window was shown again: draw whatever the fingerprint
 };
 
 namespace {
@@ -103,6 +107,7 @@ platform::LoopControl Frame(Runtime& rt) {
   while (SDL_PollEvent(&event)) {
     ImGui_ImplSDL2_ProcessEvent(&event);
     if (event.type == SDL_QUIT) return platform::LoopControl::Quit;
+    if (event.type == SDL_WINDOWEVENT) rt.must_draw = true;  // exposed, resized, restored
     TrackPointer(rt, event, pointer, static_cast<float>(width_css), static_cast<float>(height_css));
   }
   pointer.is_touch = rt.touch;
@@ -113,6 +118,7 @@ platform::LoopControl Frame(Runtime& rt) {
     ApplyLookFor(rt, pixel_ratio);
     ImGui_ImplOpenGL3_DestroyFontsTexture();
     ImGui_ImplOpenGL3_CreateFontsTexture();
+    rt.must_draw = true;
   }
 
   ui::SetVisibleHeight(platform::VisibleHeight());
@@ -130,8 +136,10 @@ platform::LoopControl Frame(Runtime& rt) {
 
   rt.tiles->SetUrlTemplate(rt.state.map_config.tile_url);
   rt.tiles->BeginFrame(platform::NowSeconds());
-  for (const platform::ImageResponse& image : platform::TakeImages())
+  for (const platform::ImageResponse& image : platform::TakeImages()) {
     rt.tiles->Deliver({image.request_id, image.ok, image.width, image.height, image.rgba});
+    rt.must_draw = true;  // a new texture may have a freed one's name
+  }
 
   ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplSDL2_NewFrame();
@@ -144,14 +152,22 @@ platform::LoopControl Frame(Runtime& rt) {
   DrawApp(rt.state, rt.actions);
   ImGui::Render();
 
+  // A frame that would draw what is already on screen draws nothing: an idle screen then
+  // costs the GPU (or, with software WebGL, the page's main thread) nothing.
   int width = 0, height = 0;
   SDL_GL_GetDrawableSize(rt.window, &width, &height);
-  glViewport(0, 0, width, height);
-  const ImVec4 bg = ImGui::ColorConvertU32ToFloat4(ui::Colours().background);
-  glClearColor(bg.x, bg.y, bg.z, 1.0f);
-  glClear(GL_COLOR_BUFFER_BIT);
-  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
-  SDL_GL_SwapWindow(rt.window);
+  const std::uint64_t fingerprint = ui::FrameFingerprint(*ImGui::GetDrawData(), width, height);
+  const bool draw = rt.must_draw || fingerprint != rt.drawn_fingerprint;
+  if (draw) {
+    glViewport(0, 0, width, height);
+    const ImVec4 bg = ImGui::ColorConvertU32ToFloat4(ui::Colours().background);
+    glClearColor(bg.x, bg.y, bg.z, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    SDL_GL_SwapWindow(rt.window);
+    rt.drawn_fingerprint = fingerprint;
+    rt.must_draw = false;
+  }
   const double swapped = platform::NowSeconds();
   rt.tiles->EndFrame();
   if (!rt.map_usable_marked && MapUsable(rt)) {
@@ -178,7 +194,8 @@ platform::LoopControl Frame(Runtime& rt) {
     platform::PublishUiRecord(rt.published_record);
   }
   if (++rt.frames == kReadyAfterFrames) platform::SignalReady();
-  platform::ReportFrameTime((swapped - started) * 1000.0, (platform::NowSeconds() - started) * 1000.0);
+  platform::ReportFrameTime((swapped - started) * 1000.0, (platform::NowSeconds() - started) * 1000.0, draw);
+  if (!draw) platform::IdleFrame();
   return platform::LoopControl::Continue;
 }
 

@@ -42,11 +42,17 @@ void LogError(const std::string& message);
 
 // What the last frame cost the CPU, in ms: `draw_ms` from its start to the buffer swap
 // (events, the ImGui frame, GL calls), `whole_ms` to its end (actions, sync, the UI record
-// handed to the page). The web keeps the last kFrameTimesKept in window.safespaces
-// (frameMs, frameWholeMs, frameCount; wasmHeapBytes too) for tools/bench-map.mjs, in
-// arrays made once; the desktop ignores them.
+// handed to the page); `drew` is false when it left the screen as it was. The web keeps
+// the last kFrameTimesKept in window.safespaces (frameMs, frameWholeMs, frameCount,
+// framesDrawn; wasmHeapBytes too) for tools/bench-map.mjs, in arrays made once; the
+// desktop ignores them.
 inline constexpr int kFrameTimesKept = 600;  // frames: ten seconds at 60 frames/s
-void ReportFrameTime(double draw_ms, double whole_ms);
+void ReportFrameTime(double draw_ms, double whole_ms, bool drew);
+
+// Called at the end of a frame that drew nothing. The browser's animation frames pace the
+// web's loop already; the desktop's loop is paced by the buffer swap, so without one it
+// waits for input, at most a frame's time, rather than spin.
+void IdleFrame();
 
 // Names this moment on the page's performance timeline (performance.mark(name), ms since
 // navigation), for benchmarks that time the app from the first byte: tools/bench-client.mjs

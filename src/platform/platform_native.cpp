@@ -47,7 +47,9 @@ void SignalReady() { std::fprintf(stderr, "Safe Spaces is ready\n"); }
 
 void LogInfo(const std::string& message) { std::fprintf(stderr, "%s\n", message.c_str()); }
 void LogError(const std::string& message) { std::fprintf(stderr, "error: %s\n", message.c_str()); }
-void ReportFrameTime(double, double) {}  // tools/bench-map.sh measures the browser; natively, safespaces-map-bench
+void ReportFrameTime(double, double, bool) {}  // tools/bench-map.sh measures the browser; natively, safespaces-map-bench
+
+void IdleFrame() { SDL_WaitEventTimeout(nullptr, 16); }
 void MarkTime(const char*) {}              // only the browser has a timeline from navigation
 
 }  // namespace platform

@@ -28,14 +28,16 @@ EM_JS(void, JsSignalReady, (), {
 });
 
 // A ring of the last `kept` frame times, made on the first frame and then only written to.
-EM_JS(void, JsReportFrameTime, (double draw_ms, double whole_ms, int kept), {
+EM_JS(void, JsReportFrameTime, (double draw_ms, double whole_ms, int drew, int kept), {
   const s = window.safespaces;
   if (!s) return;
   if (!s.frameMs) {
     s.frameMs = new Float64Array(kept);
     s.frameWholeMs = new Float64Array(kept);
     s.frameCount = 0;
+    s.framesDrawn = 0;
   }
+  if (drew) s.framesDrawn++;
   const i = s.frameCount % kept;
   s.frameMs[i] = draw_ms;
   s.frameWholeMs[i] = whole_ms;
@@ -76,7 +78,11 @@ std::string AssetsDir() { return "/assets/"; }
 
 void SignalReady() { JsSignalReady(); }
 
-void ReportFrameTime(double draw_ms, double whole_ms) { JsReportFrameTime(draw_ms, whole_ms, kFrameTimesKept); }
+void ReportFrameTime(double draw_ms, double whole_ms, bool drew) {
+  JsReportFrameTime(draw_ms, whole_ms, drew ? 1 : 0, kFrameTimesKept);
+}
+
+void IdleFrame() {}
 
 void MarkTime(const char* name) { JsMarkTime(name); }
 

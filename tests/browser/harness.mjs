@@ -122,8 +122,23 @@ export async function tapButton(page, name) {
   const item = record.items.find((i) => i.role === 'button' && i.name === name);
   if (!item) throw new Error(`no button named "${name}" on screen "${record.screen}"`);
   const [x, y, w, h] = item.rect;
+  const from = await appFrames(page);
   if (page.context()._options.hasTouch) await page.touchscreen.tap(x + w / 2, y + h / 2);
   else await page.mouse.click(x + w / 2, y + h / 2);
+  await handled(page, from);
+}
+
+// The app's frames so far (runtime.cpp counts them in window.safespaces.frameCount).
+async function appFrames(page) {
+  return page.evaluate(() => window.safespaces.frameCount || 0);
+}
+
+// Waits until the app has run three frames since `from`: one takes the press, one applies
+// it, one shows the new screen in its UI record. A person cannot press twice faster than
+// that; a test that did would press the old screen's button (an idle frame takes a few ms,
+// so two presses can land in one frame, and then only the first one counts).
+async function handled(page, from) {
+  await page.waitForFunction((f) => (window.safespaces.frameCount || 0) >= f + 3, from, { polling: 'raf', timeout: 60000 });
 }
 
 export async function screenshot(page, name) {
@@ -155,7 +170,9 @@ export function useServerAndBrowser({ demoPlaces = false } = {}) {
 export async function press(page, role, name) {
   const item = page.getByRole(role, { name, exact: true });
   await item.waitFor({ state: 'attached' });
+  const from = await appFrames(page);
   await item.dispatchEvent('click');
+  await handled(page, from);
 }
 
 // axe-core's serious and critical findings on the page as it is now, one line each.

@@ -105,6 +105,37 @@ test('phone: a finger drag moves the pins with it, and a pinch zooms in', async 
   await page.context().close();
 });
 
+// An idle screen is not drawn again (runtime.cpp, ui/frame_fingerprint.h): the phone's GPU,
+// or the page's main thread with software WebGL, does nothing while nobody touches the map,
+// and the picture stays on screen. A drag draws again.
+test('phone: a map left alone is not drawn again, and stays on screen; a drag draws it', async () => {
+  const page = await openMap('phone');
+  const counts = () => page.evaluate(() => [window.safespaces.frameCount, window.safespaces.framesDrawn]);
+  // Settled: the places and tiles are in and nothing has been drawn for 10 frames.
+  let settled = false;
+  for (let tries = 0; tries < 60 && !settled; tries++) {
+    const [, drawnBefore] = await counts();
+    await frames(page, 10);
+    settled = (await counts())[1] === drawnBefore;
+  }
+  assert.ok(settled, 'the map stops drawing once nothing changes');
+  const shotBefore = await page.screenshot();
+  const [framesBefore, drawnBefore] = await counts();
+  await frames(page, 30);
+  const [framesAfter, drawnAfter] = await counts();
+  assert.ok(framesAfter - framesBefore >= 30, `the app still ran its frames (${framesAfter - framesBefore})`);
+  assert.equal(drawnAfter, drawnBefore, 'and drew none of them');
+  assert.ok(shotBefore.equals(await page.screenshot()), 'the picture stayed on screen');
+
+  await touch(page, 'touchStart', [[195, 450]]);
+  for (let step = 1; step <= 4; step++) await touch(page, 'touchMove', [[195 - 10 * step, 450]]);
+  await touch(page, 'touchEnd', []);
+  assert.ok((await counts())[1] >= drawnAfter + 4, 'a drag draws every frame it moves the map');
+  assert.ok(!shotBefore.equals(await page.screenshot()), 'and the picture moved');
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
 test('tablet: the map beside the journeys, and a place card', async () => {
   const page = await openMap('tablet');
   const record = await uiRecord(page);
