@@ -189,10 +189,13 @@ run_rounds() {
   local r n
   work="$(mktemp -d "${TMPDIR:-/tmp}/safespaces-bench-compare.XXXXXX")"
   chmod 755 "$work"
-  # The parts run now replace their earlier figures; a part left out keeps its own.
+  # The parts run now replace their earlier figures at these numbers of places; a part left
+  # out, or another number of places (a long 100,000 run done on its own), keeps its own.
   mkdir -p "$RAW"
-  ((server)) && rm -f "$RAW"/server-*
-  ((client)) && rm -f "$RAW"/client-*
+  for n in $places; do
+    if ((server)); then rm -f "$RAW"/server-p"$n"-*; fi
+    if ((client)); then rm -f "$RAW"/client-p"$n"-*; fi
+  done
   if ((client)); then prepare_client; else say "$client_note"; fi
   for r in $(seq "$rounds"); do
     for n in $places; do run_round "$r" "$n"; done
@@ -203,7 +206,7 @@ run_rounds() {
 # Exit code 3 from the report: our app is over its download budget.
 status=0
 report() {
-  node "$ROOT/tools/bench-report.mjs" --raw "$RAW" --out "$OUT" --places "$places" --rounds "$rounds" || status=$?
+  node "$ROOT/tools/bench-report.mjs" --raw "$RAW" --out "$OUT" || status=$?
 }
 
 run_step 1 5 "Benchmark tools (nginx, wrk, gnuplot)" bench_tools

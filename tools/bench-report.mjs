@@ -48,6 +48,17 @@ function readRounds(dir) {
   return rounds;
 }
 
+// "3", or "3 at 1,000 and 10,000 places, 1 at 100,000" when the numbers of places had
+// different numbers of rounds (a long run at one number of places done on its own).
+function roundsRun(rounds, places) {
+  const at = places.map((n) => Math.max(rounds.server.get(n)?.length ?? 0,
+    ...['fast', 'slow4g'].map((net) => rounds.client.get(`${n}/${net}`)?.length ?? 0)));
+  if (new Set(at).size <= 1) return String(at[0] ?? 0);
+  const groups = new Map();
+  places.forEach((n, i) => groups.set(at[i], [...(groups.get(at[i]) || []), n.toLocaleString('en-GB')]));
+  return [...groups].map(([r, ns]) => `${r} at ${ns.join(' and ')} places`).join(', ');
+}
+
 function median(values) {
   const sorted = values.filter((v) => typeof v === 'number' && Number.isFinite(v)).sort((a, b) => a - b);
   if (sorted.length === 0) return null;
@@ -181,7 +192,7 @@ function markdown(doc) {
   const lines = [];
   const m = doc.machine;
   lines.push('# Safe Spaces beside its peers', '');
-  lines.push(`Medians over ${doc.rounds} round(s), same machine, same run: ${m ? `${m.cpus} CPUs, ${m.cpu}, ${m.kernel}` :
+  lines.push(`Medians over ${doc.rounds} round(s), same machine: ${m ? `${m.cpus} CPUs, ${m.cpu}, ${m.kernel}` :
     'machine unknown'}; load average at the end of the last server part ${m?.load_average_at_end ?? '-'}. ` +
     'Ratio = ours / peer; "ahead" when ours is better in the direction the figure is better (higher throughput, ' +
     'lower times, sizes and counts).', '');
@@ -307,7 +318,7 @@ function main() {
   const firstServer = [...rounds.server.values()][0]?.[0];
   const rows = [...clientRows(rounds, places), ...serverRows(rounds, places), ...seriesRows(rounds, places)];
   const doc = { generated: new Date().toISOString(), machine: firstServer?.machine ?? null,
-    rounds: args.rounds ?? Math.max(0, ...[...rounds.server.values()].map((d) => d.length)), places,
+    rounds: args.rounds ?? roundsRun(rounds, places), places,
     budget: budget(rows), rows, plots: [], plot_note: '' };
   const made = plots(doc, args.out);
   doc.plots = made.plots;
