@@ -297,6 +297,32 @@ TEST_CASE("two fingers pinch to zoom, and a double tap zooms in", "[ui][map][tou
   CHECK(ui.state.map_zoom == Approx(16.0).margin(0.01));
 }
 
+TEST_CASE("a first visit's map asks for no pictures until the server has said where they come from",
+          "[ui][map][config]") {
+  UiHarness ui;
+  FakeTiles tiles;
+  ui.state.tiles = &tiles.cache;
+  ui.state.screen = Screen::Map;
+  ui.Frame();
+  ui.Frame();
+  REQUIRE(ui.config_requests.size() == 1);
+  tiles.cache.SetUrlTemplate(ui.state.map_config.tile_url);  // as the runtime does every frame
+  ui.Frame();
+  ui.Frame();
+  CHECK(tiles.fetched.empty());
+  CHECK(ui.Shows(ui::Role::Text, "Map pictures will show when you are online."));
+
+  ui.answers.push_back({ui.config_requests[0].id, 200,
+                        R"({"tiles":{"url":"/tiles/{z}/{x}/{y}.png","attribution":"Synthetic tiles"},)"
+                        R"("area":{"name":"Coventry","south":52.36,"west":-1.61,"north":52.46,"east":-1.42}})"});
+  ui.Frame();
+  tiles.cache.SetUrlTemplate(ui.state.map_config.tile_url);
+  ui.Frame();
+  REQUIRE_FALSE(tiles.fetched.empty());
+  for (const auto& [id, url] : tiles.fetched) CHECK(url.rfind("/tiles/", 0) == 0);
+  CHECK(ui.Shows(ui::Role::Text, "Synthetic tiles"));
+}
+
 TEST_CASE("the tile source comes from the server, is kept on the device, and moves a map still at its start",
           "[ui][map][config]") {
   const std::string body =

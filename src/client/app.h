@@ -21,11 +21,13 @@
 class TileCache;  // client/map_tiles.h
 
 // Where the map's pictures come from and the area it is about: GET /api/v1/config, kept on
-// the device so the map works offline. The defaults are OpenStreetMap's standard tiles
-// over Coventry, used until the server's answer arrives.
+// the device so the map works offline. Until a first visit has the server's answer the map
+// is over Coventry with its places and no pictures: the device asks no tile server the
+// council did not choose (a young person's address would reach it; the page's
+// Content-Security-Policy would refuse it anyway).
 struct MapConfig {
-  std::string tile_url = "https://tile.openstreetmap.org/{z}/{x}/{y}.png";
-  std::string attribution = "\xC2\xA9 OpenStreetMap contributors";
+  std::string tile_url;  // "" fetches nothing
+  std::string attribution = "Map pictures will show when you are online.";
   double home_lat = 52.4068, home_lon = -1.5197;  // "back to my area"
   double home_zoom = 13.0;
   int tile_min_zoom = 0, tile_max_zoom = 19;  // tiles that exist: deeper ones are stretched
