@@ -847,15 +847,17 @@ std::optional<std::vector<core::SuggestionStatus>> SuggestionStatusesOf(const Da
   return statuses;
 }
 
+// ratings_shared_by_device (migration 0012) finds the device's shared comments;
+// places_by_device its suggestions, whose first ratings are left out.
+const char* const kSharedCommentsSql =
+    "SELECT id FROM ratings WHERE device_id = ?1 AND comment_state = 'approved' AND comment <> '' "
+    "AND withdrawn = 0 "
+    "AND id NOT IN (SELECT first_rating_id FROM places WHERE device_id = ?1 AND device_id <> '') "
+    "ORDER BY id DESC LIMIT ?2";
+
 std::optional<std::vector<std::string>> SharedCommentsOf(const Database& db, std::string_view device_id, int limit,
                                                          std::string& error) {
-  // ratings_by_device (migration 0005) finds the device's ratings; places_by_device its
-  // suggestions, whose first ratings are left out.
-  Statement s = db.Prepare(
-      "SELECT id FROM ratings WHERE device_id = ?1 AND comment_state = 'approved' AND comment <> '' "
-      "AND withdrawn = 0 "
-      "AND id NOT IN (SELECT first_rating_id FROM places WHERE device_id = ?1 AND device_id <> '') "
-      "ORDER BY id DESC LIMIT ?2");
+  Statement s = db.Prepare(kSharedCommentsSql);
   s.BindText(1, device_id).BindInt64(2, std::max(limit, 0));
   std::vector<std::string> ids;
   StepResult step = StepResult::Row;

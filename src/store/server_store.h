@@ -200,6 +200,9 @@ std::optional<std::vector<core::SuggestionStatus>> SuggestionStatusesOf(const Da
 // first, at most `limit`: the "shared_comments" of its sync answer. Only that device's own.
 std::optional<std::vector<std::string>> SharedCommentsOf(const Database& db, std::string_view device_id, int limit,
                                                          std::string& error);
+// Its query (?1 the device, ?2 the limit): every sync runs it, so it must read only shared
+// comments (index ratings_shared_by_device), never every rating the device sent.
+extern const char* const kSharedCommentsSql;
 
 // [SECTION] A device's progress, and finding it again
 
