@@ -268,7 +268,11 @@ function plots(doc, out) {
     const using = columns.map((c, i) => `'${dat}' using 1:${i + 2} with linespoints lw 2 title '${c}'`).join(', \\\n  ');
     const gp = [`set terminal pngcairo size 900,560 noenhanced`, `set output '${path.join(out, `${name}.png`)}'`,
       `set title '${title}'`, `set xlabel '${xlabel}'`, `set ylabel '${ylabel}'`, 'set key outside right top',
-      'set grid', logx ? `set logscale x ${logx}` : '', logy ? 'set logscale y 10' : '', `plot ${using}`].join('\n');
+      'set grid', logx ? `set logscale x ${logx}` : '', logy ? 'set logscale y 10' : '',
+      // The x axis spans the points, with a little room on a log axis (gnuplot would round it
+      // out to whole decades: 100 to 10,000 for points at 1,000 and 10,000).
+      logx ? `set xrange [${Math.min(...table.map((r) => r[0])) / 1.25}:${Math.max(...table.map((r) => r[0])) * 1.25}]` : '',
+      `plot ${using}`].join('\n');
     const gpFile = path.join(out, `${name}.gp`);
     writeFileSync(gpFile, gp + '\n');
     const result = spawnSync('gnuplot', [gpFile], { encoding: 'utf8' });
