@@ -50,13 +50,20 @@ function readRounds(dir) {
 
 // "3", or "3 at 1,000 and 10,000 places, 1 at 100,000" when the numbers of places had
 // different numbers of rounds (a long run at one number of places done on its own).
+// The server part and the client part are said apart when they differ (a --server-only run
+// after a full one): "3 for the client and 1 for the server".
 function roundsRun(rounds, places) {
-  const at = places.map((n) => Math.max(rounds.server.get(n)?.length ?? 0,
-    ...['fast', 'slow4g'].map((net) => rounds.client.get(`${n}/${net}`)?.length ?? 0)));
-  if (new Set(at).size <= 1) return String(at[0] ?? 0);
-  const groups = new Map();
-  places.forEach((n, i) => groups.set(at[i], [...(groups.get(at[i]) || []), n.toLocaleString('en-GB')]));
-  return [...groups].map(([r, ns]) => `${r} at ${ns.join(' and ')} places`).join(', ');
+  const said = (at) => {
+    if (new Set(at).size <= 1) return String(at[0] ?? 0);
+    const groups = new Map();
+    places.forEach((n, i) => groups.set(at[i], [...(groups.get(at[i]) || []), n.toLocaleString('en-GB')]));
+    return [...groups].map(([r, ns]) => `${r} at ${ns.join(' and ')} places`).join(', ');
+  };
+  const server = said(places.map((n) => rounds.server.get(n)?.length ?? 0));
+  const client = said(places.map((n) => Math.max(...['fast', 'slow4g'].map((net) => rounds.client.get(`${n}/${net}`)?.length ?? 0))));
+  if (server === client || client === '0') return server;
+  if (server === '0') return client;
+  return `${client} for the client and ${server} for the server`;
 }
 
 function median(values) {
