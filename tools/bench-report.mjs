@@ -199,7 +199,7 @@ function markdown(doc) {
   const lines = [];
   const m = doc.machine;
   lines.push('# Safe Spaces beside its peers', '');
-  lines.push(`Medians over ${doc.rounds} round(s), same machine: ${m ? `${m.cpus} CPUs, ${m.cpu}, ${m.kernel}` :
+  lines.push(`Medians over the rounds (${doc.rounds}), same machine: ${m ? `${m.cpus} CPUs, ${m.cpu}, ${m.kernel}` :
     'machine unknown'}; load average at the end of the last server part ${m?.load_average_at_end ?? '-'}. ` +
     'Ratio = ours / peer; "ahead" when ours is better in the direction the figure is better (higher throughput, ' +
     'lower times, sizes and counts).', '');
