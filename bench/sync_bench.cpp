@@ -385,7 +385,7 @@ struct Feed {
 
 // Approves every suggested place with the store's own officer action, in one transaction,
 // while the server is stopped (there is no review endpoint yet), then reads the feed.
-// (At 100,000 places this takes minutes, nearly all in ServerStore::FirstInArea.)
+// (100,000 places: about 38 s with the suggesting, since migration 0013; minutes before it.)
 std::optional<Feed> ApproveAll(const std::filesystem::path& data_dir, const std::vector<std::string>& ids) {
   std::string error;
   store::OpenOptions options;

@@ -129,6 +129,18 @@ TEST_CASE("a sync's shared-comments read uses its index, not every rating the de
   }));
 }
 
+TEST_CASE("deciding the first place in an area reads its cell, not a band of the city", "[store][migrations]") {
+  // Through places_approved_by_lat it read every approved place in a band of latitude from
+  // the table: approving 100,000 places took minutes.
+  const store::Database db = OpenOrFail(":memory:");
+  store::Statement plan = db.Prepare(std::string("EXPLAIN QUERY PLAN ") + store::kApprovedInCellSql);
+  REQUIRE(plan.IsValid());
+  std::vector<std::string> steps;
+  while (plan.Step() == store::StepResult::Row) steps.emplace_back(plan.ColumnText(3));
+  REQUIRE(steps.size() == 1);
+  CHECK(steps[0] == "SEARCH places USING INDEX places_approved_by_area (area_column=? AND lat>? AND lat<?)");
+}
+
 TEST_CASE("an in-memory database gets the whole schema too", "[store][migrations]") {
   const store::Database db = OpenOrFail(":memory:");
   CHECK(db.SchemaVersion() == static_cast<int>(MigrationFilesOnDisk().size()));

@@ -717,6 +717,21 @@ TEST_CASE("the first place approved in its ~1 km area is decided once, at its fi
     REQUIRE_FALSE(server.store.ApprovePlace(suggested.id));
     CHECK_FALSE(FirstInArea(server, suggested.id));
   }
+  SECTION("a place on its cell's west edge counts for that cell") {
+    // The index finds a cell by its column of the grid, worked out by SQLite, not by
+    // AreaCellOf: on an edge the two may round apart, so the columns beside are read too.
+    const core::TileId far{cell.z, cell.x - 5, cell.y};
+    const core::LatLonBounds box = core::TileBounds(far);
+    core::Suggestion edge = SuggestionIn(far, 0.5, 0.5, 6), inside = SuggestionIn(far, 0.5, 0.3, 7);
+    edge.lon = box.west;
+    REQUIRE(core::AreaCellOf(edge.lat, edge.lon) == far);
+    REQUIRE(server.Send(Item(edge)) == store::SyncOutcome::Accepted);
+    REQUIRE(server.Send(Item(inside)) == store::SyncOutcome::Accepted);
+    REQUIRE_FALSE(server.store.ApprovePlace(edge.id));
+    REQUIRE_FALSE(server.store.ApprovePlace(inside.id));
+    CHECK(FirstInArea(server, edge.id));
+    CHECK_FALSE(FirstInArea(server, inside.id));
+  }
   SECTION("two approved in one transaction: only the first written (by id) is first") {
     const core::TileId far{cell.z, cell.x + 3, cell.y + 3};
     const core::Suggestion a = SuggestionIn(far, 0.2, 0.2, 4), b = SuggestionIn(far, 0.8, 0.8, 5);

@@ -208,10 +208,7 @@ ServerStore::ServerStore(Database& db) : db_(db) {
           "approved_seq = CASE WHEN status = 'approved' AND approved_seq IS NULL THEN ?3 ELSE approved_seq END, "
           "first_in_area = CASE WHEN status = 'approved' AND approved_seq IS NULL THEN ?5 ELSE first_in_area END "
           "WHERE id = ?1");
-  // The WHERE is the partial index places_approved_by_lat's (migration 0006).
-  prepare(approved_near_,
-          "SELECT lat, lon FROM places WHERE approved_seq IS NOT NULL AND lat BETWEEN ?1 AND ?2 "
-          "AND lon BETWEEN ?3 AND ?4 AND id <> ?5");
+  prepare(approved_near_, kApprovedInCellSql);
   // Co-production sessions (migrations 0008, 0009): one statement decides and bumps.
   prepare(keep_in_session_,
           "UPDATE co_sessions SET version = version + 1 WHERE id = ?1 AND state = 'open' AND EXISTS "
@@ -710,6 +707,12 @@ bool ServerStore::ApprovedComments(std::string_view place_id, std::vector<core::
   return step != StepResult::Error || Fail("Could not read comments: " + select.Error());
 }
 
+// The WHERE is the partial index places_approved_by_area's (migration 0013): three columns
+// of the grid, then the cell's band of latitude in each.
+const char* const kApprovedInCellSql =
+    "SELECT lat, lon FROM places WHERE approved_seq IS NOT NULL AND area_column IN (?6, ?7, ?8) "
+    "AND lat BETWEEN ?1 AND ?2 AND lon BETWEEN ?3 AND ?4 AND id <> ?5";
+
 std::optional<bool> ServerStore::FirstInArea(std::string_view place_id, double lat, double lon) {
   const core::TileId cell = core::AreaCellOf(lat, lon);
   const core::LatLonBounds box = core::TileBounds(cell);
@@ -719,7 +722,10 @@ std::optional<bool> ServerStore::FirstInArea(std::string_view place_id, double l
                         .BindDouble(2, box.north + kSlack)
                         .BindDouble(3, box.west - kSlack)
                         .BindDouble(4, box.east + kSlack)
-                        .BindText(5, place_id);
+                        .BindText(5, place_id)
+                        .BindInt64(6, cell.x - 1)
+                        .BindInt64(7, cell.x)
+                        .BindInt64(8, cell.x + 1);
   bool first = true;
   StepResult step = StepResult::Row;
   while (first && (step = near.Step()) == StepResult::Row)

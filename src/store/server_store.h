@@ -204,6 +204,10 @@ std::optional<std::vector<std::string>> SharedCommentsOf(const Database& db, std
 // comments (index ratings_shared_by_device), never every rating the device sent.
 extern const char* const kSharedCommentsSql;
 
+// The places approved before, in and beside a place's area cell (ServerStore::FirstInArea);
+// exported for a test of its query plan.
+extern const char* const kApprovedInCellSql;
+
 // [SECTION] A device's progress, and finding it again
 
 // What `device_id` sent that is kept here, as the device keeps it (core::SentItem): its
