@@ -55,6 +55,7 @@ struct UiHarness {
   std::string start_path = "/";                // the address the app was opened at
   std::string site = "safespaces.example.org";  // where young people go to join (a staff board says it)
   int location_requests = 0;                   // times the app asked where the phone is
+  int persists = 0;                            // times the app asked for its data to be saved
   ui::LookSettings look;                       // what the fonts were built for
 
   explicit UiHarness(float width = 390.0f, float height = 844.0f, float ratio = 3.0f) : pixel_ratio(ratio) {
@@ -103,7 +104,7 @@ struct UiHarness {
     ports.open_document = [this](const std::string& html) { documents.push_back(html); };
     ports.start_path = [this] { return start_path; };
     ports.site_address = [this] { return site; };
-    ports.persist = [] {};
+    ports.persist = [this] { ++persists; };
     ports.persisted = [] { return true; };
     ports.online = [this] { return online; };
     ports.speak = [this](const std::string& text) { spoken.push_back(text); };

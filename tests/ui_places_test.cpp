@@ -4,6 +4,8 @@
 // sent says where it is (waiting, sent, waiting for a check, on the map, not added and why).
 #include <catch2/catch.hpp>
 
+#include <random>
+
 #include <nlohmann/json.hpp>
 
 #include "store/device_store.h"
@@ -301,4 +303,91 @@ TEST_CASE("a long list shows the nearest places a page at a time", "[ui][places]
   REQUIRE(ui.Tap("Show 10 more places"));
   CHECK(ListedNames(ui).size() == 70);
   CHECK_FALSE(ui.state.ui_record.Find(ui::Role::Button, "Show 0 more places"));
+}
+
+namespace {
+
+// Frames (a fake second apart, then ten) until the app sends a sync: at once while a map
+// comes in pages, within 5 minutes when it looks for changes. False if it never does.
+bool WaitForSync(UiHarness& ui) {
+  for (int i = 0; i < 60 && ui.requests.empty(); ++i) {
+    ui.now += i < 10 ? 1.0 : 10.0;
+    ui.Frame();
+  }
+  return !ui.requests.empty() && ui.requests.front().path == "/api/v1/sync";
+}
+
+std::vector<std::string> IdsInOrder(const std::vector<core::PublicPlace>& places) {
+  std::vector<std::string> ids;
+  for (const core::PublicPlace& entry : places) ids.push_back(entry.place.id);
+  return ids;
+}
+
+}  // namespace
+
+TEST_CASE("places that come in pages reach the screens as a fresh read of the device's copy would",
+          "[ui][places][sync]") {
+  // At 100,000 places, reading every place again after each page took most of a first
+  // visit: the screens now get only the places each page changed, merged into their list.
+  UiHarness ui;
+  std::mt19937 random(11);
+  const char* const names[] = {"Arts Centre", "Bus Station", "Cafe Rouge", "Arts Centre", "Youth Club"};  // ties too
+  int cursor = 0;
+  for (int catch_up = 0; catch_up < 6; ++catch_up) {
+    const int pages = 1 + static_cast<int>(random() % 6);
+    for (int page = 0; page < pages; ++page) {
+      REQUIRE(WaitForSync(ui));
+      nlohmann::json entries = nlohmann::json::array();
+      std::vector<int> picked;
+      for (int i = 0; i < 8; ++i) {
+        const int n = static_cast<int>(random() % 30);
+        if (std::find(picked.begin(), picked.end(), n) != picked.end()) continue;  // once a page, as the feed sends
+        picked.push_back(n);
+        char id[40];
+        std::snprintf(id, sizeof(id), "018f2d6e-0000-7000-8000-%012d", n);
+        if (random() % 4 == 0) {
+          entries.push_back({{"id", id}, {"status", "rejected"}});  // off the map
+        } else {
+          core::PublicPlace entry = MakePlace(id, names[random() % 5], core::Category::Cafe, 52.40 + 0.001 * n, -1.51);
+          entries.push_back(core::ToJson(entry));
+        }
+      }
+      const bool more = page + 1 < pages;
+      nlohmann::json answer = {{"results", nlohmann::json::array()}, {"yours", nlohmann::json::array()},
+                               {"places", entries}, {"cursor", std::to_string(++cursor)}, {"more", more}};
+      ui.Answer(200, answer.dump());
+      ui.now += static_cast<double>(random() % 3);  // some pages come quicker than the screens catch up
+      ui.Frame();
+    }
+    // The last page is on the screens at once, in the order a fresh read gives.
+    const std::vector<std::string> merged = IdsInOrder(ui.state.places);
+    RefreshState(ui.state, *ui.data);
+    CHECK(merged == IdsInOrder(ui.state.places));
+  }
+  CHECK(store::DeviceMeta(ui.data->db, store::kMapCursorKey) == std::to_string(cursor));
+}
+
+TEST_CASE("a long first visit saves the device's copy now and then, and at its last page", "[ui][places][sync]") {
+  // The browser copies the whole database each time: after each of 200 pages that was 10 s
+  // of a 43 s start at 100,000 places.
+  UiHarness ui;
+  const int before = ui.persists;
+  for (int page = 0; page < 20; ++page) {
+    REQUIRE(WaitForSync(ui));
+    char id[40];
+    std::snprintf(id, sizeof(id), "018f2d6e-0000-7000-8000-%012d", page);
+    const nlohmann::json answer = {
+        {"results", nlohmann::json::array()},
+        {"places", {core::ToJson(MakePlace(id, "Library", core::Category::Library, 52.40, -1.51))}},
+        {"cursor", std::to_string(page + 1)},
+        {"more", page < 19}};
+    ui.Answer(200, answer.dump());
+    const int saves_before_last = ui.persists;
+    ui.Frame();
+    if (page == 19) CHECK(ui.persists == saves_before_last + 1);  // the last page is kept at once
+  }
+  // 20 pages about 1 s apart: the first, one 15 s later, and the last.
+  CHECK(ui.persists - before <= 4);
+  CHECK(ui.persists - before >= 2);
+  CHECK(ui.state.places.size() == 20);
 }

@@ -52,6 +52,7 @@ constexpr std::string_view kMapConfigKey = "map_config";  // GET /api/v1/config'
 constexpr double kConfigRetrySeconds = 30.0;              // after a failed GET /api/v1/config
 constexpr double kCatchUpReadSeconds = 2.0;  // s: the places on screen, read again at most this often while more pages come
 constexpr double kCatchUpReadShare = 8.0;    // ...and no sooner than this many times what the last reading took
+constexpr double kCatchUpSaveSeconds = 15.0;  // s: the device's copy saved at most this often while more pages come
 constexpr double kRestoreCodeRetrySeconds = 30.0;         // after a failed POST /api/v1/restore-code
 
 // A restore code for this device when it has none: random words only, nothing about the
@@ -117,12 +118,13 @@ Preferences PreferencesFromJson(std::string_view text, Preferences p) {
 // [SECTION] Opening the device's data
 //-----------------------------------------------------------------------------
 
-std::optional<ClientData> OpenClientData(const std::string& path, ClientPorts ports, std::string& error) {
+std::optional<ClientData> OpenClientData(const std::string& path, ClientPorts ports, std::string& error,
+                                         store::Journal journal) {
   store::OpenOptions options;
   options.schema = store::Schema::Device;
-  // One connection, and a file system without shared memory on the web: the classic
-  // journal is the safe choice on every device.
-  options.journal = store::Journal::Rollback;
+  // One connection, and no shared memory on the web: never WAL. The classic journal on a
+  // real disk; in memory where the file is only copied between frames (the web).
+  options.journal = journal;
   std::optional<store::Database> db = store::Database::Open(path, error, options);
   if (!db) return std::nullopt;
   ClientData data{std::move(*db), core::SyncEngine{}, std::move(ports)};
@@ -198,11 +200,40 @@ void UpdateProgress(AppState& state, ClientData& data, const std::vector<store::
 
 }  // namespace
 
+namespace {
+
+// The order of `state.places`: by name, and places of one name by id.
+bool PlaceOrder(const core::PublicPlace& a, const core::PublicPlace& b) {
+  return a.place.name != b.place.name ? a.place.name < b.place.name : a.place.id < b.place.id;
+}
+
+}  // namespace
+
 void RefreshState(AppState& state, ClientData& data) {
   state.places = store::CachedPlaces(data.db);
+  data.places_pending.clear();
   ++state.places_version;
-  std::sort(state.places.begin(), state.places.end(),
-            [](const core::PublicPlace& a, const core::PublicPlace& b) { return a.place.name < b.place.name; });
+  std::sort(state.places.begin(), state.places.end(), PlaceOrder);
+  RefreshMine(state, data);
+}
+
+void MergePlaceChanges(AppState& state, ClientData& data) {
+  if (data.places_pending.empty()) return;
+  std::vector<core::PublicPlace>& places = state.places;
+  // Out go the places that changed or left; in come the changed ones, sorted, merged in.
+  std::erase_if(places, [&](const core::PublicPlace& entry) { return data.places_pending.contains(entry.place.id); });
+  std::vector<core::PublicPlace> changed;
+  for (auto& [id, entry] : data.places_pending)
+    if (entry) changed.push_back(std::move(*entry));
+  data.places_pending.clear();
+  std::sort(changed.begin(), changed.end(), PlaceOrder);
+  const auto middle = static_cast<std::ptrdiff_t>(places.size());
+  places.insert(places.end(), std::make_move_iterator(changed.begin()), std::make_move_iterator(changed.end()));
+  std::inplace_merge(places.begin(), places.begin() + middle, places.end(), PlaceOrder);
+  ++state.places_version;
+}
+
+void RefreshMine(AppState& state, ClientData& data) {
   state.waiting_count = store::CountWaiting(data.db);
   const core::YearMonth now = core::YearMonthAt(data.ports.unix_millis() / 1000, data.ports.utc_offset_minutes());
   state.this_year = now.year;
@@ -662,7 +693,7 @@ void ApplyActions(AppState& state, Actions& actions, ClientData& data) {
     }
   }
   actions.items.clear();
-  if (wrote) RefreshState(state, data);
+  if (wrote) RefreshMine(state, data);
 }
 
 void ApplyLocation(AppState& state, const LocationAnswer& answer) {
@@ -730,21 +761,33 @@ void HandleSyncAnswer(AppState& state, ClientData& data, const HttpAnswer& answe
     data.sync.Failed(now, 0.5);
     return;
   }
-  data.ports.persist();
   const int taken = static_cast<int>(std::count_if(parsed.value->results.begin(), parsed.value->results.end(), [](const core::ItemResult& r) {
     return r.outcome != core::ItemOutcome::Rejected;
   }));
-  // Reading every place again costs as much as the places there are: after each of a first
-  // visit's pages that is quadratic (5 s of a 10,000-place start in tools/bench-client.mjs).
-  // While more pages come with no answer about our own items, the screen catches up every
-  // kCatchUpReadSeconds, or less often when reading takes long (100,000 places: the map
-  // screen groups them all again after it too); the first page and the last are shown at once.
-  const bool more = parsed.value->changes.more;
-  if (!more || !parsed.value->results.empty() || now >= data.places_read_due) {
-    RefreshState(state, data);
+  core::PlaceChanges& changes = parsed.value->changes;
+  for (core::PublicPlace& entry : changes.places) {
+    std::string id = entry.place.id;
+    data.places_pending.insert_or_assign(std::move(id), std::move(entry));
+  }
+  for (const std::string& id : changes.removed_ids) data.places_pending.insert_or_assign(id, std::nullopt);
+  // A first visit comes in pages of 500 places. While more come with no answer about our
+  // own items, the screens get them every kCatchUpReadSeconds (the map groups every place
+  // again each time: 100,000 places, about 0.2 s a time in the browser), and the device's
+  // copy is saved every kCatchUpSaveSeconds (the browser copies the whole file: 10 s of a
+  // 43 s start at 100,000 places when it was saved after each page). The first page and
+  // the last are shown and saved at once.
+  const bool catching_up = changes.more && parsed.value->results.empty();
+  if (!catching_up || now >= data.places_save_due) {
+    data.ports.persist();
+    data.places_save_due = now + kCatchUpSaveSeconds;
+  }
+  if (!catching_up || now >= data.places_read_due) {
+    MergePlaceChanges(state, data);
+    RefreshMine(state, data);
     const double read_seconds = data.ports.now_seconds() - now;
     data.places_read_due = now + std::max(kCatchUpReadSeconds, kCatchUpReadShare * read_seconds);
   }
+  const bool more = changes.more;
   data.sync.Succeeded(now, taken, more || state.waiting_count > 0);
   if (taken > 0 && state.preferences.sounds) data.ports.chime();
 }
@@ -893,7 +936,7 @@ bool AdoptRestoredDevice(AppState& state, ClientData& data, const core::RestoreA
   data.ports.persist();
   state.progress_known = false;
   state.celebration = {};
-  RefreshState(state, data);
+  RefreshMine(state, data);
   return true;
 }
 
@@ -947,7 +990,7 @@ bool ForgetErased(AppState& state, ClientData& data) {
   state.group = GroupState{};
   state.progress_known = false;
   state.celebration = {};
-  RefreshState(state, data);
+  RefreshMine(state, data);
   return true;
 }
 

@@ -5,6 +5,7 @@
 #pragma once
 #include <functional>
 #include <optional>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -49,7 +50,11 @@ struct ClientData {
   int next_request_id = 1;
   int sync_request_id = 0;  // the request in flight, 0 if none
   int sync_item_count = 0;  // items in that request
-  double places_read_due = 0.0;  // while the map comes in pages: when the places are read again
+  double places_read_due = 0.0;  // while the map comes in pages: when the screens get the pages so far
+  double places_save_due = 0.0;  // ...and when they are next copied to lasting storage (PersistPlaces)
+  // The map's pages the screens have not got yet, by place id: the place as it is now, or
+  // nullopt when it left the map. The store has them already (ApplyPlaceChanges).
+  std::map<std::string, std::optional<core::PublicPlace>> places_pending;
   bool map_config_loaded = false;  // the saved tile source was read from the device
   int config_request_id = 0;       // GET /api/v1/config in flight, 0 if none
   double config_due = 0.0;         // when to ask (again); the server's answer is asked once a run
@@ -73,7 +78,9 @@ struct ClientData {
 
 // Opens (or creates) the device database at `path` (":memory:" in tests) and makes the
 // device's random id and restore code on first use. nullopt with `error` when the database cannot be used.
-std::optional<ClientData> OpenClientData(const std::string& path, ClientPorts ports, std::string& error);
+// `journal`: store::Journal::Memory where the platform copies the data between frames.
+std::optional<ClientData> OpenClientData(const std::string& path, ClientPorts ports, std::string& error,
+                                         store::Journal journal = store::Journal::Rollback);
 
 // The young person's preferences saved on this device (defaults on first run).
 Preferences LoadPreferences(ClientData& data);
@@ -82,8 +89,19 @@ Preferences LoadPreferences(ClientData& data);
 // was seen; shows the welcome first when it was not.
 void LoadIdentity(AppState& state, ClientData& data);
 
-// Reads what the screens show from the store into `state`.
+// Reads what the screens show from the store into `state`: every place, then RefreshMine.
+// At 100,000 places reading them all takes seconds in the browser, so only the start (and
+// tests) call it; the map's pages reach `state` through MergePlaceChanges.
 void RefreshState(AppState& state, ClientData& data);
+
+// Reads everything but the places: what this device made, its progress, its sync line.
+// After each action that wrote to the store.
+void RefreshMine(AppState& state, ClientData& data);
+
+// Gives `state.places` the pages in `data.places_pending` and empties it, so that the list
+// is what RefreshState would read from the store (in the same order), without reading the
+// places that did not change.
+void MergePlaceChanges(AppState& state, ClientData& data);
 
 // Applies the frame's intents in order, writes what they made to the store, empties `actions`.
 void ApplyActions(AppState& state, Actions& actions, ClientData& data);

@@ -110,7 +110,7 @@ void HandleJoinAnswer(AppState& state, ClientData& data, const HttpAnswer& answe
       SaveGroup(state, data);
       RememberJoined(group.session_id, data);
       data.group_status_due = data.ports.now_seconds();  // the goal, straight away
-      RefreshState(state, data);                         // joining counts in the game
+      RefreshMine(state, data);                         // joining counts in the game
       if (state.preferences.sounds) data.ports.chime();
       return;
     }

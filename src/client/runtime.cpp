@@ -260,7 +260,8 @@ Runtime* StartRuntime() {
   SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
   auto* rt = new Runtime;
   std::string error;
-  rt->data = OpenClientData(platform::DataDir() + "safespaces-device.db", PlatformPorts(), error);
+  rt->data = OpenClientData(platform::DataDir() + "safespaces-device.db", PlatformPorts(), error,
+                            platform::DataCopiedBetweenFrames() ? store::Journal::Memory : store::Journal::Rollback);
   if (!rt->data) {
     // Private browsing or a full disk: keep going in memory, and say so.
     platform::LogError("Safe Spaces could not open this device's saved data: " + error);

@@ -130,11 +130,12 @@ class Reader {
                    Need need) {
     const json* value = Find(key, need);
     if (!value) return;
-    const std::string message = "\"" + Path(key) + "\" should be " + std::string(words) + ".";
-    if (!value->is_number_integer()) return Fail(ErrorCode::BadRequest, key, message);
+    // The message is made only when it is needed: a place's profile has dozens of counts.
+    const auto message = [&] { return "\"" + Path(key) + "\" should be " + std::string(words) + "."; };
+    if (!value->is_number_integer()) return Fail(ErrorCode::BadRequest, key, message());
     const bool too_big = value->is_number_unsigned() && value->get<std::uint64_t>() > static_cast<std::uint64_t>(high);
     const long long number = too_big ? high + 1 : value->get<long long>();
-    if (number < low || number > high) return Fail(ErrorCode::InvalidField, key, message);
+    if (number < low || number > high) return Fail(ErrorCode::InvalidField, key, message());
     out = number;
   }
 

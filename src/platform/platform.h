@@ -90,6 +90,11 @@ std::string DataDir();
 void PersistData();
 bool DataPersisted();
 
+// True where DataDir() lives in memory and PersistData() copies it whole, between frames
+// (the web): a copy never falls inside a transaction, so the database keeps its journal in
+// memory (store::Journal::Memory).
+bool DataCopiedBetweenFrames();
+
 // [SECTION] Talking to the Safe Spaces server
 
 struct HttpResponse {

@@ -200,6 +200,7 @@ std::string DataDir() {
 
 void PersistData() {}
 bool DataPersisted() { return true; }  // SQLite has written the file before this is asked
+bool DataCopiedBetweenFrames() { return false; }
 
 void HttpRequest(int request_id, const char* method, const std::string& path, const std::string& body,
                  const std::string& bearer_token) {

@@ -256,6 +256,8 @@ std::string DataDir() { return "/data/"; }  // IndexedDB, mounted and loaded by 
 
 void PersistData() { JsPersist(++g_persist_requested); }
 bool DataPersisted() { return g_persist_done >= g_persist_requested; }
+// FS.syncfs reads each file in a JavaScript task of its own, never inside a frame's wasm.
+bool DataCopiedBetweenFrames() { return true; }
 
 void HttpRequest(int request_id, const char* method, const std::string& path, const std::string& body,
                  const std::string& bearer_token) {

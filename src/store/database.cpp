@@ -153,6 +153,16 @@ bool SetPragmas(const Database& db, const std::string& path, const OpenOptions& 
       return false;
     }
   }
+  if (!IsInMemory(path) && options.journal == Journal::Memory && options.access == Access::ReadWrite) {
+    // 16 MB of pages: a page of 500 places changes some hundreds of pages, which would
+    // otherwise spill to the file before the commit.
+    std::optional<std::string> mode = ReadPragma(db, "PRAGMA journal_mode = MEMORY", error);
+    if (!mode || !db.Exec("PRAGMA cache_size = -16384", error)) return false;
+    if (*mode != "memory") {
+      error = "it stayed in journal mode '" + *mode + "' instead of MEMORY";
+      return false;
+    }
+  }
   // NORMAL with WAL: a power cut can lose the last commits, but never corrupts the file.
   // FULL also syncs the log at every COMMIT (the server; see Durability).
   return db.Exec(options.durability == Durability::Full ? "PRAGMA synchronous = FULL" : "PRAGMA synchronous = NORMAL",

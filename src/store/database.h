@@ -75,7 +75,11 @@ class Statement {
 
 enum class Journal {
   Wal,       // write-ahead log: readers never wait for the writer (server, native client)
-  Rollback,  // SQLite's classic journal, for file systems without shared memory (browser)
+  Rollback,  // SQLite's classic journal, for file systems without shared memory
+  // The journal in memory, and a bigger page cache: for a file system that lives in memory
+  // and is copied to lasting storage only between transactions (the browser's, where the
+  // copy is the only thing a closed tab keeps, so a journal file could only slow it down).
+  Memory,
 };
 
 // How hard a COMMIT works to survive a power cut (SQLite's PRAGMA synchronous). Both
