@@ -4,7 +4,11 @@
 #include <catch2/catch.hpp>
 #include <imgui.h>
 
+#include <fstream>
+#include <iterator>
 #include <sstream>
+#include <string>
+#include <vector>
 
 #include "client/icons.h"
 #include "client/ui/theme.h"
@@ -112,6 +116,50 @@ TEST_CASE("OpenDyslexic letters load with every icon, at the size chosen", "[ui]
   CHECK(ImGui::GetFontSize() == Approx(ui::kBodySize * 1.5f));
   CHECK(ImGui::GetIO().Fonts->TexWidth <= 4096);
   CHECK(ImGui::GetIO().Fonts->TexHeight <= 4096);
+}
+
+namespace {
+
+// The names a TrueType file's name table gives for `name_id` (1: family, 4: full, 6:
+// PostScript), each as ASCII (Windows' UTF-16 names with their high bytes dropped).
+std::vector<std::string> FontNames(const std::string& ttf, int name_id) {
+  const auto u16 = [&](std::size_t at) {
+    return at + 2 <= ttf.size() ? (static_cast<unsigned char>(ttf[at]) << 8) | static_cast<unsigned char>(ttf[at + 1]) : 0;
+  };
+  const auto u32 = [&](std::size_t at) { return (static_cast<std::size_t>(u16(at)) << 16) | u16(at + 2); };
+  std::vector<std::string> names;
+  for (std::size_t table = 0, count = u16(4); table < count; ++table) {
+    const std::size_t entry = 12 + 16 * table;
+    if (ttf.compare(entry, 4, "name") != 0) continue;
+    const std::size_t start = u32(entry + 8), records = u16(start + 2), strings = start + u16(start + 4);
+    for (std::size_t r = 0; r < records; ++r) {
+      const std::size_t record = start + 6 + 12 * r;
+      if (u16(record + 6) != name_id) continue;
+      const std::size_t length = u16(record + 8), offset = strings + u16(record + 10);
+      const bool wide = u16(record) == 3;  // Windows: UTF-16BE
+      std::string name;
+      for (std::size_t i = wide ? 1 : 0; i < length && offset + i < ttf.size(); i += wide ? 2 : 1) name += ttf[offset + i];
+      names.push_back(name);
+    }
+  }
+  return names;
+}
+
+}  // namespace
+
+TEST_CASE("the icon font is our subset, under its own name as the licence asks", "[ui][theme][fonts]") {
+  // Material Design Icons' Reserved Font Name may not be the name of a modified version;
+  // the subset keeps only the icons icons.h names (every one loads: the test above).
+  std::ifstream file(std::string(SAFESPACES_TEST_ASSETS_DIR) + "fonts/SafeSpacesIcons.ttf", std::ios::binary);
+  REQUIRE(file);
+  const std::string bytes{std::istreambuf_iterator<char>(file), std::istreambuf_iterator<char>()};
+  for (const int name_id : {1, 4}) {
+    const std::vector<std::string> names = FontNames(bytes, name_id);
+    REQUIRE(names.size() == 2);  // Macintosh and Windows
+    for (const std::string& name : names) CHECK(name == "Safe Spaces Icons");
+  }
+  for (const std::string& name : FontNames(bytes, 6)) CHECK(name == "SafeSpacesIcons");
+  CHECK(bytes.size() < 20000);  // 92 icons; the whole font is 236 KB
 }
 
 TEST_CASE("the biggest text on the densest screen still fits the font texture", "[ui][theme][fonts]") {

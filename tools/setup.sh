@@ -21,7 +21,7 @@ DEBIAN_PACKAGES=(
   libsdl2-dev libsqlite3-dev sqlite3 catch2 libcpp-httplib-dev nlohmann-json3-dev zlib1g-dev
   libsodium-dev libqrencode-dev libpng-dev libssl-dev ca-certificates
   chromium nodejs npm xvfb xauth imagemagick
-  fonts-materialdesignicons-webfont fonts-opendyslexic woff2
+  fonts-materialdesignicons-webfont fonts-opendyslexic woff2 fonttools  # fonttools: tools/subset-icons.py
   nginx curl  # the HTTPS example's test (deploy/nginx/): nginx runs there with its own config
 )
 

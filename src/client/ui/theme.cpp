@@ -162,7 +162,7 @@ bool ApplyLook(const std::string& assets_dir, float device_pixel_ratio, const Lo
   const bool dyslexic = look.font == FontFamily::OpenDyslexic;
   const std::string regular = assets_dir + (dyslexic ? "fonts/OpenDyslexic-Regular.otf" : "fonts/AtkinsonHyperlegible-400.ttf");
   const std::string bold = assets_dir + (dyslexic ? "fonts/OpenDyslexic-Bold.otf" : "fonts/AtkinsonHyperlegible-700.ttf");
-  const std::string icons = assets_dir + "fonts/materialdesignicons-webfont.ttf";
+  const std::string icons = assets_dir + "fonts/SafeSpacesIcons.ttf";
   if (!FileReadable(regular) || !FileReadable(bold) || !FileReadable(icons)) {
     ImFontConfig fallback;
     fallback.SizePixels = 13.0f * dpr;
