@@ -811,6 +811,7 @@ int main(int argc, char** argv) {
   };
   const int port = server.port;
   const pid_t server_pid = server.process->Pid();
+  MemoryWatch server_memory(server_pid);  // through the sync scenarios below
   const std::string page_path = "/api/v1/places?limit=" + std::to_string(kPageLimit) + "&since=";
 
   // f, d, c: what serving costs, from the empty handler to a page of places.
@@ -858,6 +859,7 @@ int main(int argc, char** argv) {
       sync_load('b', "ratings_100_no_changes.ours", "b. ... 100 ratings per request, no changes in answers",
                 kFewClients, kBatchItems, false);
   const double server_peak_mb = StatusMb(server_pid, "VmHWM");
+  server_memory.Stop();
   const double server_anon_mb = StatusMb(server_pid, "RssAnon"), server_file_mb = StatusMb(server_pid, "RssFile");
 
   // e: SQLite alone, while the server sits idle.
@@ -975,8 +977,12 @@ int main(int argc, char** argv) {
   PrintRatio("accepted ratings/s, 1 per request, 16 clients / json-server POST /ratings, 16 clients", single_16,
              peer_ratings);
   PrintRatio("pulls/s / json-server pulls/s (a page of 500 places), 16 clients", pulls, peer_pulls);
-  std::printf("\nserver memory after the sync scenarios: peak resident %.1f MB; now %.1f MB own (heap, stacks)\n",
-              server_peak_mb, server_anon_mb);
+  std::printf("\nserver memory in the sync scenarios (sampled every 20 ms): at most %.1f MB own (heap, stacks)\n"
+              "  and %.1f MB of mapped files (program, libraries and database pages, counted once for each\n"
+              "  reader that maps them; the system shares them and can take them back). The kernel's peak\n"
+              "  resident size adds the two: %.1f MB.\n",
+              server_memory.OwnPeakMb(), server_memory.FilesPeakMb(), server_peak_mb);
+  std::printf("server memory after the sync scenarios: %.1f MB own (heap, stacks)\n", server_anon_mb);
   std::printf("  + %.1f MB mapped files (program, libraries, database pages). Load average at end %s;\n",
               server_file_mb, LoadAverage().c_str());
   std::printf("  whole run %.1f s.\n", std::chrono::duration<double>(Clock::now() - run_started).count());

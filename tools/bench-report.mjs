@@ -309,11 +309,11 @@ function plots(doc, out) {
   plot('client-start', 'Start: navigation to a usable map', 'places', 'ms',
     ['ours fast', 'Leaflet fast', 'ours Slow 4G', 'Leaflet Slow 4G'],
     doc.places.map((n) => [n, client(n, 'fast', 'start_ms')?.ours, client(n, 'fast', 'start_ms')?.peer,
-      client(n, 'slow4g', 'start_ms')?.ours, client(n, 'slow4g', 'start_ms')?.peer]), { logx: 10 });
+      client(n, 'slow4g', 'start_ms')?.ours, client(n, 'slow4g', 'start_ms')?.peer]), { logx: 10, logy: true });
   plot('client-frames', 'Main-thread CPU per frame, panning and pinching (full-speed network)', 'places', 'ms per frame',
     ['ours', 'Leaflet'],
     doc.places.map((n) => [n, client(n, 'fast', 'frame_cpu_ms')?.ours, client(n, 'fast', 'frame_cpu_ms')?.peer]),
-    { logx: 10 });
+    { logx: 10, logy: true });
   return { plots: made, note: made.length ? '' : 'fewer than two points in every series: no PNGs' };
 }
 
