@@ -9,12 +9,15 @@
 #include <httplib.h>
 #include <catch2/catch.hpp>
 
+#include <cmath>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
 #include "core/csv.h"
+#include "core/map_math.h"
+#include "core/progress.h"
 #include "core/sync_protocol.h"
 #include "in_process_server.h"
 #include "staff_http.h"
@@ -212,6 +215,47 @@ TEST_CASE("approving checks the edit in an officer's words; unknown items are 40
   CHECK(Call(server, "GET", "/api/v1/review/queue?limit=0", "", officer).status == 422);
   CHECK(Call(server, "GET", "/api/v1/review/queue?kind=photos", "", officer).status == 422);
   CHECK_FALSE(OnMap(server, Uuid(0x100)));
+}
+
+TEST_CASE("the places near a suggestion are every approved place within 250 m, across the map's grid",
+          "[server][review]") {
+  // They are read through the area grid's columns (migration 0013): a place in the column
+  // beside, or two columns away, must still be found, and one 300 m away must not.
+  InProcessServer server;
+  const std::string officer = LogIn(server, "olive.officer", StaffRole::Officer);
+  const core::TileId cell = core::AreaCellOf(52.40, -1.51);
+  const double edge = core::TileBounds(cell).west;  // a column's west edge
+  constexpr double kMetresPerDegreeLat = 111320.0;
+  const double metre_lon = 1.0 / (kMetresPerDegreeLat * std::cos(52.40 * 3.14159265358979323846 / 180.0));
+  const double lat = 52.40, lon = edge + 5 * metre_lon;  // 5 m east of the edge
+  struct Near {
+    std::uint64_t id;
+    double east_m, north_m;
+    bool listed;
+  };
+  const Near places[] = {{0x2001, -60, 0, true},    // the column to the west
+                         {0x2002, 200, 0, true},    // east, maybe the next column
+                         {0x2003, 0, 240, true},    // north, the same column
+                         {0x2004, -170, 170, true}, // north-west, 240 m
+                         {0x2005, -300, 0, false},  // too far
+                         {0x2006, 0, -300, false}};
+  for (const Near& near : places)
+    AddApprovedPlace(server, Uuid(near.id), "Place " + std::to_string(near.id), core::Category::Park,
+                     lat + near.north_m / kMetresPerDegreeLat, lon + near.east_m * metre_lon);
+  core::Suggestion suggestion = sync_samples::MakeSuggestion(Uuid(0x100), kPhoneA, Uuid(0x101), 1);
+  suggestion.lat = lat;
+  suggestion.lon = lon;
+  Sync(server, kPhoneA, {core::OutboxItem{suggestion}});
+
+  const Answer queue = Call(server, "GET", "/api/v1/review/queue?kind=suggestion", "", officer);
+  REQUIRE(queue.body["items"].size() == 1);
+  std::vector<std::string> listed;
+  for (const json& near : queue.body["items"][0]["nearby"]) listed.push_back(near["id"].get<std::string>());
+  for (const Near& near : places) {
+    INFO(near.id);
+    CHECK(Contains(listed, Uuid(near.id)) == near.listed);
+  }
+  CHECK(listed.front() == Uuid(0x2001));  // nearest first
 }
 
 TEST_CASE("merge moves the suggestion's ratings and profile to the place; undo moves them back", "[server][review]") {

@@ -15,6 +15,7 @@
 
 #include "core/codec.h"
 #include "core/map_math.h"
+#include "core/progress.h"
 
 namespace store {
 namespace {
@@ -211,12 +212,24 @@ std::optional<std::vector<NearbyPlace>> ApprovedPlacesNear(const Database& db, d
   constexpr double kMetresPerDegree = 111320.0;  // of latitude, and of longitude at the equator
   const double dlat = metres / kMetresPerDegree * 1.01;
   const double dlon = dlat / std::max(0.01, std::cos(lat * 3.14159265358979323846 / 180.0));
-  // The WHERE starts as the partial index places_approved_by_lat's (migration 0006).
+  // The index places_approved_by_area (migration 0013) reaches the circle's few columns of
+  // the area grid, and its band of latitude in each: through places_approved_by_lat (0006)
+  // it read a band across the whole city, looking up each row's longitude. One column more
+  // each side: SQLite works a column out itself, and may round apart from this.
+  constexpr double kColumns = 1 << core::kAreaCellZoom;
+  const auto column = [&](double x) { return static_cast<long long>(std::floor((x + 180.0) / 360.0 * kColumns)); };
+  const long long first = column(lon - dlon) - 1, last = column(lon + dlon) + 1;
+  constexpr long long kMostColumns = 16;  // more (a huge circle, or near a pole): the band of latitude
+  const bool by_column = last - first < kMostColumns;
+  std::string columns;
+  for (long long c = first; by_column && c <= last; ++c) columns += (columns.empty() ? "?" : ", ?") + std::to_string(6 + c - first);
   Statement s = db.Prepare(
-      "SELECT id, name, category, lat, lon FROM places WHERE approved_seq IS NOT NULL AND lat BETWEEN ?1 AND ?2 "
-      "AND lon BETWEEN ?3 AND ?4 AND status = 'approved' AND id <> ?5");
+      "SELECT id, name, category, lat, lon FROM places WHERE approved_seq IS NOT NULL " +
+      (by_column ? "AND area_column IN (" + columns + ") " : std::string()) +
+      "AND lat BETWEEN ?1 AND ?2 AND lon BETWEEN ?3 AND ?4 AND status = 'approved' AND id <> ?5");
   s.BindDouble(1, lat - dlat).BindDouble(2, lat + dlat).BindDouble(3, lon - dlon).BindDouble(4, lon + dlon);
   s.BindText(5, except_id);
+  for (long long c = first; by_column && c <= last; ++c) s.BindInt64(static_cast<int>(6 + c - first), c);
   std::vector<NearbyPlace> near;
   if (!EachRow(s, error, [&](Statement& row) {
         NearbyPlace place{std::string(row.ColumnText(0)), std::string(row.ColumnText(1)),
