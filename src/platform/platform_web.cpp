@@ -172,7 +172,7 @@ EM_JS(void, JsSpeak, (const char* text), {
   window.safespaces.spoken = UTF8ToString(text);  // for tests: what was last read aloud
 });
 
-// One IndexedDB save at a time (overlapping syncfs calls step on each other); a request
+// One IndexedDB save at a time (platform_web_pre.js, Module.safespacesSave); a request
 // made while one runs is folded into the next.
 EM_JS(void, JsPersist, (int generation), {
   const state = Module.safespacesPersist || (Module.safespacesPersist = { busy: false, pending: 0 });
@@ -182,7 +182,7 @@ EM_JS(void, JsPersist, (int generation), {
     const target = state.pending;
     state.busy = true;
     window.safespaces.saving = true;  // tests wait for false before a reload
-    FS.syncfs(false, (err) => {
+    Module.safespacesSave((err) => {
       state.busy = false;
       window.safespaces.saving = state.pending > target;
       if (err) console.warn('Safe Spaces could not save to this device yet: ' + err);
@@ -256,7 +256,7 @@ std::string DataDir() { return "/data/"; }  // IndexedDB, mounted and loaded by 
 
 void PersistData() { JsPersist(++g_persist_requested); }
 bool DataPersisted() { return g_persist_done >= g_persist_requested; }
-// FS.syncfs reads each file in a JavaScript task of its own, never inside a frame's wasm.
+// Module.safespacesSave reads the files in a JavaScript task of its own, never inside a frame's wasm.
 bool DataCopiedBetweenFrames() { return true; }
 
 void HttpRequest(int request_id, const char* method, const std::string& path, const std::string& body,
