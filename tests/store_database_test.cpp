@@ -49,6 +49,16 @@ std::string ReadText(const store::Database& db, const std::string& sql) {
   return std::string(statement.ColumnText(0));
 }
 
+// The steps of SQLite's plan for `sql` on a new database (EXPLAIN QUERY PLAN's detail column).
+std::vector<std::string> QueryPlan(const char* sql) {
+  const store::Database db = OpenOrFail(":memory:");
+  store::Statement plan = db.Prepare(std::string("EXPLAIN QUERY PLAN ") + sql);
+  REQUIRE(plan.IsValid());
+  std::vector<std::string> steps;
+  while (plan.Step() == store::StepResult::Row) steps.emplace_back(plan.ColumnText(3));
+  return steps;
+}
+
 std::string MetaValue(const store::Database& db, const std::string& key) {
   store::Statement statement = db.Prepare("SELECT value FROM meta WHERE key = ?1");
   statement.BindText(1, key);
@@ -113,11 +123,7 @@ TEST_CASE("a new database file gets the whole schema", "[store][migrations]") {
 TEST_CASE("a sync's shared-comments read uses its index, not every rating the device sent", "[store][migrations]") {
   // Through ratings_by_device it read all of a device's ratings at every sync: 12 ms of CPU
   // a sync at 2,000 ratings, and a keen young person's phone syncs often.
-  const store::Database db = OpenOrFail(":memory:");
-  store::Statement plan = db.Prepare(std::string("EXPLAIN QUERY PLAN ") + store::kSharedCommentsSql);
-  REQUIRE(plan.IsValid());
-  std::vector<std::string> steps;
-  while (plan.Step() == store::StepResult::Row) steps.emplace_back(plan.ColumnText(3));
+  const std::vector<std::string> steps = QueryPlan(store::kSharedCommentsSql);
   std::string all;
   for (const std::string& step : steps) all += step + "; ";
   INFO(all);
@@ -132,11 +138,7 @@ TEST_CASE("a sync's shared-comments read uses its index, not every rating the de
 TEST_CASE("deciding the first place in an area reads its cell, not a band of the city", "[store][migrations]") {
   // Through places_approved_by_lat it read every approved place in a band of latitude from
   // the table: approving 100,000 places took minutes.
-  const store::Database db = OpenOrFail(":memory:");
-  store::Statement plan = db.Prepare(std::string("EXPLAIN QUERY PLAN ") + store::kApprovedInCellSql);
-  REQUIRE(plan.IsValid());
-  std::vector<std::string> steps;
-  while (plan.Step() == store::StepResult::Row) steps.emplace_back(plan.ColumnText(3));
+  const std::vector<std::string> steps = QueryPlan(store::kApprovedInCellSql);
   REQUIRE(steps.size() == 1);
   CHECK(steps[0] == "SEARCH places USING INDEX places_approved_by_area (area_column=? AND lat>? AND lat<?)");
 }

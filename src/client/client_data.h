@@ -4,8 +4,8 @@
 // Screens never call these; runtime.cpp and the ui_* tests do. Start with OpenClientData.
 #pragma once
 #include <functional>
-#include <optional>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -51,7 +51,7 @@ struct ClientData {
   int sync_request_id = 0;  // the request in flight, 0 if none
   int sync_item_count = 0;  // items in that request
   double places_read_due = 0.0;  // while the map comes in pages: when the screens get the pages so far
-  double places_save_due = 0.0;  // ...and when they are next copied to lasting storage (PersistPlaces)
+  double places_save_due = 0.0;  // ...and when they are next copied to lasting storage (ports.persist)
   // The map's pages the screens have not got yet, by place id: the place as it is now, or
   // nullopt when it left the map. The store has them already (ApplyPlaceChanges).
   std::map<std::string, std::optional<core::PublicPlace>> places_pending;

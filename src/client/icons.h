@@ -1,8 +1,9 @@
 // The icons Safe Spaces shows beside every action, from the Material Design Icons font
 // (Debian's fonts-materialdesignicons-webfont 1.6.50; SIL OFL 1.1 font, CC-BY icons, see
 // assets/LICENSES.md). The build keeps only the icons this enum names, in a font of their
-// own, "Safe Spaces Icons" (tools/subset-icons.py): a new icon needs only its line here. Each icon has a codepoint and the plain words of what it means,
-// which the widget layer gives to screen readers when an icon stands alone.
+// own, "Safe Spaces Icons" (tools/subset-icons.py): a new icon needs only its line here.
+// Each icon has a codepoint and the plain words of what it means, which the widget layer
+// gives to screen readers when an icon stands alone.
 #pragma once
 #include <cstdint>
 #include <string_view>

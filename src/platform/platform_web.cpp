@@ -252,7 +252,7 @@ std::int64_t UnixMillis() { return static_cast<std::int64_t>(JsUnixMillis()); }
 int UtcOffsetMinutes() { return JsUtcOffsetMinutes(); }
 void RandomBytes(std::span<std::uint8_t> out) { JsRandomBytes(out.data(), static_cast<int>(out.size())); }
 
-std::string DataDir() { return "/data/"; }  // IndexedDB, mounted and loaded by platform_web_pre.js
+std::string DataDir() { return "/data/"; }  // in memory; loaded from IndexedDB by platform_web_pre.js
 
 void PersistData() { JsPersist(++g_persist_requested); }
 bool DataPersisted() { return g_persist_done >= g_persist_requested; }

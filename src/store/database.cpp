@@ -143,26 +143,26 @@ std::optional<int> ReadUserVersion(const Database& db, std::string& error) {
   return static_cast<int>(statement.ColumnInt64(0));
 }
 
+// PRAGMA journal_mode = `mode` ("wal", "memory"), and that SQLite took it.
+bool SetJournalMode(const Database& db, const std::string& mode, std::string& error) {
+  std::optional<std::string> now = ReadPragma(db, "PRAGMA journal_mode = " + mode, error);
+  if (!now) return false;
+  if (*now != mode) {
+    error = "it stayed in journal mode '" + *now + "' instead of " + mode;
+    return false;
+  }
+  return true;
+}
+
 bool SetPragmas(const Database& db, const std::string& path, const OpenOptions& options, std::string& error) {
   if (!db.Exec("PRAGMA foreign_keys = ON", error)) return false;
-  if (!IsInMemory(path) && options.journal == Journal::Wal && options.access == Access::ReadWrite) {
-    std::optional<std::string> mode = ReadPragma(db, "PRAGMA journal_mode = WAL", error);
-    if (!mode) return false;
-    if (*mode != "wal") {
-      error = "it stayed in journal mode '" + *mode + "' instead of WAL";
-      return false;
-    }
-  }
-  if (!IsInMemory(path) && options.journal == Journal::Memory && options.access == Access::ReadWrite) {
-    // 16 MB of pages: a page of 500 places changes some hundreds of pages, which would
-    // otherwise spill to the file before the commit.
-    std::optional<std::string> mode = ReadPragma(db, "PRAGMA journal_mode = MEMORY", error);
-    if (!mode || !db.Exec("PRAGMA cache_size = -16384", error)) return false;
-    if (*mode != "memory") {
-      error = "it stayed in journal mode '" + *mode + "' instead of MEMORY";
-      return false;
-    }
-  }
+  const bool file = !IsInMemory(path) && options.access == Access::ReadWrite;
+  if (file && options.journal == Journal::Wal && !SetJournalMode(db, "wal", error)) return false;
+  // 16 MB of pages: a page of 500 places changes some hundreds of pages, which would
+  // otherwise spill to the file before the commit.
+  if (file && options.journal == Journal::Memory &&
+      (!SetJournalMode(db, "memory", error) || !db.Exec("PRAGMA cache_size = -16384", error)))
+    return false;
   // NORMAL with WAL: a power cut can lose the last commits, but never corrupts the file.
   // FULL also syncs the log at every COMMIT (the server; see Durability).
   return db.Exec(options.durability == Durability::Full ? "PRAGMA synchronous = FULL" : "PRAGMA synchronous = NORMAL",
